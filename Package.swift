@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "workbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "workbook", targets: ["WorkbookCLI"]),
+        .library(name: "Workbook", targets: ["Workbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "WorkbookMarkdown",
+            dependencies: ["CCmark"]
+        ),
+        .target(
+            name: "Workbook",
+            dependencies: [
+                "WorkbookMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "WorkbookCLI",
+            dependencies: [
+                "Workbook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "WorkbookMarkdownTests",
+            dependencies: ["WorkbookMarkdown"]
+        ),
+        .testTarget(
+            name: "WorkbookTests",
+            dependencies: ["Workbook"],
+            resources: []
+        ),
+        .testTarget(
+            name: "WorkbookCLITests",
+            dependencies: ["Workbook"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,58 @@
+import Foundation
+import WorkbookMarkdown
+
+/// One build or check, from a content folder to a site in memory: load,
+/// check, render. Writing is the caller's step, so `serve` can reuse it.
+public struct Build: Sendable {
+    public struct Options: Sendable {
+        public var contentPath: String
+        /// A theme folder given on the command line; else `theme:` of workbook.yaml; else the default.
+        public var themePath: String?
+        public var defaultThemePath: String
+        public var includeDrafts: Bool
+
+        public init(contentPath: String, themePath: String? = nil, defaultThemePath: String, includeDrafts: Bool = false) {
+            self.contentPath = contentPath
+            self.themePath = themePath
+            self.defaultThemePath = defaultThemePath
+            self.includeDrafts = includeDrafts
+        }
+    }
+
+    public struct Result: Sendable {
+        public var site: Site?
+        public var workbook: Workbook?
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: String]
+
+        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    }
+
+    /// Loads and checks, without rendering: `workbook check`.
+    public static func check(_ options: Options) -> Result {
+        let loaded = WorkbookLoader.load(contentPath: options.contentPath, options: LoadOptions(includeDrafts: options.includeDrafts))
+        return Result(site: nil, workbook: loaded.workbook, diagnostics: loaded.diagnostics, sources: loaded.sources)
+    }
+
+    /// Loads, checks and renders. No site when there are errors.
+    public static func run(_ options: Options) -> Result {
+        var result = check(options)
+        guard let workbook = result.workbook, result.errorCount == 0 else { return result }
+        let themeOverride = options.themePath ?? workbook.settings.theme.flatMap { themeFolder(named: $0, content: options.contentPath) }
+        let (theme, problems) = Theme.load(defaultDirectory: options.defaultThemePath, override: themeOverride)
+        result.diagnostics += problems
+        guard let theme else { return result }
+        result.site = SiteBuilder.build(workbook, theme: theme)
+        return result
+    }
+
+    /// `theme: NAME` in workbook.yaml: `default` is the built-in theme; another
+    /// name is a folder `Themes/NAME` beside the content folder, or a path.
+    static func themeFolder(named name: String, content: String) -> String? {
+        if name == "default" { return nil }
+        if name.contains("/") { return name.hasPrefix("/") ? name : ContentFolder(path: content).displayPath(name) }
+        let beside = URL(fileURLWithPath: content).standardized.deletingLastPathComponent().appendingPathComponent("Themes/\(name)").path
+        return beside
+    }
+}

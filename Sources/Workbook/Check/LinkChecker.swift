@@ -1,0 +1,51 @@
+import WorkbookMarkdown
+
+/// Every link between pages must resolve, anchor included.
+enum LinkChecker {
+    static func check(_ chapters: [Chapter], resolver: LinkResolver) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for chapter in chapters {
+            chapter.body.forEachLink { link in
+                if case .failure(let problem) = resolver.resolve(link.destination, from: chapter.name) {
+                    diagnostics.append(Diagnostic(problem.severity, problem.message, path: chapter.path, at: link.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// Ids of matrices, drills, rubrics and field references are unique across the
+/// workbook: stories, scores and output file names use them.
+enum IDChecker {
+    static func check(_ chapters: [Chapter]) -> [Diagnostic] {
+        var seen: [String: (kind: String, path: String, line: Int)] = [:]
+        var diagnostics: [Diagnostic] = []
+        for chapter in chapters {
+            chapter.body.forEachBlock { block in
+                guard let (kind, id, location) = block.workbookWideID else { return }
+                if let first = seen[id] {
+                    if first.path != chapter.path {
+                        diagnostics.append(.error("duplicate id `\(id)`: the \(first.kind) at \(first.path):\(first.line) has it too; ids of matrices, drills, rubrics and field references are unique across the workbook", at: location, path: chapter.path))
+                    }
+                } else {
+                    seen[id] = (kind, chapter.path, location.line)
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+extension ChapterBlock {
+    /// The type, id and location of blocks whose id is unique across the workbook.
+    var workbookWideID: (String, String, SourceLocation)? {
+        switch self {
+        case .matrix(let m): ("matrix", m.id, m.location)
+        case .drill(let d): ("drill", d.id, d.location)
+        case .rubric(let r): ("rubric", r.id, r.location)
+        case .fieldref(let f): ("field reference", f.id, f.location)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import WorkbookMarkdown
+
+extension DirectiveReader {
+    /// A table (dimensions × anchors), then a bullet list of bands, then prose.
+    mutating func readRubric(_ directive: Directive, id: String) -> Rubric? {
+        rejectDirectives(in: directive.body, of: .rubric)
+        guard let tableIndex = directive.body.firstIndex(where: { if case .table = $0 { true } else { false } }),
+            case .table(let table) = directive.body[tableIndex]
+        else {
+            error("`rubric` needs a pipe table: `| Dimension | 1 - Weak | 3 - Competent | 5 - Strong |`, then one row per dimension", at: directive.location)
+            return nil
+        }
+        guard let anchors = readAnchors(table) else { return nil }
+        guard let dimensions = readDimensions(table) else { return nil }
+        let bandIndex = directive.body[(tableIndex + 1)...].firstIndex { if case .list(let l) = $0 { !l.isOrdered } else { false } }
+        guard let bandIndex, case .list(let list) = directive.body[bandIndex] else {
+            error("`rubric` needs a bullet list of score bands after its table, e.g. `- 7-17: Needs work`", at: table.location)
+            return nil
+        }
+        var rubric = Rubric(
+            id: id, title: directive.title ?? [], anchors: anchors, dimensions: dimensions, bands: [],
+            gate: nil, requirements: [], prose: [], location: directive.location)
+        guard let bands = readBands(list) else { return nil }
+        rubric.bands = bands
+        var ok = checkCoverage(rubric, list: list)
+        if let attribute = directive.attribute("gate") {
+            if let gate = Int(attribute.value), (rubric.minTotal...rubric.maxTotal).contains(gate) {
+                rubric.gate = gate
+            } else {
+                error("invalid gate `\(attribute.value)`: the pass mark must be a total from \(rubric.minTotal) to \(rubric.maxTotal)", at: attribute.location)
+                ok = false
+            }
+        }
+        if let attribute = directive.attribute("require") {
+            guard let requirements = readRequirements(attribute, rubric: rubric) else { return nil }
+            rubric.requirements = requirements
+        }
+        rubric.prose = directive.body.enumerated().filter { $0.offset != tableIndex && $0.offset != bandIndex }.map(\.element)
+        return ok ? rubric : nil
+    }
+
+    /// Header cells after the first: `N` or `N - Label`, strictly ascending.
+    private mutating func readAnchors(_ table: Table) -> [Rubric.Anchor]? {
+        guard table.header.cells.count >= 2 else {
+            error("a rubric table needs a Dimension column and at least one score anchor column", at: table.location)
+            return nil
+        }
+        var anchors: [Rubric.Anchor] = []
+        for cell in table.header.cells.dropFirst() {
+            let text = cell.content.plainText.trimmingCharacters(in: .whitespaces)
+            let sign = text.hasPrefix("-") ? "-" : ""
+            let numberPart = sign + text.dropFirst(sign.count).prefix { $0.isASCII && $0.isNumber }
+            guard let value = Int(numberPart) else {
+                error("score anchor `\(text)` must start with a whole number: `3` or `3 - Competent`", at: cell.location)
+                return nil
+            }
+            var rest = text.dropFirst(numberPart.count).trimmingCharacters(in: .whitespaces)
+            if let first = rest.first, "-–—:".contains(first) {
+                rest = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+            } else if !rest.isEmpty {
+                error("score anchor `\(text)` must read `N` or `N - Label`", at: cell.location)
+                return nil
+            }
+            if let previous = anchors.last, value <= previous.value {
+                error("score anchors must rise from left to right: \(value) comes after \(previous.value)", at: cell.location)
+                return nil
+            }
+            anchors.append(Rubric.Anchor(value: value, label: rest.isEmpty ? nil : rest))
+        }
+        return anchors
+    }
+
+    private mutating func readDimensions(_ table: Table) -> [Rubric.Dimension]? {
+        guard !table.rows.isEmpty else {
+            error("a rubric table needs at least one dimension row", at: table.location)
+            return nil
+        }
+        var dimensions: [Rubric.Dimension] = []
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            let name = row.cells[0].content.plainText.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else {
+                error("a rubric row needs a dimension name in its first cell", at: row.location)
+                return nil
+            }
+            if let line = seen[name] {
+                error("duplicate dimension `\(name)`: already on line \(line)", at: row.cells[0].location)
+                return nil
+            }
+            seen[name] = row.location.line
+            dimensions.append(Rubric.Dimension(name: name, descriptors: row.cells.dropFirst().map(\.content), location: row.cells[0].location))
+        }
+        return dimensions
+    }
+
+    /// `- A-B: text` items (or `- A: text` for one total).
+    private mutating func readBands(_ list: List) -> [Rubric.Band]? {
+        var bands: [Rubric.Band] = []
+        var ok = true
+        for item in list.items {
+            guard case .paragraph(let content, let location)? = item.first, case .text(let text)? = content.first else {
+                error("a score band reads `A-B: text`, e.g. `- 7-17: Needs work`", at: list.location)
+                ok = false
+                continue
+            }
+            guard let (range, rest) = Self.parseBandPrefix(text) else {
+                error("a score band reads `A-B: text`, e.g. `- 7-17: Needs work`; found `\(content.plainText.prefix(40))`", at: location)
+                ok = false
+                continue
+            }
+            var inlines = content
+            if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest) }
+            bands.append(Rubric.Band(range: range, text: inlines, location: location))
+        }
+        return ok ? bands : nil
+    }
+
+    static func parseBandPrefix(_ text: String) -> (ClosedRange<Int>, String)? {
+        var scanner = Substring(text)
+        func number() -> Int? {
+            scanner = scanner.drop { $0 == " " }
+            let digits = scanner.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count < 7 else { return nil }
+            scanner = scanner.dropFirst(digits.count)
+            return Int(digits)
+        }
+        guard let low = number() else { return nil }
+        scanner = scanner.drop { $0 == " " }
+        var high = low
+        if let dash = scanner.first, "-–—".contains(dash) {
+            scanner = scanner.dropFirst()
+            guard let n = number() else { return nil }
+            high = n
+        }
+        scanner = scanner.drop { $0 == " " }
+        guard scanner.first == ":", low <= high else { return nil }
+        return (low...high, String(scanner.dropFirst().drop { $0 == " " }))
+    }
+
+    /// Bands must name every possible total exactly once.
+    private mutating func checkCoverage(_ rubric: Rubric, list: List) -> Bool {
+        let possible = rubric.minTotal...rubric.maxTotal
+        var count = [Int](repeating: 0, count: possible.count)
+        var ok = true
+        for band in rubric.bands {
+            if band.range.lowerBound < possible.lowerBound || band.range.upperBound > possible.upperBound {
+                error("score band `\(band.label)` goes outside the possible totals \(possible.lowerBound)-\(possible.upperBound) (\(rubric.dimensions.count) dimensions scored \(rubric.scale.lowerBound) to \(rubric.scale.upperBound))", at: band.location)
+                ok = false
+            }
+            for total in band.range where possible.contains(total) {
+                count[total - possible.lowerBound] += 1
+            }
+        }
+        let missing = possible.filter { count[$0 - possible.lowerBound] == 0 }
+        let doubled = possible.filter { count[$0 - possible.lowerBound] > 1 }
+        if !missing.isEmpty {
+            error("score bands leave \(Self.describeTotals(missing)) uncovered; together they must cover every total from \(possible.lowerBound) to \(possible.upperBound)", at: list.location)
+            ok = false
+        }
+        if !doubled.isEmpty {
+            error("score bands overlap: \(Self.describeTotals(doubled)) fall\(doubled.count == 1 ? "s" : "") in more than one band", at: list.location)
+            ok = false
+        }
+        return ok
+    }
+
+    /// "total 8", "totals 8-9", "totals 3, 8-9".
+    static func describeTotals(_ totals: [Int]) -> String {
+        var runs: [String] = []
+        var i = 0
+        while i < totals.count {
+            var j = i
+            while j + 1 < totals.count, totals[j + 1] == totals[j] + 1 { j += 1 }
+            runs.append(i == j ? "\(totals[i])" : "\(totals[i])-\(totals[j])")
+            i = j + 1
+        }
+        return (totals.count == 1 ? "total " : "totals ") + runs.joined(separator: ", ")
+    }
+
+    /// `require="Technical depth >= 3; Production responsibility >= 3"`.
+    private mutating func readRequirements(_ attribute: Directive.Attribute, rubric: Rubric) -> [Rubric.Requirement]? {
+        var requirements: [Rubric.Requirement] = []
+        for part in attribute.value.split(separator: ";") {
+            let clause = part.trimmingCharacters(in: .whitespaces)
+            if clause.isEmpty { continue }
+            let op = clause.range(of: ">=") ?? clause.range(of: "≥")
+            guard let op, let minimum = Int(clause[op.upperBound...].trimmingCharacters(in: .whitespaces)) else {
+                error("malformed requirement `\(clause)`: write `Dimension >= N`, several separated by `;`", at: attribute.location)
+                return nil
+            }
+            let name = clause[..<op.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard rubric.dimensions.contains(where: { $0.name == name }) else {
+                let names = rubric.dimensions.map { "`\($0.name)`" }.joined(separator: ", ")
+                error("`require` names unknown dimension `\(name)`; dimensions: \(names)", at: attribute.location)
+                return nil
+            }
+            guard rubric.scale.contains(minimum) else {
+                error("`require` minimum \(minimum) for `\(name)` is outside the scale \(rubric.scale.lowerBound)-\(rubric.scale.upperBound)", at: attribute.location)
+                return nil
+            }
+            requirements.append(Rubric.Requirement(dimension: name, minimum: minimum))
+        }
+        return requirements
+    }
+}
+
+import Foundation

@@ -1,0 +1,73 @@
+import WorkbookMarkdown
+
+extension DirectiveReader {
+    /// Paragraphs `Speaker: words`; an `Annotation:` paragraph belongs to the
+    /// turn before it; a paragraph with no speaker continues the turn before it.
+    mutating func readTranscript(_ directive: Directive, id: String) -> Transcript {
+        var turns: [Transcript.Turn] = []
+        for block in directive.body {
+            guard case .paragraph(let content, let location) = block else {
+                if case .directive(let inner) = block {
+                    error("a `\(inner.name)` cannot sit inside a `transcript`", at: inner.location)
+                } else {
+                    error("`transcript` holds paragraphs of the form `Speaker: words`", at: directive.location)
+                }
+                continue
+            }
+            if let (speaker, words) = Self.splitSpeaker(content) {
+                if speaker.lowercased() == "annotation" {
+                    guard !turns.isEmpty else {
+                        error("an `Annotation:` must follow a turn; this one comes before any `Speaker: words`", at: location)
+                        continue
+                    }
+                    turns[turns.count - 1].annotations.append(words)
+                } else {
+                    turns.append(Transcript.Turn(speaker: speaker, paragraphs: [words], annotations: []))
+                }
+            } else if !turns.isEmpty, turns[turns.count - 1].annotations.isEmpty {
+                turns[turns.count - 1].paragraphs.append(content)
+            } else if !turns.isEmpty {
+                turns[turns.count - 1].annotations.append(content)
+            } else {
+                error("a transcript turn starts with its speaker: `Interviewer: words`", at: location)
+            }
+        }
+        if turns.isEmpty, diagnostics.isEmpty {
+            warning("transcript `\(id)` has no turns", at: directive.location)
+        }
+        return Transcript(id: id, title: directive.title, turns: turns, location: directive.location)
+    }
+
+    /// `Speaker: words` or `**Speaker:** words` → ("Speaker", words).
+    static func splitSpeaker(_ content: [Inline]) -> (String, [Inline])? {
+        guard let first = content.first else { return nil }
+        var rest = Array(content.dropFirst())
+        var speaker: String
+        switch first {
+        case .text(let text):
+            guard let colon = text.firstIndex(of: ":") else { return nil }
+            speaker = String(text[..<colon])
+            let after = text[text.index(after: colon)...].drop { $0 == " " }
+            if !after.isEmpty { rest.insert(.text(String(after)), at: 0) }
+        case .strong(let inner), .emphasis(let inner):
+            speaker = inner.plainText
+            if speaker.hasSuffix(":") {
+                speaker.removeLast()
+            } else if case .text(let text)? = rest.first, text.hasPrefix(":") {
+                let after = text.dropFirst().drop { $0 == " " }
+                rest[0] = .text(String(after))
+                if after.isEmpty { rest.removeFirst() }
+            } else {
+                return nil
+            }
+        default:
+            return nil
+        }
+        speaker = speaker.trimmingCharacters(in: .whitespaces)
+        guard !speaker.isEmpty, speaker.count <= 40, !speaker.contains("\n") else { return nil }
+        if case .softBreak? = rest.first { rest.removeFirst() }
+        return (speaker, rest)
+    }
+}
+
+import Foundation

@@ -1,0 +1,115 @@
+import WorkbookMarkdown
+
+/// Options a build or check is run with.
+public struct LoadOptions: Sendable {
+    /// Include chapters marked `draft: true`.
+    public var includeDrafts: Bool
+
+    public init(includeDrafts: Bool = false) {
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// The outcome of loading: the workbook (nil when it cannot be built at all),
+/// every diagnostic, and the texts they point into.
+public struct LoadResult: Sendable {
+    public var workbook: Workbook?
+    public var diagnostics: [Diagnostic]
+    /// File texts by display path, for printing the source line under a diagnostic.
+    public var sources: [String: String]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Loads and checks a content folder: settings, chapters (parsed in
+/// parallel), order, drafts, ids and links.
+public enum WorkbookLoader {
+    public static func load(contentPath: String, options: LoadOptions = LoadOptions()) -> LoadResult {
+        let folder = ContentFolder(path: contentPath)
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: String] = [:]
+        let settingsPath = folder.displayPath("workbook.yaml")
+        guard folder.exists else {
+            let problem = Diagnostic.error("content folder `\(contentPath)` does not exist; pass another with `--content DIR`", at: SourceLocation(line: 1, column: 1), path: contentPath)
+            return LoadResult(workbook: nil, diagnostics: [problem], sources: [:])
+        }
+        var settings: Settings?
+        if let file = folder.read("workbook.yaml") {
+            sources[file.displayPath] = file.text
+            let (read, problems) = SettingsReader.read(file.text, path: file.displayPath)
+            settings = read
+            diagnostics += problems
+        } else {
+            diagnostics.append(.error("missing workbook.yaml: every workbook needs one, with at least `title:`", at: SourceLocation(line: 1, column: 1), path: settingsPath))
+        }
+
+        let files = folder.markdownFiles(in: "chapters").compactMap { folder.read($0) }
+        for file in files { sources[file.displayPath] = file.text }
+        let read = parallelMap(files) { file in
+            let name = String(file.relativePath.dropFirst("chapters/".count).dropLast(3))
+            return ChapterReader.read(file.text, path: file.displayPath, name: name)
+        }
+        var chapters: [(relative: String, chapter: Chapter)] = []
+        for (file, (chapter, problems)) in zip(files, read) {
+            diagnostics += problems
+            if let chapter { chapters.append((file.relativePath, chapter)) }
+        }
+        if files.isEmpty {
+            diagnostics.append(.warning("no chapters: add Markdown files to `\(folder.displayPath("chapters"))/`", at: SourceLocation(line: 1, column: 1), path: settingsPath))
+        }
+
+        let ordered = ChapterOrder.arrange(chapters, order: settings?.chapterOrder, settingsPath: settingsPath)
+        diagnostics += ordered.diagnostics
+        let drafts = Set(ordered.chapters.filter { $0.front.draft && !options.includeDrafts }.map(\.name))
+        let included = ordered.chapters.filter { !drafts.contains($0.name) }
+        let assets = folder.assetFiles()
+
+        diagnostics += IDChecker.check(included)
+        let resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets))
+        diagnostics += LinkChecker.check(included, resolver: resolver)
+
+        diagnostics.sort { ($0.path, $0.location) < ($1.path, $1.location) }
+        guard let settings else { return LoadResult(workbook: nil, diagnostics: diagnostics, sources: sources) }
+        let workbook = Workbook(settings: settings, chapters: included, assets: assets, contentPath: contentPath, drafts: drafts)
+        return LoadResult(workbook: workbook, diagnostics: diagnostics, sources: sources)
+    }
+}
+
+/// Reading order: the `chapters:` list of workbook.yaml when given, else by
+/// `chapter:` number, then file name.
+enum ChapterOrder {
+    static func arrange(
+        _ chapters: [(relative: String, chapter: Chapter)],
+        order: [(path: String, location: SourceLocation)]?,
+        settingsPath: String
+    ) -> (chapters: [Chapter], diagnostics: [Diagnostic]) {
+        let byNumber = chapters.sorted {
+            ($0.chapter.front.number ?? Int.max, $0.relative) < ($1.chapter.front.number ?? Int.max, $1.relative)
+        }.map(\.chapter)
+        guard let order else { return (byNumber, []) }
+        var diagnostics: [Diagnostic] = []
+        var result: [Chapter] = []
+        var placed: Set<String> = []
+        let byPath = Dictionary(chapters.map { ($0.relative, $0.chapter) }, uniquingKeysWith: { a, _ in a })
+        for entry in order {
+            var key = entry.path
+            if key.hasPrefix("./") { key.removeFirst(2) }
+            if !key.hasPrefix("chapters/") { key = "chapters/" + key }
+            guard let chapter = byPath[key] else {
+                diagnostics.append(.error("`chapters:` lists `\(entry.path)`, which is not a chapter file of this workbook", at: entry.location, path: settingsPath))
+                continue
+            }
+            guard !placed.contains(key) else {
+                diagnostics.append(.error("`chapters:` lists `\(entry.path)` twice", at: entry.location, path: settingsPath))
+                continue
+            }
+            placed.insert(key)
+            result.append(chapter)
+        }
+        for chapter in byNumber where !placed.contains("chapters/\(chapter.name).md") {
+            diagnostics.append(.warning("chapter is not listed in workbook.yaml `chapters:`; it comes after the listed ones", at: SourceLocation(line: 1, column: 1), path: chapter.path))
+            result.append(chapter)
+        }
+        return (result, diagnostics)
+    }
+}

@@ -1,0 +1,55 @@
+import WorkbookMarkdown
+
+/// How chapter content is shown on one page: where the page is (for relative
+/// URLs), which chapter the content comes from, and whether the page is the
+/// print page (every chapter in one document, ids prefixed by chapter).
+struct BodyContext: Sendable {
+    /// The page's folder in the site: "", `chapters`, `scorecards`, `fieldrefs`.
+    var pageDirectory: String
+    /// The chapter the content is written in.
+    var chapter: String
+    /// True on the chapter's own page and on the print page: `#anchor` links stay in the page.
+    var anchorsInPage: Bool
+    /// On the print page: the chapters it holds.
+    var printChapters: Set<String>?
+    var resolver: LinkResolver
+    var unsafeHTML: Bool
+    var targetLevel: String?
+
+    var root: String { SitePaths.root(from: pageDirectory) }
+
+    /// Ids on the print page carry their chapter's name: `01-levels--scope`.
+    var idPrefix: String { printChapters == nil ? "" : chapter + "--" }
+
+    func id(_ id: String) -> String { idPrefix + id }
+
+    func url(_ sitePath: String) -> String { SitePaths.relative(from: pageDirectory, to: sitePath) }
+
+    /// The href for a link written in the chapter, on this page; nil for text only.
+    func href(for target: LinkTarget) -> String? {
+        switch target {
+        case .external(let url): return url
+        case .none: return nil
+        case .file(let path): return url(path)
+        case .anchor(let anchor):
+            if printChapters != nil { return "#\(chapter)--\(anchor)" }
+            return anchorsInPage ? "#\(anchor)" : url(SitePaths.chapter(chapter)) + "#\(anchor)"
+        case .chapter(let name, let anchor):
+            if let printChapters, printChapters.contains(name) {
+                return anchor.map { "#\(name)--\($0)" } ?? "#\(name)"
+            }
+            let page = url(SitePaths.chapter(name))
+            return anchor.map { page + "#" + $0 } ?? page
+        }
+    }
+
+    var htmlOptions: HTMLRenderer.Options {
+        let context = self
+        return HTMLRenderer.Options(unsafeHTML: unsafeHTML, idPrefix: idPrefix) { link, _ in
+            context.href(for: context.resolver.target(link.destination, from: context.chapter))
+        }
+    }
+
+    func html(_ blocks: [Block]) -> String { HTMLRenderer.html(blocks, options: htmlOptions) }
+    func html(_ inlines: [Inline]) -> String { HTMLRenderer.html(inlines, options: htmlOptions) }
+}

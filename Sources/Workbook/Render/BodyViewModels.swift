@@ -1,0 +1,151 @@
+import WorkbookMarkdown
+
+/// Builds the view models of a chapter body: Markdown runs rendered to HTML,
+/// each directive as its block's view model.
+extension BodyContext {
+    func items(_ body: [ChapterBlock]) -> [BodyItemVM] {
+        var items: [BodyItemVM] = []
+        var run: [Block] = []
+        func flush() {
+            if !run.isEmpty {
+                var item = BodyItemVM.empty
+                item.isHTML = true
+                item.html = html(run)
+                items.append(item)
+                run.removeAll()
+            }
+        }
+        for block in body {
+            if case .markdown(let markdown) = block {
+                run.append(markdown)
+                continue
+            }
+            flush()
+            var item = BodyItemVM.empty
+            switch block {
+            case .markdown: break
+            case .matrix(let m): item.matrix = [matrix(m)]
+            case .drill(let d): item.drill = [drill(d)]
+            case .rubric(let r): item.rubric = [rubric(r)]
+            case .checklist(let c): item.checklist = [checklist(c)]
+            case .transcript(let t): item.transcript = [transcript(t)]
+            case .phrases(let p): item.phrases = [phrases(p)]
+            case .callout(let c): item.callout = [callout(c)]
+            case .fieldref(let f): item.fieldref = [fieldref(f)]
+            }
+            items.append(item)
+        }
+        flush()
+        return items
+    }
+
+    func table(_ table: Table, rowHeaders: Bool) -> TableVM {
+        func alignClass(_ column: Int) -> String {
+            switch table.alignments[column] {
+            case .none: ""
+            case .left: "align-left"
+            case .center: "align-center"
+            case .right: "align-right"
+            }
+        }
+        let target = targetLevel.map(Self.normalizedKey)
+        return TableVM(
+            head: table.header.cells.enumerated().map { CellVM(html: html($1.content), alignClass: alignClass($0), isRowHeader: false) },
+            rows: table.rows.map { row in
+                RowVM(
+                    cells: row.cells.enumerated().map { CellVM(html: html($1.content), alignClass: alignClass($0), isRowHeader: rowHeaders && $0 == 0) },
+                    isTarget: target != nil && Self.normalizedKey(row.cells[0].content.plainText) == target)
+            })
+    }
+
+    static func normalizedKey(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    func matrix(_ m: Matrix) -> MatrixVM {
+        MatrixVM(id: id(m.id), titleHTML: html(m.title), introHTML: html(m.intro), table: table(m.table, rowHeaders: true), outroHTML: html(m.outro))
+    }
+
+    func drill(_ d: Drill) -> DrillVM {
+        DrillVM(
+            id: id(d.id), titleHTML: html(d.title), hasTimebox: d.timebox != nil,
+            minutes: d.timebox?.minutesText ?? "", seconds: d.timebox?.seconds ?? 0,
+            timeboxLabel: d.timebox?.label ?? "", body: items(d.body),
+            chapterTitle: "", chapterURL: url(SitePaths.chapter(chapter)) + "#" + d.id)
+    }
+
+    func rubric(_ r: Rubric, marks: [String: Int] = [:]) -> RubricVM {
+        let anchorValues = Set(r.anchors.map(\.value))
+        let minimums = Dictionary(r.requirements.map { ($0.dimension, $0.minimum) }, uniquingKeysWith: { a, _ in a })
+        return RubricVM(
+            id: id(r.id), titleHTML: html(r.title),
+            anchors: r.anchors.map { AnchorVM(value: $0.value, hasLabel: $0.label != nil, label: $0.label ?? "") },
+            dimensions: r.dimensions.map { dimension in
+                DimensionVM(
+                    name: dimension.name,
+                    descriptors: zip(r.anchors, dimension.descriptors).map { DescriptorVM(value: $0.value, html: html($1)) },
+                    boxes: r.scale.map { ScoreBoxVM(value: $0, isAnchor: anchorValues.contains($0), isMarked: marks[dimension.name] == $0) },
+                    hasMinimum: minimums[dimension.name] != nil, minimum: minimums[dimension.name] ?? 0)
+            },
+            scale: Array(r.scale), scaleLabel: "\(r.scale.lowerBound)-\(r.scale.upperBound)",
+            minTotal: r.minTotal, maxTotal: r.maxTotal,
+            bands: r.bands.map { BandVM(range: $0.label, min: $0.range.lowerBound, max: $0.range.upperBound, textHTML: html($0.text)) },
+            hasGate: r.gate != nil, gate: r.gate ?? 0,
+            hasRequirements: !r.requirements.isEmpty,
+            requirements: r.requirements.map { RequirementVM(dimension: $0.dimension, minimum: $0.minimum) },
+            proseHTML: html(r.prose), scorecardURL: url(SitePaths.scorecard(r.id)))
+    }
+
+    func checklist(_ c: Checklist) -> ChecklistVM {
+        let base = id(c.id)
+        var tight = HTMLRenderer.Options()
+        tight = htmlOptions
+        return ChecklistVM(
+            id: base, hasTitle: c.title != nil, titleHTML: c.title.map(html) ?? "",
+            items: c.items.enumerated().map { n, blocks in
+                ChecklistItemVM(id: "\(base)-\(n + 1)", html: Self.itemHTML(blocks, options: tight))
+            })
+    }
+
+    /// A list item's content as a tight list shows it: a lone paragraph without `<p>`.
+    static func itemHTML(_ blocks: [Block], options: HTMLRenderer.Options) -> String {
+        if blocks.count == 1, case .paragraph(let content, _) = blocks[0] {
+            return HTMLRenderer.html(content, options: options)
+        }
+        return HTMLRenderer.html(blocks, options: options)
+    }
+
+    func transcript(_ t: Transcript) -> TranscriptVM {
+        TranscriptVM(
+            id: id(t.id), hasTitle: t.title != nil, titleHTML: t.title.map(html) ?? "",
+            turns: t.turns.map { turn in
+                TurnVM(
+                    speaker: turn.speaker,
+                    html: turn.paragraphs.map { "<p>" + html($0) + "</p>" }.joined(separator: "\n"),
+                    hasAnnotations: !turn.annotations.isEmpty,
+                    annotations: turn.annotations.map { AnnotationVM(html: html($0)) })
+            })
+    }
+
+    func phrases(_ p: Phrases) -> PhrasesVM {
+        PhrasesVM(
+            id: id(p.id), titleHTML: html(p.title), kind: p.kind.rawValue, isAvoid: p.kind == .avoid,
+            phrases: p.phrases.map { PhraseVM(html: html($0.content)) })
+    }
+
+    func callout(_ c: Callout) -> CalloutVM {
+        CalloutVM(
+            id: id(c.id), kind: c.kind.rawValue, kindLabel: c.kind.label, hasTitle: c.title != nil,
+            titleHTML: c.title.map(html) ?? "", body: items(c.body))
+    }
+
+    func fieldref(_ f: FieldRef) -> FieldRefVM {
+        FieldRefVM(id: id(f.id), titleHTML: html(f.title), body: items(f.body), sheetURL: url(SitePaths.fieldref(f.id)))
+    }
+}
+
+extension BodyItemVM {
+    static let empty = BodyItemVM(
+        isHTML: false, html: "", matrix: [], drill: [], rubric: [], checklist: [], transcript: [],
+        phrases: [], callout: [], fieldref: [])
+}

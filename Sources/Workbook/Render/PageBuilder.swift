@@ -1,0 +1,184 @@
+import WorkbookMarkdown
+
+/// Builds the view model of every page from a checked workbook.
+struct PageBuilder: Sendable {
+    let workbook: Workbook
+    let resolver: LinkResolver
+    let generator: String
+
+    /// Every rubric, field reference and drill, with the chapter it is in.
+    let rubrics: [(Rubric, Chapter)]
+    let fieldrefs: [(FieldRef, Chapter)]
+    let drills: [(Drill, Chapter)]
+
+    init(workbook: Workbook, generator: String) {
+        self.workbook = workbook
+        self.resolver = LinkResolver(chapters: workbook.chapters, drafts: workbook.drafts, assets: Set(workbook.assets))
+        self.generator = generator
+        var rubrics: [(Rubric, Chapter)] = []
+        var fieldrefs: [(FieldRef, Chapter)] = []
+        var drills: [(Drill, Chapter)] = []
+        for chapter in workbook.chapters {
+            chapter.body.forEachBlock { block in
+                switch block {
+                case .rubric(let r): rubrics.append((r, chapter))
+                case .fieldref(let f): fieldrefs.append((f, chapter))
+                case .drill(let d): drills.append((d, chapter))
+                default: break
+                }
+            }
+        }
+        self.rubrics = rubrics
+        self.fieldrefs = fieldrefs
+        self.drills = drills
+    }
+
+    var settings: Settings { workbook.settings }
+
+    func context(page path: String, chapter: Chapter, anchorsInPage: Bool = false, print: Bool = false) -> BodyContext {
+        BodyContext(
+            pageDirectory: SitePaths.directory(of: path), chapter: chapter.name, anchorsInPage: anchorsInPage,
+            printChapters: print ? Set(workbook.chapters.map(\.name)) : nil, resolver: resolver,
+            unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel)
+    }
+
+    func page(_ path: String, title: String, kind: String, currentChapter: String? = nil) -> PageVM {
+        let directory = SitePaths.directory(of: path)
+        let url = { SitePaths.relative(from: directory, to: $0) }
+        let scorecards = rubrics.map { LinkVM(title: $0.0.title.plainText, url: url(SitePaths.scorecard($0.0.id))) }
+        let sheets = fieldrefs.map { LinkVM(title: $0.0.title.plainText, url: url(SitePaths.fieldref($0.0.id))) }
+        return PageVM(
+            lang: settings.language,
+            pageTitle: title == settings.title ? title : "\(title) · \(settings.title)",
+            siteTitle: settings.title, root: SitePaths.root(from: directory), paper: settings.paper.rawValue,
+            pageKind: "page-\(kind)", nav: nav(from: directory, current: currentChapter),
+            homeURL: url(SitePaths.index), drillsURL: url(SitePaths.drills), printURL: url(SitePaths.print),
+            scorecards: scorecards, hasScorecards: !scorecards.isEmpty,
+            fieldrefs: sheets, hasFieldrefs: !sheets.isEmpty, generator: generator)
+    }
+
+    /// Chapters grouped by consecutive `part:`.
+    func parts<T>(_ make: (Chapter) -> T) -> [(name: String?, items: [T])] {
+        var groups: [(name: String?, items: [T])] = []
+        for chapter in workbook.chapters {
+            if let last = groups.last, last.name == chapter.front.part {
+                groups[groups.count - 1].items.append(make(chapter))
+            } else {
+                groups.append((chapter.front.part, [make(chapter)]))
+            }
+        }
+        return groups
+    }
+
+    func nav(from directory: String, current: String?) -> [NavPartVM] {
+        parts { chapter in
+            NavChapterVM(
+                title: chapter.front.title, hasNumber: chapter.front.number != nil,
+                number: chapter.front.number.map(String.init) ?? "",
+                url: SitePaths.relative(from: directory, to: SitePaths.chapter(chapter.name)),
+                isCurrent: chapter.name == current)
+        }.map { NavPartVM(hasName: $0.name != nil, name: $0.name ?? "", chapters: $0.items) }
+    }
+
+    func summary(_ chapter: Chapter, from directory: String) -> ChapterSummaryVM {
+        let front = chapter.front
+        return ChapterSummaryVM(
+            title: front.title, url: SitePaths.relative(from: directory, to: SitePaths.chapter(chapter.name)),
+            hasNumber: front.number != nil, number: front.number.map(String.init) ?? "",
+            hasPart: front.part != nil, part: front.part ?? "",
+            hasSummary: front.summary != nil, summary: front.summary ?? "",
+            minutesLabel: "\(chapter.minutes) min",
+            hasSkills: !front.skills.isEmpty, skills: front.skills,
+            hasRounds: !front.rounds.isEmpty, rounds: front.rounds, isDraft: front.draft)
+    }
+
+    static func minutesLabel(_ seconds: Int) -> String {
+        let minutes = (seconds + 59) / 60
+        return minutes >= 60 ? "\(minutes / 60) h \(minutes % 60) min" : "\(minutes) min"
+    }
+
+    // MARK: Pages
+
+    func index() -> IndexPageVM {
+        let drills = self.drills
+        let seconds = drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) }
+        return IndexPageVM(
+            page: page(SitePaths.index, title: settings.title, kind: "index"),
+            title: settings.title, hasSubtitle: settings.subtitle != nil, subtitle: settings.subtitle ?? "",
+            hasAuthor: settings.author != nil, author: settings.author ?? "",
+            parts: parts { summary($0, from: "") }.map { IndexPartVM(hasName: $0.name != nil, name: $0.name ?? "", chapters: $0.items) },
+            drillCount: drills.count, hasDrills: !drills.isEmpty, drillMinutes: Self.minutesLabel(seconds))
+    }
+
+    func chapterPage(_ index: Int) -> ChapterPageVM {
+        let chapter = workbook.chapters[index]
+        let path = SitePaths.chapter(chapter.name)
+        let context = context(page: path, chapter: chapter, anchorsInPage: true)
+        let toc: [TocEntryVM] = chapter.body.compactMap { block in
+            guard case .markdown(.heading(let heading)) = block, (2...3).contains(heading.level) else { return nil }
+            return TocEntryVM(title: heading.content.plainText, url: "#" + heading.id, level: heading.level)
+        }
+        let previous = index > 0 ? workbook.chapters[index - 1] : nil
+        let next = index + 1 < workbook.chapters.count ? workbook.chapters[index + 1] : nil
+        let link = { (c: Chapter?) in LinkVM(title: c?.front.title ?? "", url: c.map { SitePaths.relative(from: "chapters", to: SitePaths.chapter($0.name)) } ?? "") }
+        return ChapterPageVM(
+            page: page(path, title: chapter.front.title, kind: "chapter", currentChapter: chapter.name),
+            chapter: summary(chapter, from: "chapters"), hasToc: !toc.isEmpty, toc: toc,
+            body: context.items(chapter.body),
+            hasPrevious: previous != nil, previous: link(previous), hasNext: next != nil, next: link(next))
+    }
+
+    func printPage() -> PrintPageVM {
+        PrintPageVM(
+            page: page(SitePaths.print, title: "Print", kind: "print"),
+            title: settings.title, hasSubtitle: settings.subtitle != nil, subtitle: settings.subtitle ?? "",
+            hasAuthor: settings.author != nil, author: settings.author ?? "",
+            chapters: workbook.chapters.enumerated().map { n, chapter in
+                PrintChapterVM(
+                    id: chapter.name, numberLabel: "Chapter \(chapter.front.number ?? n + 1)",
+                    chapter: summary(chapter, from: ""),
+                    body: context(page: SitePaths.print, chapter: chapter, print: true).items(chapter.body))
+            })
+    }
+
+    func drillsPage() -> DrillsPageVM {
+        let drills = self.drills
+        var groups: [DrillGroupVM] = []
+        for (drill, chapter) in drills {
+            var vm = context(page: SitePaths.drills, chapter: chapter).drill(drill)
+            vm.chapterTitle = chapter.front.title
+            if groups.last?.chapterTitle == chapter.front.title {
+                groups[groups.count - 1].drills.append(vm)
+            } else {
+                groups.append(DrillGroupVM(chapterTitle: chapter.front.title, chapterURL: SitePaths.chapter(chapter.name), drills: [vm]))
+            }
+        }
+        let seconds = drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) }
+        return DrillsPageVM(
+            page: page(SitePaths.drills, title: "Drills", kind: "drills"), groups: groups,
+            drillCount: drills.count, totalLabel: Self.minutesLabel(seconds))
+    }
+
+    func scorecard(_ rubric: Rubric, in chapter: Chapter) -> ScorecardPageVM {
+        let path = SitePaths.scorecard(rubric.id)
+        return ScorecardPageVM(
+            page: page(path, title: rubric.title.plainText, kind: "scorecard"),
+            rubric: context(page: path, chapter: chapter).rubric(rubric),
+            chapterTitle: chapter.front.title,
+            chapterURL: SitePaths.relative(from: "scorecards", to: SitePaths.chapter(chapter.name)) + "#" + rubric.id,
+            state: "blank")
+    }
+
+    func fieldrefPage(_ fieldref: FieldRef, in chapter: Chapter) -> FieldRefPageVM {
+        let path = SitePaths.fieldref(fieldref.id)
+        return FieldRefPageVM(
+            page: page(path, title: fieldref.title.plainText, kind: "fieldref"),
+            fieldref: context(page: path, chapter: chapter).fieldref(fieldref),
+            chapterTitle: chapter.front.title,
+            chapterURL: SitePaths.relative(from: "fieldrefs", to: SitePaths.chapter(chapter.name)) + "#" + fieldref.id)
+    }
+
+    func notFound() -> NotFoundPageVM {
+        NotFoundPageVM(page: page(SitePaths.notFound, title: "Page not found", kind: "404"))
+    }
+}

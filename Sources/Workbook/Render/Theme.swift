@@ -1,0 +1,95 @@
+import Foundation
+import Mustache
+import WorkbookMarkdown
+
+/// Templates (parsed once) and static files of a theme. A theme folder may
+/// hold any subset: what it lacks comes from the default theme.
+public struct Theme: Sendable {
+    /// Page templates every theme must provide (with the default's help).
+    static let pageTemplates = ["index", "chapter", "print", "drills", "scorecard", "fieldref", "404"]
+
+    let library: MustacheLibrary
+    /// Site path (`theme/style.css`) → file on disk; later folders override earlier ones.
+    let staticFiles: [String: String]
+    /// Template name → the file it came from, for diagnostics.
+    let templateFiles: [String: String]
+
+    /// Loads the default theme, then `override` on top of it.
+    public static func load(defaultDirectory: String, override: String? = nil) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var staticFiles: [String: String] = [:]
+        var templateFiles: [String: String] = [:]
+        let folders = [defaultDirectory] + (override.map { [$0] } ?? [])
+        for folder in folders {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                diagnostics.append(.error("theme folder `\(folder)` does not exist", at: SourceLocation(line: 1, column: 1), path: folder))
+                continue
+            }
+            let templates = folder + "/templates"
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: templates)) ?? []).sorted() where name.hasSuffix(".mustache") {
+                let path = templates + "/" + name
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    diagnostics.append(.error("cannot read template", at: SourceLocation(line: 1, column: 1), path: path))
+                    continue
+                }
+                let text = String(decoding: data, as: UTF8.self)
+                do {
+                    let template = try MustacheTemplate(string: text)
+                    let key = String(name.dropLast(".mustache".count))
+                    library.register(template, named: key)
+                    templateFiles[key] = path
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(
+                        .error("template error: \(describe(error.error))", at: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber + 1), path: path))
+                } catch {
+                    diagnostics.append(.error("template error: \(error)", at: SourceLocation(line: 1, column: 1), path: path))
+                }
+            }
+            let assets = folder + "/static"
+            if let enumerator = FileManager.default.enumerator(atPath: assets) {
+                while let item = enumerator.nextObject() as? String {
+                    var isDir: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: assets + "/" + item, isDirectory: &isDir), !isDir.boolValue {
+                        staticFiles["theme/" + item] = assets + "/" + item
+                    }
+                }
+            }
+        }
+        for name in pageTemplates where library.getTemplate(named: name) == nil {
+            diagnostics.append(.error("the theme has no `\(name).mustache` template", at: SourceLocation(line: 1, column: 1), path: (override ?? defaultDirectory) + "/templates/\(name).mustache"))
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (Theme(library: library, staticFiles: staticFiles, templateFiles: templateFiles), diagnostics)
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not finished: `{{` without a matching `}}`"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is not closed: add its `{{/name}}`"
+        case MustacheTemplate.Error.invalidSetDelimiter: "malformed set-delimiter tag"
+        default: "\(error)"
+        }
+    }
+
+    func render(_ object: Any, template name: String) -> String {
+        library.render(object, withTemplate: name) ?? ""
+    }
+}
+
+/// Finds the default theme: installed beside the binary, or in the source
+/// tree the binary was built in, so `workbook` works from any folder.
+public enum ThemeLocator {
+    public static func defaultTheme(executablePath: String) -> String? {
+        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        var candidates = [folder.appendingPathComponent("../share/workbook/Themes/default").standardized.path]
+        for _ in 0..<6 {
+            candidates.append(folder.appendingPathComponent("Themes/default").path)
+            folder = folder.deletingLastPathComponent()
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/templates/chapter.mustache") }
+    }
+}

@@ -1,0 +1,185 @@
+/// One item of a rendered body: either plain Markdown already rendered to HTML,
+/// or exactly one directive block. Exactly one of these is non-empty / true.
+struct BodyItemVM {
+    var isHTML: Bool
+    var html: String
+    var matrix: [MatrixVM]
+    var drill: [DrillVM]
+    var rubric: [RubricVM]
+    var checklist: [ChecklistVM]
+    var transcript: [TranscriptVM]
+    var phrases: [PhrasesVM]
+    var callout: [CalloutVM]
+    var fieldref: [FieldRefVM]
+}
+
+struct TableVM {
+    var head: [CellVM]
+    var rows: [RowVM]
+}
+
+struct RowVM {
+    var cells: [CellVM]
+    /// The row's first cell matches the workbook's `target_level`.
+    var isTarget: Bool
+}
+
+struct CellVM {
+    var html: String
+    /// "" or `align-left`, `align-center`, `align-right`.
+    var alignClass: String
+    /// The first cell of a body row in a matrix: rendered as `<th scope="row">`.
+    var isRowHeader: Bool
+}
+
+/// `:::matrix` — root carries `data-block="matrix"` and `id`.
+struct MatrixVM {
+    var id: String
+    var titleHTML: String
+    var introHTML: String
+    var table: TableVM
+    var outroHTML: String
+}
+
+/// `:::drill` — root carries `data-block="drill"`, `id`, and `data-minutes`.
+struct DrillVM {
+    var id: String
+    var titleHTML: String
+    var hasTimebox: Bool
+    /// Minutes for `data-minutes`: "15", or "1.5" for 90 s; "" without a timebox.
+    var minutes: String
+    /// The timebox in seconds, for the countdown script; 0 without a timebox.
+    var seconds: Int
+    /// "15 min", "1 h", "1 h 30 min", "90 s".
+    var timeboxLabel: String
+    var body: [BodyItemVM]
+    var chapterTitle: String
+    var chapterURL: String
+}
+
+/// `:::rubric` — root carries `data-block="rubric"`, `id`, `data-min-total`, `data-max-total`.
+struct RubricVM {
+    var id: String
+    var titleHTML: String
+    var anchors: [AnchorVM]
+    var dimensions: [DimensionVM]
+    /// Every score on the scale, lowest first.
+    var scale: [Int]
+    var scaleLabel: String
+    var minTotal: Int
+    var maxTotal: Int
+    var bands: [BandVM]
+    var hasGate: Bool
+    var gate: Int
+    var hasRequirements: Bool
+    var requirements: [RequirementVM]
+    var proseHTML: String
+    var scorecardURL: String
+}
+
+struct AnchorVM {
+    var value: Int
+    var hasLabel: Bool
+    var label: String
+}
+
+struct DimensionVM {
+    var name: String
+    /// One per anchor, in anchor order.
+    var descriptors: [DescriptorVM]
+    /// One box per score of the scale, for the printable scorecard.
+    var boxes: [ScoreBoxVM]
+    var hasMinimum: Bool
+    var minimum: Int
+}
+
+struct DescriptorVM {
+    var value: Int
+    var html: String
+}
+
+struct ScoreBoxVM {
+    var value: Int
+    var isAnchor: Bool
+    var isMarked: Bool
+}
+
+struct BandVM {
+    /// "A-B", as in `data-band`.
+    var range: String
+    var min: Int
+    var max: Int
+    var textHTML: String
+}
+
+struct RequirementVM {
+    var dimension: String
+    var minimum: Int
+}
+
+/// `:::checklist`
+struct ChecklistVM {
+    var id: String
+    var hasTitle: Bool
+    var titleHTML: String
+    var items: [ChecklistItemVM]
+}
+
+struct ChecklistItemVM {
+    /// Unique in the page: `<checklist-id>-<n>`, for the checkbox's id and label.
+    var id: String
+    var html: String
+}
+
+/// `:::transcript`
+struct TranscriptVM {
+    var id: String
+    var hasTitle: Bool
+    var titleHTML: String
+    var turns: [TurnVM]
+}
+
+struct TurnVM {
+    var speaker: String
+    var html: String
+    var hasAnnotations: Bool
+    var annotations: [AnnotationVM]
+}
+
+struct AnnotationVM {
+    var html: String
+}
+
+/// `:::phrases`
+struct PhrasesVM {
+    var id: String
+    var titleHTML: String
+    /// `safe` or `avoid`
+    var kind: String
+    var isAvoid: Bool
+    var phrases: [PhraseVM]
+}
+
+struct PhraseVM {
+    var html: String
+}
+
+/// `:::callout`
+struct CalloutVM {
+    var id: String
+    /// `note`, `weak`, `better`, `tip` or `warning`
+    var kind: String
+    /// "Note", "Weak answer", "Better answer", "Tip", "Warning"
+    var kindLabel: String
+    var hasTitle: Bool
+    var titleHTML: String
+    var body: [BodyItemVM]
+}
+
+/// `:::fieldref`
+struct FieldRefVM {
+    var id: String
+    var titleHTML: String
+    var body: [BodyItemVM]
+    var sheetURL: String
+}

@@ -1,0 +1,49 @@
+// View models: every value a template shows is computed here, in Swift.
+// Templates only test Bools, loop over arrays and print strings.
+//
+// Rule: no optionals in view models. A nil value would make Mustache look the
+// key up in the enclosing context and print the page's value instead; use a
+// Bool flag with an empty string, or an empty array.
+
+/// What every page shares: the shell of `layout.mustache`.
+struct PageVM {
+    var lang: String
+    /// The `<title>` text.
+    var pageTitle: String
+    var siteTitle: String
+    /// Relative prefix from this page to the site root: "" or "../".
+    var root: String
+    /// `letter` or `a4`: selects `theme/paper-<paper>.css`.
+    var paper: String
+    /// A CSS class naming the kind of page (`page-index`, `page-chapter`, ...).
+    var pageKind: String
+    var nav: [NavPartVM]
+    var homeURL: String
+    var drillsURL: String
+    var printURL: String
+    var scorecards: [LinkVM]
+    var hasScorecards: Bool
+    var fieldrefs: [LinkVM]
+    var hasFieldrefs: Bool
+    var generator: String
+}
+
+struct LinkVM {
+    var title: String
+    var url: String
+}
+
+/// A group of chapters in the sidebar; chapters with no `part:` form a group without a name.
+struct NavPartVM {
+    var hasName: Bool
+    var name: String
+    var chapters: [NavChapterVM]
+}
+
+struct NavChapterVM {
+    var title: String
+    var hasNumber: Bool
+    var number: String
+    var url: String
+    var isCurrent: Bool
+}

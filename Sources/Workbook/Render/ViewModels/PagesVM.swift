@@ -1,0 +1,116 @@
+/// `index.html`: the cover and the table of contents.
+struct IndexPageVM {
+    var page: PageVM
+    var title: String
+    var hasSubtitle: Bool
+    var subtitle: String
+    var hasAuthor: Bool
+    var author: String
+    var parts: [IndexPartVM]
+    var drillCount: Int
+    var hasDrills: Bool
+    var drillMinutes: String
+}
+
+struct IndexPartVM {
+    var hasName: Bool
+    var name: String
+    var chapters: [ChapterSummaryVM]
+}
+
+/// A chapter's front matter, as shown on the index and at the top of its page.
+struct ChapterSummaryVM {
+    var title: String
+    var url: String
+    var hasNumber: Bool
+    var number: String
+    var hasPart: Bool
+    var part: String
+    var hasSummary: Bool
+    var summary: String
+    /// Reading time, e.g. "12 min".
+    var minutesLabel: String
+    var hasSkills: Bool
+    var skills: [String]
+    var hasRounds: Bool
+    var rounds: [String]
+    var isDraft: Bool
+}
+
+/// `chapters/<name>.html`.
+struct ChapterPageVM {
+    var page: PageVM
+    var chapter: ChapterSummaryVM
+    var hasToc: Bool
+    var toc: [TocEntryVM]
+    var body: [BodyItemVM]
+    var hasPrevious: Bool
+    var previous: LinkVM
+    var hasNext: Bool
+    var next: LinkVM
+}
+
+struct TocEntryVM {
+    var title: String
+    /// "#id"
+    var url: String
+    /// 2 for `##`, 3 for `###`, ...
+    var level: Int
+}
+
+/// `print.html`: every chapter, each starting on a new page.
+struct PrintPageVM {
+    var page: PageVM
+    var title: String
+    var hasSubtitle: Bool
+    var subtitle: String
+    var hasAuthor: Bool
+    var author: String
+    var chapters: [PrintChapterVM]
+}
+
+struct PrintChapterVM {
+    /// The id of the chapter's section element; in-page links point here.
+    var id: String
+    /// "Chapter 3" (its `chapter:` number) or "Chapter 3" by position.
+    var numberLabel: String
+    var chapter: ChapterSummaryVM
+    var body: [BodyItemVM]
+}
+
+/// `drills.html`: every drill, grouped by chapter, as a practice plan.
+struct DrillsPageVM {
+    var page: PageVM
+    var groups: [DrillGroupVM]
+    var drillCount: Int
+    var totalLabel: String
+}
+
+struct DrillGroupVM {
+    var chapterTitle: String
+    var chapterURL: String
+    var drills: [DrillVM]
+}
+
+/// `scorecards/<rubric-id>.html`: a one-page printable scorecard.
+struct ScorecardPageVM {
+    var page: PageVM
+    var rubric: RubricVM
+    var chapterTitle: String
+    var chapterURL: String
+    /// "blank" in this build; later builds fill it from self-scores.
+    var state: String
+}
+
+/// `fieldrefs/<id>.html`: a one-page printable sheet.
+struct FieldRefPageVM {
+    var page: PageVM
+    var fieldref: FieldRefVM
+    var chapterTitle: String
+    var chapterURL: String
+}
+
+/// `404.html`.
+struct NotFoundPageVM {
+    var page: PageVM
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Workbook
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the workbook into HTML pages.")
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    @Option(name: .long, help: "Where to write the site. Replaced as a whole when the build succeeds.")
+    var output: String = "Output"
+
+    @Option(name: .long, help: "A theme folder; templates and files it lacks come from the default theme.")
+    var theme: String?
+
+    @Flag(name: .long, help: "Build a shareable team guide: leave the personal layer (stories/) out.")
+    var guide = false
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let options = Build.Options(
+            contentPath: contentOptions.content, themePath: theme,
+            defaultThemePath: try Terminal.defaultTheme(), includeDrafts: contentOptions.drafts)
+        var result = Build.run(options)
+        if let site = result.site {
+            result.diagnostics += SiteWriter.write(site, to: output, content: contentOptions.content)
+        }
+        Terminal.printDiagnostics(result)
+        let counts = DiagnosticFormatter.counts(errors: result.errorCount, warnings: result.warningCount)
+        guard result.errorCount == 0, let site = result.site else {
+            Terminal.printError("Build failed: \(counts); \(output) was left as it was.\n")
+            throw ExitCode(1)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let warnings = result.warningCount
+        print("Wrote \(site.pages.count) pages to \(output) with \(warnings) warning\(warnings == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s")
+    }
+}

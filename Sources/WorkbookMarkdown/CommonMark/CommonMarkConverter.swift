@@ -1,0 +1,193 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The only code that calls libcmark: parse a buffer, copy the tree into Swift
+/// values, free the C tree. C types never leave this file.
+enum CommonMarkConverter {
+    /// Maps a cmark position (1-based line and byte column, relative to the
+    /// parsed buffer) to a location in the source file.
+    typealias PositionMap = (_ line: Int, _ byteColumn: Int) -> SourceLocation
+
+    /// Called for every paragraph: may replace it, e.g. with a pipe table.
+    /// Gets the paragraph's converted inlines and its first and last line (1-based, buffer-relative)
+    /// and first byte column.
+    typealias ParagraphHook = (_ inlines: [Inline], _ startLine: Int, _ endLine: Int, _ startColumn: Int) -> [Block]?
+
+    static let options: Int32 = CMARK_OPT_VALIDATE_UTF8
+
+    /// Parses `bytes` and converts the document's blocks.
+    static func blocks(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        position: @escaping PositionMap,
+        paragraphHook: ParagraphHook? = nil
+    ) -> [Block] {
+        withDocument(bytes) { document in
+            var converter = Walker(position: position, paragraphHook: paragraphHook)
+            return converter.children(of: document)
+        }
+    }
+
+    /// Parses `bytes` and returns, for each top-level node, its 1-based start
+    /// line and its content as inlines (paragraphs) or as text (anything else).
+    /// Used for table cells and directive titles, where only inline Markdown applies.
+    static func topLevelInlines(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        position: @escaping PositionMap
+    ) -> [(line: Int, inlines: [Inline])] {
+        withDocument(bytes) { document in
+            var walker = Walker(position: position, paragraphHook: nil)
+            var out: [(Int, [Inline])] = []
+            var node = cmark_node_first_child(document)
+            while let current = node {
+                let line = Int(cmark_node_get_start_line(current))
+                switch cmark_node_get_type(current) {
+                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                    out.append((line, walker.inlines(of: current)))
+                case CMARK_NODE_HTML_BLOCK:
+                    out.append((line, [.html(Walker.literal(current).trimmingTrailingNewlines)]))
+                default:
+                    break
+                }
+                node = cmark_node_next(current)
+            }
+            return out
+        }
+    }
+
+    private static func withDocument<T>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (OpaquePointer) -> T) -> T {
+        let document: OpaquePointer? = bytes.baseAddress.map { base in
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parse_document($0, bytes.count, options) }
+        } ?? cmark_parse_document("", 0, options)
+        guard let document else { fatalError("libcmark could not allocate a document") }
+        defer { cmark_node_free(document) }
+        return body(document)
+    }
+
+    private struct Walker {
+        let position: PositionMap
+        let paragraphHook: ParagraphHook?
+
+        static func literal(_ node: OpaquePointer) -> String {
+            guard let c = cmark_node_get_literal(node) else { return "" }
+            return String(cString: c)
+        }
+
+        func location(_ node: OpaquePointer) -> SourceLocation {
+            position(Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+        }
+
+        mutating func children(of parent: OpaquePointer) -> [Block] {
+            var out: [Block] = []
+            var node = cmark_node_first_child(parent)
+            while let current = node {
+                block(current, into: &out)
+                node = cmark_node_next(current)
+            }
+            return out
+        }
+
+        mutating func block(_ node: OpaquePointer, into out: inout [Block]) {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH:
+                let content = inlines(of: node)
+                if let hook = paragraphHook,
+                    let replaced = hook(
+                        content, Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)),
+                        Int(cmark_node_get_start_column(node)))
+                {
+                    out.append(contentsOf: replaced)
+                } else {
+                    out.append(.paragraph(content, location(node)))
+                }
+            case CMARK_NODE_HEADING:
+                out.append(.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node), location: location(node))))
+            case CMARK_NODE_BLOCK_QUOTE:
+                out.append(.blockQuote(children(of: node)))
+            case CMARK_NODE_LIST:
+                var items: [[Block]] = []
+                var item = cmark_node_first_child(node)
+                while let current = item {
+                    items.append(children(of: current))
+                    item = cmark_node_next(current)
+                }
+                out.append(
+                    .list(
+                        List(
+                            isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                            start: Int(cmark_node_get_list_start(node)),
+                            isTight: cmark_node_get_list_tight(node) != 0,
+                            items: items, location: location(node))))
+            case CMARK_NODE_CODE_BLOCK:
+                let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+                out.append(.codeBlock(info: info, literal: Self.literal(node)))
+            case CMARK_NODE_HTML_BLOCK:
+                out.append(.html(Self.literal(node)))
+            case CMARK_NODE_THEMATIC_BREAK:
+                out.append(.thematicBreak)
+            default:
+                // Custom blocks and anything cmark adds later: keep their content.
+                out.append(contentsOf: children(of: node))
+            }
+        }
+
+        mutating func inlines(of parent: OpaquePointer) -> [Inline] {
+            var out: [Inline] = []
+            var node = cmark_node_first_child(parent)
+            while let current = node {
+                switch cmark_node_get_type(current) {
+                case CMARK_NODE_TEXT:
+                    let text = Self.literal(current)
+                    // cmark splits text at some punctuation; join neighbours.
+                    if case .text(let previous)? = out.last {
+                        out[out.count - 1] = .text(previous + text)
+                    } else {
+                        out.append(.text(text))
+                    }
+                case CMARK_NODE_CODE: out.append(.code(Self.literal(current)))
+                case CMARK_NODE_EMPH: out.append(.emphasis(inlines(of: current)))
+                case CMARK_NODE_STRONG: out.append(.strong(inlines(of: current)))
+                case CMARK_NODE_LINK: out.append(.link(link(current), inlines(of: current)))
+                case CMARK_NODE_IMAGE: out.append(.image(link(current), alt: inlines(of: current)))
+                case CMARK_NODE_SOFTBREAK: out.append(.softBreak)
+                case CMARK_NODE_LINEBREAK: out.append(.lineBreak)
+                case CMARK_NODE_HTML_INLINE: out.append(.html(Self.literal(current)))
+                default: out.append(contentsOf: inlines(of: current))
+                }
+                node = cmark_node_next(current)
+            }
+            return out
+        }
+
+        func link(_ node: OpaquePointer) -> Link {
+            Link(
+                destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
+                location: location(node))
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var s = Substring(self)
+        while s.last == "\n" { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension CommonMarkConverter {
+    /// cmark's own HTML for `text`, in its safe default: the reference the
+    /// renderer is tested against.
+    static func referenceHTML(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                guard let html = cmark_markdown_to_html(chars.baseAddress, chars.count, options) else { return "" }
+                defer { free(html) }
+                return String(cString: html)
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Turns scanned segments into blocks: each Markdown run through cmark (with
+/// pipe tables recognised in its paragraphs), each directive with its body.
+struct BlockBuilder {
+    let source: SourceLines
+
+    mutating func blocks(_ segments: [DirectiveScanner.Segment]) -> [Block] {
+        var out: [Block] = []
+        var titles = InlineBatch()
+        var pending: [(position: Int, opened: DirectiveScanner.Opened, body: [Block], titleIndex: Int?)] = []
+        for segment in segments {
+            switch segment {
+            case .markdown(let range):
+                out.append(contentsOf: markdown(range))
+            case .directive(let opened, let children):
+                var titleIndex: Int?
+                if let title = opened.fence.title {
+                    titleIndex = titles.add(title.bytes, lineIndex: opened.lineIndex, byteOffset: title.offset)
+                }
+                pending.append((out.count, opened, blocks(children), titleIndex))
+                out.append(.thematicBreak)  // placeholder, replaced below
+            }
+        }
+        let parsedTitles = titles.parse(in: source)
+        for item in pending {
+            let fence = item.opened.fence
+            let directive = Directive(
+                name: fence.name,
+                title: item.titleIndex.map { parsedTitles[$0] },
+                id: fence.id,
+                idLocation: fence.idOffset.map { source.location(line: item.opened.lineIndex, byteOffset: $0) },
+                attributes: fence.attributes.map {
+                    Directive.Attribute(key: $0.key, value: $0.value, location: source.location(line: item.opened.lineIndex, byteOffset: $0.offset))
+                },
+                body: item.body,
+                location: source.location(line: item.opened.lineIndex, byteOffset: item.opened.fenceOffset),
+                nameLocation: source.location(line: item.opened.lineIndex, byteOffset: fence.nameOffset),
+                fenceLength: fence.fenceLength)
+            out[item.position] = .directive(directive)
+        }
+        return out
+    }
+
+    private func markdown(_ range: Range<Int>) -> [Block] {
+        guard !range.isEmpty else { return [] }
+        let first = range.lowerBound
+        let byteRange = source.ranges[first].lowerBound..<source.ranges[range.upperBound - 1].upperBound
+        let source = self.source
+        return source.bytes.withUnsafeBufferPointer { all in
+            let slice = UnsafeBufferPointer(rebasing: all[byteRange])
+            return CommonMarkConverter.blocks(
+                slice,
+                position: { line, byteColumn in
+                    let index = min(first + line - 1, source.count - 1)
+                    return source.location(line: index, byteOffset: byteColumn - 1)
+                },
+                paragraphHook: { inlines, startLine, endLine, startColumn in
+                    Self.table(in: source, lines: (first + startLine - 1)...(first + endLine - 1), startColumn: startColumn)
+                })
+        }
+    }
+
+    /// The paragraph split into a paragraph (the lines before the table, if any)
+    /// and a table, or nil when it holds no table.
+    private static func table(in source: SourceLines, lines: ClosedRange<Int>, startColumn: Int) -> [Block]? {
+        guard lines.count >= 2, lines.contains(where: { source[$0].contains(UInt8(ascii: "|")) }) else { return nil }
+        let prefix = max(startColumn - 1, 0)
+        var paragraphLines: [PipeTable.ParagraphLine] = []
+        for (n, index) in lines.enumerated() {
+            let line = source[index]
+            var offset = 0
+            if n == 0 {
+                offset = prefix
+            } else {
+                // Strip container markers (list indentation, `>`) up to the paragraph's column.
+                while offset < prefix, offset < line.count {
+                    let c = line[line.startIndex + offset]
+                    guard c == 0x20 || c == 0x09 || c == UInt8(ascii: ">") else { break }
+                    offset += 1
+                }
+            }
+            paragraphLines.append(PipeTable.ParagraphLine(lineIndex: index, offset: offset))
+        }
+        guard let (header, alignments) = PipeTable.headerIndex(in: paragraphLines, source: source) else { return nil }
+        var out: [Block] = []
+        if header > 0 {
+            var batch = InlineBatch()
+            // The lines before the table form a paragraph of their own.
+            var joined: [UInt8] = []
+            for (n, line) in paragraphLines[..<header].enumerated() {
+                if n > 0 { joined.append(UInt8(ascii: "\n")) }
+                joined.append(contentsOf: PipeTable.content(line, source).trimmingSpaces())
+            }
+            _ = batch.add(joined[...], lineIndex: paragraphLines[0].lineIndex, byteOffset: paragraphLines[0].offset)
+            let inlines = batch.parse(in: source)[0]
+            out.append(.paragraph(inlines, source.location(line: paragraphLines[0].lineIndex, byteOffset: paragraphLines[0].offset)))
+        }
+        out.append(.table(PipeTable.table(lines: paragraphLines[header...], alignments: alignments, source: source)))
+        return out
+    }
+}

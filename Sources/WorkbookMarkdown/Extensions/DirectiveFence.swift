@@ -1,0 +1,199 @@
+/// The opening line of a directive, `:::TYPE[Title]{#id key=value key="quoted"}`,
+/// parsed from its bytes.
+struct DirectiveFence {
+    var fenceLength: Int
+    var name: String
+    var nameOffset: Int
+    /// The bytes between `[` and the matching `]`, and their offset in the line.
+    var title: (bytes: ArraySlice<UInt8>, offset: Int)?
+    var id: String?
+    var idOffset: Int?
+    var attributes: [(key: String, value: String, offset: Int)]
+
+    enum Line {
+        case opening(DirectiveFence)
+        case closing(fenceLength: Int)
+        /// A line of colons that is neither: the error and the byte offset it points at.
+        case malformed(String, offset: Int)
+        case notAFence
+    }
+
+    /// Classifies a line. Only lines that start (after up to three spaces) with
+    /// three or more colons are fences.
+    static func classify(_ line: ArraySlice<UInt8>) -> Line {
+        let colon = UInt8(ascii: ":")
+        var i = line.startIndex
+        var spaces = 0
+        while i < line.endIndex, line[i] == 0x20, spaces < 4 {
+            i += 1
+            spaces += 1
+        }
+        guard spaces <= 3 else { return .notAFence }
+        let fenceStart = i
+        while i < line.endIndex, line[i] == colon { i += 1 }
+        let fenceLength = i - fenceStart
+        guard fenceLength >= 3 else { return .notAFence }
+        let rest = line[i...]
+        if rest.isBlank { return .closing(fenceLength: fenceLength) }
+        var parser = Parser(bytes: line, index: i)
+        do {
+            return .opening(try parser.opening(fenceLength: fenceLength))
+        } catch {
+            return .malformed(error.message, offset: error.offset - line.startIndex)
+        }
+    }
+
+    struct Failure: Error {
+        var message: String
+        var offset: Int
+    }
+
+    private struct Parser {
+        let bytes: ArraySlice<UInt8>
+        var index: Int
+
+        var current: UInt8? { index < bytes.endIndex ? bytes[index] : nil }
+
+        func fail(_ message: String, at offset: Int? = nil) -> Failure {
+            Failure(message: message, offset: offset ?? index)
+        }
+
+        mutating func skipSpaces() {
+            while let c = current, c == 0x20 || c == 0x09 { index += 1 }
+        }
+
+        static func isNameStart(_ c: UInt8) -> Bool {
+            (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+        }
+
+        static func isNameChar(_ c: UInt8) -> Bool {
+            isNameStart(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_")
+        }
+
+        mutating func name() -> String? {
+            guard let c = current, Self.isNameStart(c) else { return nil }
+            let start = index
+            while let c = current, Self.isNameChar(c) { index += 1 }
+            return bytes[start..<index].string
+        }
+
+        mutating func opening(fenceLength: Int) throws(Failure) -> DirectiveFence {
+            skipSpaces()
+            let nameOffset = index - bytes.startIndex
+            guard let name = name() else {
+                throw fail("expected a directive type after the colons, as in `:::drill[Title]`")
+            }
+            var fence = DirectiveFence(
+                fenceLength: fenceLength, name: name, nameOffset: nameOffset,
+                title: nil, id: nil, idOffset: nil, attributes: [])
+            if current == UInt8(ascii: "[") {
+                fence.title = try title()
+            }
+            if current == UInt8(ascii: "{") {
+                try attributes(into: &fence)
+            }
+            skipSpaces()
+            if current != nil {
+                throw fail("unexpected text after the directive; write `:::TYPE[Title]{attributes}`")
+            }
+            return fence
+        }
+
+        /// `[...]` with nested brackets and backslash escapes.
+        mutating func title() throws(Failure) -> (ArraySlice<UInt8>, Int) {
+            let open = index
+            index += 1
+            var depth = 1
+            while let c = current {
+                if c == UInt8(ascii: "\\") {
+                    index += 2
+                    continue
+                }
+                if c == UInt8(ascii: "[") { depth += 1 }
+                if c == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 {
+                        let title = bytes[(open + 1)..<index]
+                        index += 1
+                        let trimmed = title.trimmingSpaces()
+                        return (trimmed, trimmed.startIndex - bytes.startIndex)
+                    }
+                }
+                index += 1
+            }
+            throw fail("unclosed title: `[` has no matching `]`", at: open)
+        }
+
+        mutating func attributes(into fence: inout DirectiveFence) throws(Failure) {
+            let open = index
+            index += 1
+            while true {
+                skipSpaces()
+                guard let c = current else { throw fail("unclosed attributes: `{` has no matching `}`", at: open) }
+                if c == UInt8(ascii: "}") {
+                    index += 1
+                    return
+                }
+                let itemStart = index
+                if c == UInt8(ascii: "#") {
+                    index += 1
+                    let start = index
+                    while let c = current, c != 0x20, c != 0x09, c != UInt8(ascii: "}") { index += 1 }
+                    let id = bytes[start..<index].string
+                    guard !id.isEmpty else { throw fail("expected an id after `#`", at: itemStart) }
+                    guard id.utf8.allSatisfy({ Self.isNameChar($0) || $0 >= 0x80 }) else {
+                        throw fail("invalid id `#\(id)`: use letters, digits, `-` and `_`", at: itemStart)
+                    }
+                    guard fence.id == nil else { throw fail("a directive has one `#id`; found a second: `#\(id)`", at: itemStart) }
+                    fence.id = id
+                    fence.idOffset = itemStart - bytes.startIndex
+                    continue
+                }
+                guard let key = name() else {
+                    throw fail("malformed attribute: expected `key=value`, `key=\"a value\"` or `#id`", at: itemStart)
+                }
+                guard current == UInt8(ascii: "=") else {
+                    throw fail("attribute `\(key)` has no value: write `\(key)=value`", at: itemStart)
+                }
+                index += 1
+                let value: String
+                if current == UInt8(ascii: "\"") {
+                    value = try quoted()
+                } else {
+                    let start = index
+                    while let c = current, c != 0x20, c != 0x09, c != UInt8(ascii: "}"), c != UInt8(ascii: "\"") { index += 1 }
+                    guard index > start else {
+                        throw fail("attribute `\(key)` has an empty value: write `\(key)=value`", at: itemStart)
+                    }
+                    value = bytes[start..<index].string
+                }
+                if fence.attributes.contains(where: { $0.key == key }) {
+                    throw fail("attribute `\(key)` is given twice", at: itemStart)
+                }
+                fence.attributes.append((key, value, itemStart - bytes.startIndex))
+            }
+        }
+
+        mutating func quoted() throws(Failure) -> String {
+            let open = index
+            index += 1
+            var out: [UInt8] = []
+            while let c = current {
+                if c == UInt8(ascii: "\\"), index + 1 < bytes.endIndex,
+                    bytes[index + 1] == UInt8(ascii: "\"") || bytes[index + 1] == UInt8(ascii: "\\")
+                {
+                    out.append(bytes[index + 1])
+                    index += 2
+                    continue
+                }
+                if c == UInt8(ascii: "\"") {
+                    index += 1
+                    return String(decoding: out, as: UTF8.self)
+                }
+                out.append(c)
+                index += 1
+            }
+            throw fail("unclosed quoted value: `\"` has no matching `\"`", at: open)
+        }
+    }
+}

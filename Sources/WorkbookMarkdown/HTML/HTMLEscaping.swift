@@ -1,0 +1,74 @@
+/// Escaping for HTML text, attribute values and URLs, over UTF-8 bytes.
+public enum HTMLEscaping {
+    /// Escapes `&`, `<`, `>` and `"` (as cmark does for text), and `'` too, so the
+    /// result is safe both as text and inside a quoted attribute.
+    public static func escape(_ text: String) -> String {
+        var out: [UInt8] = []
+        appendEscaped(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &out) }
+    }
+
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            default: out.append(b)
+            }
+        }
+    }
+
+    private static let hrefSafe: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for c in "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~&'".utf8 {
+            table[Int(c)] = true
+        }
+        return table
+    }()
+
+    /// Escapes a URL for an `href` or `src` value the way cmark does: unsafe
+    /// bytes percent-encoded, `&` and `'` as entities, existing `%XX` kept.
+    public static func appendHref(_ url: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789ABCDEF".utf8)
+        for b in url.utf8 {
+            if b == UInt8(ascii: "&") {
+                out.append(contentsOf: Array("&amp;".utf8))
+            } else if b == UInt8(ascii: "'") {
+                out.append(contentsOf: Array("&#x27;".utf8))
+            } else if hrefSafe[Int(b)] {
+                out.append(b)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0F)])
+            }
+        }
+    }
+
+    public static func href(_ url: String) -> String {
+        var out: [UInt8] = []
+        appendHref(url, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True for URLs that could run code: `javascript:`, `vbscript:`, `file:`,
+    /// and `data:` other than PNG, GIF, JPEG and WebP images (cmark's rule).
+    public static func isDangerous(_ url: String) -> Bool {
+        let lower = url.prefix(32).lowercased().drop { $0 == " " || $0 == "\t" }
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
+        if lower.hasPrefix("data:") {
+            for safe in ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"] where lower.hasPrefix(safe) {
+                return false
+            }
+            return true
+        }
+        return false
+    }
+}

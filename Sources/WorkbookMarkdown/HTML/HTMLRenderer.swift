@@ -1,0 +1,230 @@
+/// Renders blocks to HTML, as cmark's HTML renderer does, plus tables and
+/// heading ids. Directives are the Workbook layer's to render: they are skipped.
+public struct HTMLRenderer {
+    public struct Options {
+        /// Keep raw HTML from the Markdown (`unsafe_html: true`); otherwise it
+        /// is replaced by `<!-- raw HTML omitted -->`.
+        public var unsafeHTML: Bool
+        /// Prefix for every heading id (the print page makes ids unique across chapters).
+        public var idPrefix: String
+        /// The URL a link or image points to in this page; nil renders the link
+        /// as its text alone. Defaults to the destination, dropped when dangerous.
+        public var resolveLink: @Sendable (Link, _ isImage: Bool) -> String?
+
+        public init(
+            unsafeHTML: Bool = false,
+            idPrefix: String = "",
+            resolveLink: @escaping @Sendable (Link, _ isImage: Bool) -> String? = HTMLRenderer.defaultLink
+        ) {
+            self.unsafeHTML = unsafeHTML
+            self.idPrefix = idPrefix
+            self.resolveLink = resolveLink
+        }
+    }
+
+    @Sendable public static func defaultLink(_ link: Link, _ isImage: Bool) -> String? {
+        HTMLEscaping.isDangerous(link.destination) ? "" : link.destination
+    }
+
+    public var options: Options
+    private var out: [UInt8] = []
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// The HTML of `blocks`.
+    public static func html(_ blocks: [Block], options: Options = Options()) -> String {
+        var renderer = HTMLRenderer(options: options)
+        renderer.out.reserveCapacity(blocks.count * 128)
+        for block in blocks { renderer.block(block, tight: false) }
+        return String(decoding: renderer.out, as: UTF8.self)
+    }
+
+    /// The HTML of inline content (a title, a table cell).
+    public static func html(_ inlines: [Inline], options: Options = Options()) -> String {
+        var renderer = HTMLRenderer(options: options)
+        renderer.inlines(inlines)
+        return String(decoding: renderer.out, as: UTF8.self)
+    }
+
+    private mutating func write(_ s: StaticString) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private mutating func write(_ s: String) {
+        out.append(contentsOf: s.utf8)
+    }
+
+    private mutating func escaped(_ s: String) {
+        HTMLEscaping.appendEscaped(s, to: &out)
+    }
+
+    /// A newline unless the output already ends with one (cmark's `cr`).
+    private mutating func cr() {
+        if let last = out.last, last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+    }
+
+    private mutating func block(_ block: Block, tight: Bool) {
+        switch block {
+        case .paragraph(let content, _):
+            if tight {
+                inlines(content)
+            } else {
+                cr()
+                write("<p>")
+                inlines(content)
+                write("</p>\n")
+            }
+        case .heading(let heading):
+            cr()
+            write("<h\(heading.level)")
+            if !heading.id.isEmpty {
+                write(" id=\"")
+                escaped(options.idPrefix + heading.id)
+                write("\"")
+            }
+            write(">")
+            inlines(heading.content)
+            write("</h\(heading.level)>\n")
+        case .blockQuote(let children):
+            cr()
+            write("<blockquote>\n")
+            for child in children { self.block(child, tight: false) }
+            cr()
+            write("</blockquote>\n")
+        case .list(let list):
+            cr()
+            if list.isOrdered {
+                write(list.start == 1 ? "<ol>\n" : "<ol start=\"\(list.start)\">\n")
+            } else {
+                write("<ul>\n")
+            }
+            for item in list.items {
+                cr()
+                write("<li>")
+                for child in item { self.block(child, tight: list.isTight) }
+                write("</li>\n")
+            }
+            write(list.isOrdered ? "</ol>\n" : "</ul>\n")
+        case .codeBlock(let info, let literal):
+            cr()
+            write("<pre><code")
+            let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+            if !language.isEmpty {
+                write(" class=\"language-")
+                escaped(language)
+                write("\"")
+            }
+            write(">")
+            escaped(literal)
+            write("</code></pre>\n")
+        case .html(let literal):
+            cr()
+            if options.unsafeHTML { write(literal) } else { write("<!-- raw HTML omitted -->") }
+            cr()
+        case .thematicBreak:
+            cr()
+            write("<hr />\n")
+        case .table(let table):
+            self.table(table)
+        case .directive:
+            break
+        }
+    }
+
+    private mutating func table(_ table: Table) {
+        cr()
+        write("<div class=\"table-scroll\"><table>\n<thead>\n<tr>\n")
+        for (column, cell) in table.header.cells.enumerated() {
+            self.cell("th", cell, table.alignments[column])
+        }
+        write("</tr>\n</thead>\n")
+        if !table.rows.isEmpty {
+            write("<tbody>\n")
+            for row in table.rows {
+                write("<tr>\n")
+                for (column, cell) in row.cells.enumerated() {
+                    self.cell("td", cell, table.alignments[column])
+                }
+                write("</tr>\n")
+            }
+            write("</tbody>\n")
+        }
+        write("</table></div>\n")
+    }
+
+    private mutating func cell(_ tag: StaticString, _ cell: Table.Cell, _ alignment: Table.Alignment) {
+        write("<")
+        write(tag)
+        switch alignment {
+        case .none: break
+        case .left: write(" class=\"align-left\"")
+        case .center: write(" class=\"align-center\"")
+        case .right: write(" class=\"align-right\"")
+        }
+        write(">")
+        inlines(cell.content)
+        write("</")
+        write(tag)
+        write(">\n")
+    }
+
+    private mutating func inlines(_ inlines: [Inline]) {
+        for inline in inlines { self.inline(inline) }
+    }
+
+    private mutating func inline(_ inline: Inline) {
+        switch inline {
+        case .text(let text):
+            escaped(text)
+        case .code(let code):
+            write("<code>")
+            escaped(code)
+            write("</code>")
+        case .emphasis(let children):
+            write("<em>")
+            inlines(children)
+            write("</em>")
+        case .strong(let children):
+            write("<strong>")
+            inlines(children)
+            write("</strong>")
+        case .link(let link, let children):
+            guard let url = options.resolveLink(link, false) else {
+                inlines(children)
+                return
+            }
+            write("<a href=\"")
+            HTMLEscaping.appendHref(url, to: &out)
+            write("\"")
+            if !link.title.isEmpty {
+                write(" title=\"")
+                escaped(link.title)
+                write("\"")
+            }
+            write(">")
+            inlines(children)
+            write("</a>")
+        case .image(let link, let alt):
+            let url = options.resolveLink(link, true) ?? ""
+            write("<img src=\"")
+            HTMLEscaping.appendHref(url, to: &out)
+            write("\" alt=\"")
+            escaped(alt.plainText)
+            write("\"")
+            if !link.title.isEmpty {
+                write(" title=\"")
+                escaped(link.title)
+                write("\"")
+            }
+            write(" />")
+        case .softBreak:
+            write("\n")
+        case .lineBreak:
+            write("<br />\n")
+        case .html(let literal):
+            if options.unsafeHTML { write(literal) } else { write("<!-- raw HTML omitted -->") }
+        }
+    }
+}
