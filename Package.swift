@@ -44,12 +44,11 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbookTests",
-            dependencies: ["Workbook"],
-            resources: []
+            dependencies: ["Workbook"]
         ),
         .testTarget(
             name: "WorkbookCLITests",
-            dependencies: ["Workbook"]
+            dependencies: ["Workbook", "WorkbookCLI"]
         ),
     ],
     swiftLanguageModes: [.v6]
