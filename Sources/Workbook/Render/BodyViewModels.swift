@@ -50,10 +50,10 @@ extension BodyContext {
         }
         let target = targetLevel.map(Self.normalizedKey)
         return TableVM(
-            head: table.header.cells.enumerated().map { CellVM(html: html($1.content), alignClass: alignClass($0), isRowHeader: false) },
+            head: table.header.cells.enumerated().map { CellVM(html: html($1.content), alignClass: alignClass($0), hasAlign: !alignClass($0).isEmpty, isRowHeader: false) },
             rows: table.rows.map { row in
                 RowVM(
-                    cells: row.cells.enumerated().map { CellVM(html: html($1.content), alignClass: alignClass($0), isRowHeader: rowHeaders && $0 == 0) },
+                    cells: row.cells.enumerated().map { CellVM(html: html($1.content), alignClass: alignClass($0), hasAlign: !alignClass($0).isEmpty, isRowHeader: rowHeaders && $0 == 0) },
                     isTarget: target != nil && Self.normalizedKey(row.cells[0].content.plainText) == target)
             })
     }

@@ -155,7 +155,7 @@ struct PageBuilder: Sendable {
         }
         let seconds = drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) }
         return DrillsPageVM(
-            page: page(SitePaths.drills, title: "Drills", kind: "drills"), groups: groups,
+            page: page(SitePaths.drills, title: "Drills", kind: "drills"), groups: groups, hasDrills: !drills.isEmpty,
             drillCount: drills.count, totalLabel: Self.minutesLabel(seconds))
     }
 

@@ -144,7 +144,7 @@ extension DirectiveReader {
         var ok = true
         for band in rubric.bands {
             if band.range.lowerBound < possible.lowerBound || band.range.upperBound > possible.upperBound {
-                error("score band `\(band.label)` goes outside the possible totals \(possible.lowerBound)-\(possible.upperBound) (\(rubric.dimensions.count) dimensions scored \(rubric.scale.lowerBound) to \(rubric.scale.upperBound))", at: band.location)
+                error("score band `\(band.label)` goes outside the possible totals \(possible.lowerBound)-\(possible.upperBound) (\(rubric.dimensions.count) dimension\(rubric.dimensions.count == 1 ? "" : "s") scored \(rubric.scale.lowerBound) to \(rubric.scale.upperBound))", at: band.location)
                 ok = false
             }
             for total in band.range where possible.contains(total) {

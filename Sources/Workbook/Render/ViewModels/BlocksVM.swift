@@ -28,6 +28,7 @@ struct CellVM {
     var html: String
     /// "" or `align-left`, `align-center`, `align-right`.
     var alignClass: String
+    var hasAlign: Bool
     /// The first cell of a body row in a matrix: rendered as `<th scope="row">`.
     var isRowHeader: Bool
 }

@@ -82,6 +82,7 @@ struct PrintChapterVM {
 struct DrillsPageVM {
     var page: PageVM
     var groups: [DrillGroupVM]
+    var hasDrills: Bool
     var drillCount: Int
     var totalLabel: String
 }

@@ -1,0 +1,71 @@
+import Testing
+@testable import Workbook
+import WorkbookMarkdown
+
+/// Links between chapters: resolution, checking and the href each page gets.
+@Suite struct LinkResolverTests {
+    static func chapter(_ name: String, ids: Set<String>) -> Chapter {
+        Chapter(path: "c/\(name).md", name: name, front: FrontMatter(title: name), body: [], ids: ids, wordCount: 0)
+    }
+
+    let resolver = LinkResolver(
+        chapters: [chapter("01-levels", ids: ["scope", "level-comparison"]), chapter("02-evidence", ids: ["rubric"])],
+        drafts: ["03-draft"], assets: ["assets/chart.png"])
+
+    func resolve(_ destination: String) -> String {
+        switch resolver.resolve(destination, from: "01-levels") {
+        case .success(let target): "\(target)"
+        case .failure(let problem): "\(problem.severity): \(problem.message)"
+        }
+    }
+
+    @Test func resolvesTargets() {
+        #expect(resolve("02-evidence.md") == "chapter(name: \"02-evidence\", anchor: nil)")
+        #expect(resolve("02-evidence.md#rubric") == "chapter(name: \"02-evidence\", anchor: Optional(\"rubric\"))")
+        #expect(resolve("./02-evidence.md#rubric") == "chapter(name: \"02-evidence\", anchor: Optional(\"rubric\"))")
+        #expect(resolve("../chapters/02-evidence.md") == "chapter(name: \"02-evidence\", anchor: nil)")
+        #expect(resolve("/chapters/02-evidence.md") == "chapter(name: \"02-evidence\", anchor: nil)")
+        #expect(resolve("#scope") == "anchor(\"scope\")")
+        #expect(resolve("../assets/chart.png") == "file(\"assets/chart.png\")")
+        #expect(resolve("https://example.com/x.md") == "external(\"https://example.com/x.md\")")
+        #expect(resolve("mailto:a@b.c") == "external(\"mailto:a@b.c\")")
+    }
+
+    @Test func reportsProblems() {
+        #expect(resolve("05-nope.md") == "error: broken link `05-nope.md`: no chapter `chapters/05-nope.md`")
+        #expect(resolve("02-evidence.md#nope") == "error: broken link `02-evidence.md#nope`: `chapters/02-evidence.md` has no heading or block with id `nope`")
+        #expect(resolve("#nope") == "error: broken anchor `#nope`: this chapter has no heading or block with id `nope`")
+        #expect(resolve("../../secret.md") == "error: broken link `../../secret.md`: it leaves the workbook folder")
+        #expect(resolve("../stories/a.md") == "error: broken link `../stories/a.md`: `stories/a.md` is not a chapter of this workbook")
+        #expect(resolve("03-draft.md") == "warning: link to draft chapter `chapters/03-draft.md`, which this build leaves out (build with --drafts to include it); shown as plain text")
+        #expect(resolve("../assets/missing.png") == "warning: broken link `../assets/missing.png`: no file `assets/missing.png` in the workbook (files to link go in `assets/`)")
+        #expect(resolve("javascript:alert(1)") == "warning: link to a `javascript:` URL dropped: it could run code in a reader's browser")
+    }
+
+    func context(page: String, print: Bool = false, ownPage: Bool = false) -> BodyContext {
+        BodyContext(
+            pageDirectory: SitePaths.directory(of: page), chapter: "01-levels", anchorsInPage: ownPage,
+            printChapters: print ? ["01-levels", "02-evidence"] : nil, resolver: resolver, unsafeHTML: false, targetLevel: nil)
+    }
+
+    @Test func hrefsDependOnThePage() {
+        let toRubric = LinkTarget.chapter(name: "02-evidence", anchor: "rubric")
+        #expect(context(page: "chapters/01-levels.html", ownPage: true).href(for: toRubric) == "02-evidence.html#rubric")
+        #expect(context(page: "drills.html").href(for: toRubric) == "chapters/02-evidence.html#rubric")
+        #expect(context(page: "scorecards/x.html").href(for: toRubric) == "../chapters/02-evidence.html#rubric")
+        #expect(context(page: "print.html", print: true).href(for: toRubric) == "#02-evidence--rubric")
+        #expect(context(page: "print.html", print: true).href(for: .chapter(name: "02-evidence", anchor: nil)) == "#02-evidence")
+        #expect(context(page: "chapters/01-levels.html", ownPage: true).href(for: .anchor("scope")) == "#scope")
+        #expect(context(page: "fieldrefs/card.html").href(for: .anchor("scope")) == "../chapters/01-levels.html#scope")
+        #expect(context(page: "print.html", print: true).href(for: .anchor("scope")) == "#01-levels--scope")
+        #expect(context(page: "fieldrefs/card.html").href(for: .file("assets/chart.png")) == "../assets/chart.png")
+        #expect(context(page: "index.html").href(for: .none) == nil)
+    }
+
+    @Test func sitePaths() {
+        #expect(SitePaths.relative(from: "chapters", to: "chapters/a.html") == "a.html")
+        #expect(SitePaths.relative(from: "chapters", to: "index.html") == "../index.html")
+        #expect(SitePaths.relative(from: "", to: "chapters/a.html") == "chapters/a.html")
+        #expect(SitePaths.root(from: "scorecards") == "../")
+    }
+}
