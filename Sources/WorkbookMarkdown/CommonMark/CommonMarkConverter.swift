@@ -102,7 +102,20 @@ enum CommonMarkConverter {
                     out.append(.paragraph(content, location(node)))
                 }
             case CMARK_NODE_HEADING:
-                out.append(.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node), location: location(node))))
+                let level = Int(cmark_node_get_heading_level(node))
+                let content = inlines(of: node)
+                let startLine = Int(cmark_node_get_start_line(node))
+                let endLine = Int(cmark_node_get_end_line(node))
+                // A setext underline right below a pipe table: GitHub ends the table at
+                // `---` (a thematic break) and reads `===` as one more row.
+                if endLine > startLine, let hook = paragraphHook,
+                    let replaced = hook(content, startLine, level == 1 ? endLine : endLine - 1, Int(cmark_node_get_start_column(node)))
+                {
+                    out.append(contentsOf: replaced)
+                    if level == 2 { out.append(.thematicBreak) }
+                } else {
+                    out.append(.heading(Heading(level: level, content: content, location: location(node))))
+                }
             case CMARK_NODE_BLOCK_QUOTE:
                 out.append(.blockQuote(children(of: node)))
             case CMARK_NODE_LIST:

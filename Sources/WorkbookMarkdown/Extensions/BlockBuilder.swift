@@ -86,11 +86,16 @@ struct BlockBuilder {
             var batch = InlineBatch()
             // The lines before the table form a paragraph of their own.
             var joined: [UInt8] = []
-            for (n, line) in paragraphLines[..<header].enumerated() {
-                if n > 0 { joined.append(UInt8(ascii: "\n")) }
-                joined.append(contentsOf: PipeTable.content(line, source).trimmingSpaces())
+            var starts: [(lineIndex: Int, byteOffset: Int)] = []
+            for line in paragraphLines[..<header] {
+                let content = PipeTable.content(line, source).trimmingSpaces()
+                if !starts.isEmpty { joined.append(UInt8(ascii: "\n")) }
+                starts.append((line.lineIndex, content.startIndex - source[line.lineIndex].startIndex))
+                joined.append(contentsOf: content)
             }
-            _ = batch.add(joined[...], lineIndex: paragraphLines[0].lineIndex, byteOffset: paragraphLines[0].offset)
+            _ = batch.add(
+                joined[...], lineIndex: starts[0].lineIndex, byteOffset: starts[0].byteOffset,
+                continuations: Array(starts.dropFirst()))
             let inlines = batch.parse(in: source)[0]
             out.append(.paragraph(inlines, source.location(line: paragraphLines[0].lineIndex, byteOffset: paragraphLines[0].offset)))
         }

@@ -1,19 +1,29 @@
 /// Parses many one-line snippets (table cells, directive titles) as inline
-/// Markdown with one cmark call: snippet k goes on line 2k+1, so blank lines
-/// keep them apart, and a leading character that would open a block (`# `,
-/// `- `, `> `, `1. `, ...) is backslash-escaped so the snippet stays inline.
+/// Markdown with one cmark call: snippets are kept apart by blank lines, and a
+/// leading character that would open a block (`# `, `- `, `> `, `1. `, ...) is
+/// backslash-escaped so the snippet stays inline.
 struct InlineBatch {
     struct Snippet {
         var bytes: ArraySlice<UInt8>
         /// Where the snippet's first byte is in the file, and the line it is on.
         var lineIndex: Int
         var byteOffset: Int
+        /// Offsets in `bytes` before which one source byte was removed (the `\`
+        /// of a table cell's `\|`), ascending.
+        var removed: [Int] = []
+        /// For a snippet of several lines joined with `\n`: where each line after
+        /// the first starts in the file.
+        var continuations: [(lineIndex: Int, byteOffset: Int)] = []
     }
 
     private(set) var snippets: [Snippet] = []
 
-    mutating func add(_ bytes: ArraySlice<UInt8>, lineIndex: Int, byteOffset: Int) -> Int {
-        snippets.append(Snippet(bytes: bytes, lineIndex: lineIndex, byteOffset: byteOffset))
+    mutating func add(
+        _ bytes: ArraySlice<UInt8>, lineIndex: Int, byteOffset: Int, removed: [Int] = [],
+        continuations: [(lineIndex: Int, byteOffset: Int)] = []
+    ) -> Int {
+        snippets.append(
+            Snippet(bytes: bytes, lineIndex: lineIndex, byteOffset: byteOffset, removed: removed, continuations: continuations))
         return snippets.count - 1
     }
 
@@ -24,28 +34,60 @@ struct InlineBatch {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(snippets.reduce(0) { $0 + $1.bytes.count + 3 })
         var shifts = [Int](repeating: 0, count: snippets.count)
+        // The snippet on each buffer line (0-based), and each snippet's first buffer line (1-based).
+        var owner: [Int] = []
+        var firstLines = [Int](repeating: 0, count: snippets.count)
         for (k, snippet) in snippets.enumerated() {
+            firstLines[k] = owner.count + 1
             shifts[k] = Self.appendEscaped(snippet.bytes, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
             buffer.append(UInt8(ascii: "\n"))
+            owner.append(contentsOf: repeatElement(k, count: snippet.continuations.count + 2))
         }
         let parsed = buffer.withUnsafeBufferPointer { pointer in
             CommonMarkConverter.topLevelInlines(pointer) { line, byteColumn in
-                let k = min(max((line - 1) / 2, 0), snippets.count - 1)
+                let k = owner[min(max(line - 1, 0), owner.count - 1)]
                 let snippet = snippets[k]
-                let offset = snippet.byteOffset + max(byteColumn - 1 - shifts[k], 0)
+                let row = line - firstLines[k]
+                if row > 0, row <= snippet.continuations.count {
+                    let start = snippet.continuations[row - 1]
+                    return source.location(line: start.lineIndex, byteOffset: start.byteOffset + max(byteColumn - 1, 0))
+                }
+                let inSnippet = max(byteColumn - 1 - shifts[k], 0)
+                let offset = snippet.byteOffset + inSnippet + snippet.removed.prefix { $0 <= inSnippet }.count
                 return source.location(line: snippet.lineIndex, byteOffset: offset)
             }
         }
         for (line, inlines) in parsed {
-            let k = (line - 1) / 2
-            if k < results.count { results[k] += inlines }
+            let k = owner[min(max(line - 1, 0), owner.count - 1)]
+            results[k] += inlines
+        }
+        for (k, snippet) in snippets.enumerated() where snippet.bytes.first == UInt8(ascii: "<") {
+            Self.dropPlaceholder(&results[k])
         }
         return results
     }
 
+    /// What `appendEscaped` puts before a snippet that starts with `<`.
+    static let placeholder = UInt8(ascii: "x")
+
+    /// Removes the placeholder character from the start of a snippet's inlines.
+    static func dropPlaceholder(_ inlines: inout [Inline]) {
+        guard case .text(let text)? = inlines.first, text.utf8.first == placeholder else { return }
+        let rest = String(text.dropFirst())
+        if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest) }
+    }
+
     /// Appends `bytes`, escaping a leading block marker; returns how many bytes were inserted.
+    /// A leading `<` could open an HTML block (which may run past the blank line,
+    /// as `<!--` or `<pre>` do): a placeholder letter goes before it instead, which
+    /// keeps inline HTML and autolinks as they are; `parse` removes it again.
     static func appendEscaped(_ bytes: ArraySlice<UInt8>, to buffer: inout [UInt8]) -> Int {
+        if bytes.first == UInt8(ascii: "<") {
+            buffer.append(placeholder)
+            buffer.append(contentsOf: bytes)
+            return 1
+        }
         guard let escapeAt = blockMarkerPosition(bytes) else {
             buffer.append(contentsOf: bytes)
             return 0
@@ -75,7 +117,11 @@ struct InlineBatch {
             let onlyMarks = bytes.allSatisfy { $0 == first || $0 == 0x20 || $0 == 0x09 }
             return marks >= 3 && onlyMarks ? start : nil
         case UInt8(ascii: "`"), UInt8(ascii: "~"):
-            return bytes.prefix(3).allSatisfy { $0 == first } && bytes.count >= 3 ? start : nil
+            let run = bytes.prefix { $0 == first }.count
+            guard run >= 3 else { return nil }
+            // A backtick fence's info string has no backticks: "```a```" is a code span.
+            if first == UInt8(ascii: "`"), bytes.dropFirst(run).contains(first) { return nil }
+            return start
         case UInt8(ascii: "["):
             // A link reference definition: `[label]: destination`.
             if let close = bytes.firstIndex(of: UInt8(ascii: "]")), close + 1 < bytes.endIndex, bytes[close + 1] == UInt8(ascii: ":") {

@@ -57,14 +57,17 @@ enum PipeTable {
         return alignments
     }
 
-    /// Removes `\` before `|`: a literal bar inside a cell.
-    static func unescapePipes(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard bytes.contains(UInt8(ascii: "|")) else { return bytes }
+    /// Removes `\` before `|`: a literal bar inside a cell. Also returns the
+    /// offsets in the result before which a `\` was removed (for source locations).
+    static func unescapePipes(_ bytes: ArraySlice<UInt8>) -> (bytes: ArraySlice<UInt8>, removed: [Int]) {
+        guard bytes.contains(UInt8(ascii: "|")) else { return (bytes, []) }
         var out: [UInt8] = []
+        var removed: [Int] = []
         out.reserveCapacity(bytes.count)
         var i = bytes.startIndex
         while i < bytes.endIndex {
             if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.endIndex, bytes[i + 1] == UInt8(ascii: "|") {
+                removed.append(out.count)
                 out.append(UInt8(ascii: "|"))
                 i += 2
             } else {
@@ -72,7 +75,7 @@ enum PipeTable {
                 i += 1
             }
         }
-        return out[...]
+        return (out[...], removed)
     }
 
     /// Lines of a paragraph with their container prefix (list indentation,
@@ -113,8 +116,8 @@ enum PipeTable {
                 if column < split.cells.count {
                     let (bytes, offsetInContent) = split.cells[column]
                     let offset = line.offset + offsetInContent
-                    let text = unescapePipes(bytes)
-                    let index = batch.add(text, lineIndex: line.lineIndex, byteOffset: offset)
+                    let (text, removed) = unescapePipes(bytes)
+                    let index = batch.add(text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed)
                     cells.append((index, text.string, offset))
                 } else {
                     cells.append((-1, "", full.count))
