@@ -8,8 +8,14 @@ struct YAMLMapping {
     let mapping: Node.Mapping
     let path: String
     let lineOffset: Int
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     private var seen: Set<String> = []
+
+    init(mapping: Node.Mapping, path: String, lineOffset: Int) {
+        self.mapping = mapping
+        self.path = path
+        self.lineOffset = lineOffset
+    }
 
     /// Parses `text` as a YAML document whose root must be a mapping.
     static func parse(_ text: String, path: String, lineOffset: Int, what: String) -> (YAMLMapping?, [Diagnostic]) {
@@ -17,7 +23,7 @@ struct YAMLMapping {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return (nil, [Self.diagnostic(for: error, path: path, lineOffset: lineOffset)])
+            return (nil, [Self.diagnostic(for: error, in: text, path: path, lineOffset: lineOffset)])
         } catch {
             return (nil, [.error("malformed YAML: \(error)", at: SourceLocation(line: lineOffset + 1, column: 1), path: path)])
         }
@@ -31,17 +37,105 @@ struct YAMLMapping {
         return (YAMLMapping(mapping: mapping, path: path, lineOffset: lineOffset), [])
     }
 
-    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _):
-            return .error("malformed YAML: \(problem)\(context.map { " \($0.text)" } ?? "")", at: SourceLocation(line: mark.line + lineOffset, column: mark.column), path: path)
-        case .parser(let context, let problem, let mark, _):
-            return .error("malformed YAML: \(problem)\(context.map { " \($0.text)" } ?? "")", at: SourceLocation(line: mark.line + lineOffset, column: mark.column), path: path)
-        case .composer(let context, let problem, let mark, _):
-            return .error("malformed YAML: \(problem)\(context.map { " \($0.text)" } ?? "")", at: SourceLocation(line: mark.line + lineOffset, column: mark.column), path: path)
-        default:
-            return .error("malformed YAML: \(error)", at: SourceLocation(line: lineOffset + 1, column: 1), path: path)
+    static func diagnostic(for error: YamlError, in text: String, path: String, lineOffset: Int) -> Diagnostic {
+        // Positions within the YAML text; `at` places them in the file.
+        func local(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
+        func at(_ location: SourceLocation) -> SourceLocation {
+            SourceLocation(line: location.line + lineOffset, column: location.column)
         }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            // The text ended inside a quoted value, `[...]` or `{...}`: point at where it opens,
+            // not at the end of the text.
+            if let context, local(mark) >= Self.end(of: text), let construct = Self.unclosedConstruct(context.text) {
+                return .error("malformed YAML: \(construct) that starts here is not closed (\(problem))", at: at(local(context.mark)), path: path)
+            }
+            var message = "malformed YAML: \(problem)\(context.map { " \($0.text)" } ?? "")"
+            if let hint = Self.hint(problem, at: local(mark), in: text) { message += "; " + hint }
+            return .error(message, at: at(local(mark)), path: path)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let first = local(context.mark)
+            if let second = Self.repeatedKey(key, after: first, in: text) {
+                return .error("duplicate key `\(key)`: already given on line \(at(first).line)", at: at(second), path: path)
+            }
+            return .error("duplicate key `\(key)`: give each key only once", at: at(first), path: path)
+        case .reader(let problem, let offset, let value, let yaml):
+            var location = SourceLocation(line: 1, column: 1)
+            if let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) {
+                let before = yaml[..<index]
+                let lineStart = before.lastIndex(where: Self.isLineBreak).map { before.index(after: $0) } ?? before.startIndex
+                location = SourceLocation(
+                    line: before.reduce(1) { Self.isLineBreak($1) ? $0 + 1 : $0 },
+                    column: before[lineStart...].unicodeScalars.count + 1)
+            }
+            let character = Unicode.Scalar(UInt32(bitPattern: value)).map { String(format: " (U+%04X)", $0.value) } ?? ""
+            return .error("malformed YAML: \(problem)\(character)", at: at(location), path: path)
+        default:
+            // Other cases carry multi-line descriptions; a diagnostic is one line.
+            return .error("malformed YAML", at: SourceLocation(line: lineOffset + 1, column: 1), path: path)
+        }
+    }
+
+    /// `\r\n` is one Character: splitting on "\n" alone would miss it.
+    private static func isLineBreak(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
+
+    private static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: isLineBreak)
+    }
+
+    /// The position just past the last character, as libyaml reports "end of stream".
+    private static func end(of text: String) -> SourceLocation {
+        let lines = Self.lines(text)
+        return SourceLocation(line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
+    }
+
+    /// "a quoted scalar" for "while scanning a quoted scalar"; nil for contexts
+    /// that do not need closing (block mappings, simple keys, ...).
+    private static func unclosedConstruct(_ context: String) -> String? {
+        let construct = context.replacingOccurrences(of: "while scanning ", with: "").replacingOccurrences(of: "while parsing ", with: "")
+        return ["quoted scalar", "flow sequence", "flow mapping"].contains { construct.hasSuffix($0) } ? construct : nil
+    }
+
+    /// What libyaml's wording leaves an author to guess.
+    private static func hint(_ problem: String, at mark: SourceLocation, in text: String) -> String? {
+        if problem.hasPrefix("mapping values are not allowed") {
+            return "put a value that contains `: ` in quotes, and check the indentation"
+        }
+        if problem.hasPrefix("found character that cannot start any token"),
+            Self.scalar(at: mark, in: text) == "\t"
+        {
+            return "indent with spaces, not tabs"
+        }
+        return nil
+    }
+
+    private static func scalar(at mark: SourceLocation, in text: String) -> Unicode.Scalar? {
+        let lines = Self.lines(text)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let scalars = Array(lines[mark.line - 1].unicodeScalars)
+        return mark.column >= 1 && mark.column <= scalars.count ? scalars[mark.column - 1] : nil
+    }
+
+    /// The next `key:` at the same indentation as the first, within the same block mapping.
+    private static func repeatedKey(_ key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
+        let lines = Self.lines(text)
+        let indent = first.column - 1
+        for index in first.line..<max(first.line, lines.count) {
+            let line = lines[index]
+            let leading = line.prefix { $0 == " " }.count
+            if line.allSatisfy({ $0 == " " }) || line.dropFirst(leading).hasPrefix("#") { continue }
+            if leading < indent { return nil }
+            guard leading == indent else { continue }
+            let rest = line.dropFirst(indent)
+            for written in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(written) {
+                if rest.dropFirst(written.count).drop(while: { $0 == " " }).first == ":" {
+                    return SourceLocation(line: index + 1, column: indent + 1)
+                }
+            }
+        }
+        return nil
     }
 
     func location(_ node: Node) -> SourceLocation {
@@ -138,9 +232,10 @@ struct YAMLMapping {
     mutating func warnUnknownKeys(in what: String) {
         for (key, _) in mapping {
             let name = key.string ?? ""
-            if !seen.contains(name) {
-                diagnostics.append(.warning("unknown key `\(name)` in \(what)", at: location(key), path: path))
-            }
+            guard !seen.contains(name) else { continue }
+            var message = "unknown key `\(name)` in \(what)"
+            if let near = seen.sorted().first(where: { $0.isNear(name) }) { message += "; did you mean `\(near)`?" }
+            diagnostics.append(.warning(message, at: location(key), path: path))
         }
     }
 }

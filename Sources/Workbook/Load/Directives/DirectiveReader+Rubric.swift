@@ -98,13 +98,22 @@ extension DirectiveReader {
         var bands: [Rubric.Band] = []
         var ok = true
         for item in list.items {
-            guard case .paragraph(let content, let location)? = item.first, case .text(let text)? = content.first else {
-                error("a score band reads `A-B: text`, e.g. `- 7-17: Needs work`", at: list.location)
+            guard case .paragraph(let content, let location)? = item.first else {
+                error("a score band reads `A-B: text`, e.g. `- 7-17: Needs work`", at: item.first?.startLocation ?? list.location)
+                ok = false
+                continue
+            }
+            guard case .text(let text)? = content.first else {
+                error("a score band starts with its totals as plain text, as in `- 7-17: Needs work`; no bold, code or links around them", at: location)
                 ok = false
                 continue
             }
             guard let (range, rest) = Self.parseBandPrefix(text) else {
-                error("a score band reads `A-B: text`, e.g. `- 7-17: Needs work`; found `\(content.plainText.prefix(40))`", at: location)
+                if let (high, low) = Self.backwardsBand(text) {
+                    error("score band `\(high)-\(low)` runs backwards: write the lower total first, `\(low)-\(high)`", at: location)
+                } else {
+                    error("a score band reads `A-B: text`, e.g. `- 7-17: Needs work`; found `\(content.plainText.prefix(40))`", at: location)
+                }
                 ok = false
                 continue
             }
@@ -135,6 +144,15 @@ extension DirectiveReader {
         scanner = scanner.drop { $0 == " " }
         guard scanner.first == ":", low <= high else { return nil }
         return (low...high, String(scanner.dropFirst().drop { $0 == " " }))
+    }
+
+    /// `17-7: text`: the two totals of a band written high to low.
+    static func backwardsBand(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: ":", maxSplits: 1).first?.split(whereSeparator: { "-–—".contains($0) }) ?? []
+        guard parts.count == 2, let high = Int(parts[0].trimmingCharacters(in: .whitespaces)),
+            let low = Int(parts[1].trimmingCharacters(in: .whitespaces)), high > low
+        else { return nil }
+        return (high, low)
     }
 
     /// Bands must name every possible total exactly once.

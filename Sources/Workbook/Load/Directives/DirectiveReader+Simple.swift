@@ -79,11 +79,9 @@ extension DirectiveReader {
             case .list(let list) where !list.isOrdered && found == nil:
                 found = list
             case .directive(let inner):
-                error("a `\(inner.name)` cannot sit inside a `\(type.rawValue)`", at: inner.location)
-            case .paragraph(_, let location):
-                error("`\(type.rawValue)` holds one bullet list and nothing else", at: location)
+                nestingError(inner, in: type)
             default:
-                error("`\(type.rawValue)` holds one bullet list and nothing else", at: found?.location ?? directive.location)
+                error("`\(type.rawValue)` holds one bullet list and nothing else", at: block.startLocation ?? directive.location)
             }
         }
         if found == nil {
@@ -94,7 +92,22 @@ extension DirectiveReader {
 
     mutating func rejectDirectives(in blocks: [Block], of type: DirectiveType) {
         for case .directive(let inner) in blocks {
-            error("a `\(inner.name)` cannot sit inside a `\(type.rawValue)`; only drill, callout and fieldref bodies hold other blocks", at: inner.location)
+            nestingError(inner, in: type)
+        }
+    }
+}
+
+extension Block {
+    /// Where the block starts, for the kinds that record it.
+    var startLocation: SourceLocation? {
+        switch self {
+        case .paragraph(_, let location): location
+        case .heading(let heading): heading.location
+        case .list(let list): list.location
+        case .table(let table): table.location
+        case .directive(let directive): directive.location
+        case .blockQuote(let blocks): blocks.first?.startLocation
+        case .codeBlock, .html, .thematicBreak: nil
         }
     }
 }

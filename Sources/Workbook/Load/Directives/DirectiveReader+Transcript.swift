@@ -5,12 +5,13 @@ extension DirectiveReader {
     /// turn before it; a paragraph with no speaker continues the turn before it.
     mutating func readTranscript(_ directive: Directive, id: String) -> Transcript {
         var turns: [Transcript.Turn] = []
+        let problemsBefore = diagnostics.count
         for block in directive.body {
             guard case .paragraph(let content, let location) = block else {
                 if case .directive(let inner) = block {
-                    error("a `\(inner.name)` cannot sit inside a `transcript`", at: inner.location)
+                    nestingError(inner, in: .transcript)
                 } else {
-                    error("`transcript` holds paragraphs of the form `Speaker: words`", at: directive.location)
+                    error("`transcript` holds paragraphs of the form `Speaker: words`", at: block.startLocation ?? directive.location)
                 }
                 continue
             }
@@ -32,7 +33,7 @@ extension DirectiveReader {
                 error("a transcript turn starts with its speaker: `Interviewer: words`", at: location)
             }
         }
-        if turns.isEmpty, diagnostics.isEmpty {
+        if turns.isEmpty, diagnostics.count == problemsBefore {
             warning("transcript `\(id)` has no turns", at: directive.location)
         }
         return Transcript(id: id, title: directive.title, turns: turns, location: directive.location)

@@ -23,6 +23,11 @@ struct DirectiveReader {
         diagnostics.append(.warning(message, at: location, path: path))
     }
 
+    /// The same words wherever a directive sits where it may not.
+    mutating func nestingError(_ inner: Directive, in type: DirectiveType) {
+        error("a `\(inner.name)` cannot sit inside a `\(type.rawValue)`; only drill, callout and fieldref bodies hold other blocks", at: inner.location)
+    }
+
     /// Reads a body; `parent` is the directive it sits in, if any.
     mutating func read(_ blocks: [Block], in parent: DirectiveType? = nil) -> [ChapterBlock] {
         var out: [ChapterBlock] = []
@@ -33,7 +38,7 @@ struct DirectiveReader {
                 continue
             }
             if let parent, !parent.allowsNestedDirectives {
-                error("a `\(directive.name)` cannot sit inside a `\(parent.rawValue)`; only drill, callout and fieldref bodies hold other blocks", at: directive.location)
+                nestingError(directive, in: parent)
                 continue
             }
             if let typed = read(directive) { out.append(typed) }
@@ -88,11 +93,13 @@ struct DirectiveReader {
             let slug = Slugger.slug(title.plainText)
             if type.hasWorkbookWideID || type.requiresTitle {
                 let base = slug.isEmpty ? type.rawValue : slug
+                // The title gives the id: point at its `[`, right after the type.
+                let titleLocation = SourceLocation(line: directive.nameLocation.line, column: directive.nameLocation.column + directive.name.unicodeScalars.count)
                 if let first = idLocations[base] {
-                    error("duplicate id `\(base)` (from the title): already used on line \(first.line); give one of them an explicit `{#id}`", at: directive.location)
+                    error("duplicate id `\(base)` (from the title): already used on line \(first.line); give one of them an explicit `{#id}`", at: titleLocation)
                     return base
                 }
-                idLocations[base] = directive.location
+                idLocations[base] = titleLocation
                 slugger.reserve(base)
                 return base
             }
