@@ -35,6 +35,7 @@ let package = Package(
             name: "WorkbookCLI",
             dependencies: [
                 "Workbook",
+                "WorkbookMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

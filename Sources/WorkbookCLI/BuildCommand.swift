@@ -23,7 +23,7 @@ struct BuildCommand: ParsableCommand {
         let start = DispatchTime.now()
         let options = Build.Options(
             contentPath: contentOptions.content, themePath: theme,
-            defaultThemePath: try Terminal.defaultTheme(), includeDrafts: contentOptions.drafts)
+            defaultThemePath: try Terminal.defaultTheme(), includeDrafts: contentOptions.drafts, guide: guide)
         var result = Build.run(options)
         if let site = result.site {
             result.diagnostics += SiteWriter.write(site, to: output, content: contentOptions.content)

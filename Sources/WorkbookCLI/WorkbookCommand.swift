@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Workbook
+import WorkbookMarkdown
 
 @main
 struct WorkbookCommand: ParsableCommand {
@@ -8,7 +9,7 @@ struct WorkbookCommand: ParsableCommand {
         commandName: "workbook",
         abstract: "Build calibration workbooks: Markdown chapters in, a browsable HTML workbook out.",
         version: WorkbookVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self]
     )
 }
 

@@ -10,12 +10,15 @@ public struct Build: Sendable {
         public var themePath: String?
         public var defaultThemePath: String
         public var includeDrafts: Bool
+        /// A team guide: nothing from the personal layer in any output file.
+        public var guide: Bool
 
-        public init(contentPath: String, themePath: String? = nil, defaultThemePath: String, includeDrafts: Bool = false) {
+        public init(contentPath: String, themePath: String? = nil, defaultThemePath: String, includeDrafts: Bool = false, guide: Bool = false) {
             self.contentPath = contentPath
             self.themePath = themePath
             self.defaultThemePath = defaultThemePath
             self.includeDrafts = includeDrafts
+            self.guide = guide
         }
     }
 
@@ -31,7 +34,7 @@ public struct Build: Sendable {
 
     /// Loads and checks, without rendering: `workbook check`.
     public static func check(_ options: Options) -> Result {
-        let loaded = WorkbookLoader.load(contentPath: options.contentPath, options: LoadOptions(includeDrafts: options.includeDrafts))
+        let loaded = WorkbookLoader.load(contentPath: options.contentPath, options: LoadOptions(includeDrafts: options.includeDrafts, guide: options.guide))
         return Result(site: nil, workbook: loaded.workbook, diagnostics: loaded.diagnostics, sources: loaded.sources)
     }
 

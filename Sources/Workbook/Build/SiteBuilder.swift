@@ -19,6 +19,13 @@ public enum SiteBuilder {
         for (fieldref, chapter) in pages.fieldrefs {
             jobs.append { (SitePaths.fieldref(fieldref.id), theme.render(pages.fieldrefPage(fieldref, in: chapter), template: "fieldref")) }
         }
+        if let personal = workbook.personal {
+            jobs.append { (SitePaths.stories, theme.render(pages.storiesPage(personal), template: "stories")) }
+            jobs.append { (SitePaths.dashboard, theme.render(pages.dashboard(personal), template: "dashboard")) }
+            for story in personal.stories {
+                jobs.append { (SitePaths.story(story.name), theme.render(pages.storyPage(story), template: "story")) }
+            }
+        }
         var site = Site()
         for (path, html) in parallelMap(jobs, { $0() }) {
             site.files[path] = .bytes(Array(html.utf8))

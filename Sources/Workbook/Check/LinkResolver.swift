@@ -25,23 +25,31 @@ struct LinkResolver: Sendable {
     }
 
     let chapterIDs: [String: Set<String>]
+    /// Ids of pages that are not link targets themselves (stories), by `stories/<name>`.
+    let otherIDs: [String: Set<String>]
     let drafts: Set<String>
     let files: Set<String>
 
-    init(chapters: [Chapter], drafts: Set<String>, assets: Set<String>) {
+    init(chapters: [Chapter], drafts: Set<String>, assets: Set<String>, stories: [Story] = []) {
         var ids: [String: Set<String>] = [:]
         for chapter in chapters { ids[chapter.name] = chapter.ids }
         self.chapterIDs = ids
+        var other: [String: Set<String>] = [:]
+        for story in stories { other["stories/" + story.name] = story.ids }
+        self.otherIDs = other
         self.drafts = drafts
         self.files = assets
     }
 
-    func resolve(_ destination: String, from chapter: String) -> Result<LinkTarget, Problem> {
+    /// Resolves a destination written in the page `name` of `directory` (`chapters` or `stories`).
+    func resolve(_ destination: String, from name: String, in directory: String = "chapters") -> Result<LinkTarget, Problem> {
         if destination.isEmpty { return .success(.external("")) }
         if destination.hasPrefix("#") {
             let anchor = String(destination.dropFirst()).removingPercentEncodingSafely
-            guard chapterIDs[chapter]?.contains(anchor) ?? false else {
-                return .failure(Problem(severity: .error, message: "broken anchor `\(destination)`: this chapter has no heading or block with id `\(anchor)`", fallback: .anchor(anchor)))
+            let ids = directory == "chapters" ? chapterIDs[name] : otherIDs[directory + "/" + name]
+            guard ids?.contains(anchor) ?? false else {
+                let what = directory == "chapters" ? "chapter" : "story"
+                return .failure(Problem(severity: .error, message: "broken anchor `\(destination)`: this \(what) has no heading or block with id `\(anchor)`", fallback: .anchor(anchor)))
             }
             return .success(.anchor(anchor))
         }
@@ -60,7 +68,7 @@ struct LinkResolver: Sendable {
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
         let decoded = String(pathPart).removingPercentEncodingSafely
-        guard let path = Self.normalize(decoded, relativeTo: decoded.hasPrefix("/") ? "" : "chapters") else {
+        guard let path = Self.normalize(decoded, relativeTo: decoded.hasPrefix("/") ? "" : directory) else {
             return .failure(Problem(severity: .error, message: "broken link `\(destination)`: it leaves the workbook folder", fallback: .none))
         }
         if path.hasSuffix(".md") {
@@ -86,8 +94,8 @@ struct LinkResolver: Sendable {
     }
 
     /// The target to render: the resolved one, or the fallback of a problem.
-    func target(_ destination: String, from chapter: String) -> LinkTarget {
-        switch resolve(destination, from: chapter) {
+    func target(_ destination: String, from name: String, in directory: String = "chapters") -> LinkTarget {
+        switch resolve(destination, from: name, in: directory) {
         case .success(let target): target
         case .failure(let problem): problem.fallback
         }

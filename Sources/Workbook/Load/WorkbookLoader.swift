@@ -4,9 +4,12 @@ import WorkbookMarkdown
 public struct LoadOptions: Sendable {
     /// Include chapters marked `draft: true`.
     public var includeDrafts: Bool
+    /// A team guide: leave the personal layer (`stories/`) out entirely, unread.
+    public var guide: Bool
 
-    public init(includeDrafts: Bool = false) {
+    public init(includeDrafts: Bool = false, guide: Bool = false) {
         self.includeDrafts = includeDrafts
+        self.guide = guide
     }
 }
 
@@ -65,12 +68,26 @@ public enum WorkbookLoader {
         let assets = folder.assetFiles()
 
         diagnostics += IDChecker.check(included)
-        let resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets))
+        var personal: PersonalLayer?
+        if !options.guide {
+            let (layer, problems) = PersonalLoader.load(folder, sources: &sources)
+            personal = layer
+            diagnostics += problems
+            if personal != nil { diagnostics += PersonalChecks.check(&personal!, chapters: included) }
+        }
+        let resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets), stories: personal?.stories ?? [])
         diagnostics += LinkChecker.check(included, resolver: resolver)
+        for story in personal?.stories ?? [] {
+            story.body.forEachLink { link in
+                if case .failure(let problem) = resolver.resolve(link.destination, from: story.name, in: "stories") {
+                    diagnostics.append(Diagnostic(problem.severity, problem.message, path: story.path, at: link.location))
+                }
+            }
+        }
 
         diagnostics.sort { ($0.path, $0.location) < ($1.path, $1.location) }
         guard let settings else { return LoadResult(workbook: nil, diagnostics: diagnostics, sources: sources) }
-        let workbook = Workbook(settings: settings, chapters: included, assets: assets, contentPath: contentPath, drafts: drafts)
+        let workbook = Workbook(settings: settings, chapters: included, assets: assets, contentPath: contentPath, drafts: drafts, personal: personal)
         return LoadResult(workbook: workbook, diagnostics: diagnostics, sources: sources)
     }
 }

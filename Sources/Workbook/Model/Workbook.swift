@@ -10,6 +10,8 @@ public struct Workbook: Sendable {
     public var contentPath: String
     /// Names of draft chapters left out of this build.
     public var drafts: Set<String>
+    /// Stories and self-scores; nil in guide builds and without `stories/`.
+    public var personal: PersonalLayer?
 
     public func chapter(named name: String) -> Chapter? {
         chapters.first { $0.name == name }

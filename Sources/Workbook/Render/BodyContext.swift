@@ -15,6 +15,10 @@ struct BodyContext: Sendable {
     var resolver: LinkResolver
     var unsafeHTML: Bool
     var targetLevel: String?
+    /// Personal builds: the stories that answer each drill, by drill id.
+    var drillStories: [String: [StoryRef]] = [:]
+    /// The folder of the source file: `chapters`, or `stories` for a story page.
+    var sourceDirectory: String = "chapters"
 
     var root: String { SitePaths.root(from: pageDirectory) }
 
@@ -33,7 +37,7 @@ struct BodyContext: Sendable {
         case .file(let path): return url(path)
         case .anchor(let anchor):
             if printChapters != nil { return "#\(chapter)--\(anchor)" }
-            return anchorsInPage ? "#\(anchor)" : url(SitePaths.chapter(chapter)) + "#\(anchor)"
+            return anchorsInPage ? "#\(anchor)" : url("\(sourceDirectory)/\(chapter).html") + "#\(anchor)"
         case .chapter(let name, let anchor):
             if let printChapters, printChapters.contains(name) {
                 return anchor.map { "#\(name)--\($0)" } ?? "#\(name)"
@@ -46,10 +50,16 @@ struct BodyContext: Sendable {
     var htmlOptions: HTMLRenderer.Options {
         let context = self
         return HTMLRenderer.Options(unsafeHTML: unsafeHTML, idPrefix: idPrefix) { link, _ in
-            context.href(for: context.resolver.target(link.destination, from: context.chapter))
+            context.href(for: context.resolver.target(link.destination, from: context.chapter, in: context.sourceDirectory))
         }
     }
 
     func html(_ blocks: [Block]) -> String { HTMLRenderer.html(blocks, options: htmlOptions) }
     func html(_ inlines: [Inline]) -> String { HTMLRenderer.html(inlines, options: htmlOptions) }
+}
+
+/// A story as other pages link to it.
+struct StoryRef: Sendable, Hashable {
+    var title: String
+    var name: String
 }

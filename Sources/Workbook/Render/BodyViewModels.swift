@@ -71,7 +71,9 @@ extension BodyContext {
             id: id(d.id), titleHTML: html(d.title), hasTimebox: d.timebox != nil,
             minutes: d.timebox?.minutesText ?? "", seconds: d.timebox?.seconds ?? 0,
             timeboxLabel: d.timebox?.label ?? "", body: items(d.body),
-            chapterTitle: "", chapterURL: url(SitePaths.chapter(chapter)) + "#" + d.id)
+            chapterTitle: "", chapterURL: url(SitePaths.chapter(chapter)) + "#" + d.id,
+            hasStories: !(drillStories[d.id]?.isEmpty ?? true),
+            stories: (drillStories[d.id] ?? []).map { LinkVM(title: $0.title, url: url(SitePaths.story($0.name))) })
     }
 
     func rubric(_ r: Rubric, marks: [String: Int] = [:]) -> RubricVM {

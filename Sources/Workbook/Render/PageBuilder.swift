@@ -13,7 +13,9 @@ struct PageBuilder: Sendable {
 
     init(workbook: Workbook, generator: String) {
         self.workbook = workbook
-        self.resolver = LinkResolver(chapters: workbook.chapters, drafts: workbook.drafts, assets: Set(workbook.assets))
+        self.resolver = LinkResolver(
+            chapters: workbook.chapters, drafts: workbook.drafts, assets: Set(workbook.assets),
+            stories: workbook.personal?.stories ?? [])
         self.generator = generator
         var rubrics: [(Rubric, Chapter)] = []
         var fieldrefs: [(FieldRef, Chapter)] = []
@@ -31,7 +33,15 @@ struct PageBuilder: Sendable {
         self.rubrics = rubrics
         self.fieldrefs = fieldrefs
         self.drills = drills
+        var drillStories: [String: [StoryRef]] = [:]
+        for story in workbook.personal?.stories ?? [] {
+            for drill in story.drills { drillStories[drill.id, default: []].append(StoryRef(title: story.title, name: story.name)) }
+        }
+        self.drillStories = drillStories
     }
+
+    /// Personal builds: the stories that answer each drill.
+    let drillStories: [String: [StoryRef]]
 
     var settings: Settings { workbook.settings }
 
@@ -39,7 +49,7 @@ struct PageBuilder: Sendable {
         BodyContext(
             pageDirectory: SitePaths.directory(of: path), chapter: chapter.name, anchorsInPage: anchorsInPage,
             printChapters: print ? Set(workbook.chapters.map(\.name)) : nil, resolver: resolver,
-            unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel)
+            unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel, drillStories: drillStories)
     }
 
     func page(_ path: String, title: String, kind: String, currentChapter: String? = nil) -> PageVM {
@@ -54,7 +64,9 @@ struct PageBuilder: Sendable {
             pageKind: "page-\(kind)", nav: nav(from: directory, current: currentChapter),
             homeURL: url(SitePaths.index), drillsURL: url(SitePaths.drills), printURL: url(SitePaths.print),
             scorecards: scorecards, hasScorecards: !scorecards.isEmpty,
-            fieldrefs: sheets, hasFieldrefs: !sheets.isEmpty, generator: generator)
+            fieldrefs: sheets, hasFieldrefs: !sheets.isEmpty,
+            isPersonal: workbook.personal != nil, storiesURL: url(SitePaths.stories), dashboardURL: url(SitePaths.dashboard),
+            generator: generator)
     }
 
     /// Chapters grouped by consecutive `part:`.
@@ -159,14 +171,18 @@ struct PageBuilder: Sendable {
             drillCount: drills.count, totalLabel: Self.minutesLabel(seconds))
     }
 
+    /// Blank in guide builds and before any self-score; else the latest self-score marked.
     func scorecard(_ rubric: Rubric, in chapter: Chapter) -> ScorecardPageVM {
         let path = SitePaths.scorecard(rubric.id)
+        let context = context(page: path, chapter: chapter)
+        let latest = workbook.personal?.latest(of: rubric.id)
         return ScorecardPageVM(
             page: page(path, title: rubric.title.plainText, kind: "scorecard"),
-            rubric: context(page: path, chapter: chapter).rubric(rubric),
+            rubric: context.rubric(rubric, marks: latest?.byDimension ?? [:]),
             chapterTitle: chapter.front.title,
             chapterURL: SitePaths.relative(from: "scorecards", to: SitePaths.chapter(chapter.name)) + "#" + rubric.id,
-            state: "blank")
+            state: latest == nil ? "blank" : "filled", isFilled: latest != nil,
+            score: latest.map { [context.summary($0, rubric: rubric)] } ?? [])
     }
 
     func fieldrefPage(_ fieldref: FieldRef, in chapter: Chapter) -> FieldRefPageVM {

@@ -7,6 +7,9 @@ enum SitePaths {
     static func chapter(_ name: String) -> String { "chapters/\(name).html" }
     static func scorecard(_ id: String) -> String { "scorecards/\(id).html" }
     static func fieldref(_ id: String) -> String { "fieldrefs/\(id).html" }
+    static let stories = "stories/index.html"
+    static let dashboard = "dashboard.html"
+    static func story(_ name: String) -> String { "stories/\(name).html" }
 
     /// The folder of a site path: `chapters` for `chapters/x.html`, "" for `index.html`.
     static func directory(of path: String) -> String {

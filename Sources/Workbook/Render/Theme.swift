@@ -6,7 +6,7 @@ import WorkbookMarkdown
 /// hold any subset: what it lacks comes from the default theme.
 public struct Theme: Sendable {
     /// Page templates every theme must provide (with the default's help).
-    static let pageTemplates = ["index", "chapter", "print", "drills", "scorecard", "fieldref", "404"]
+    static let pageTemplates = ["index", "chapter", "print", "drills", "scorecard", "fieldref", "404", "stories", "story", "dashboard"]
 
     let library: MustacheLibrary
     /// Site path (`theme/style.css`) → file on disk; later folders override earlier ones.

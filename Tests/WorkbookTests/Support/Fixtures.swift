@@ -17,8 +17,8 @@ enum Repo {
 }
 
 /// Builds a content folder in memory with the default theme.
-func buildSite(_ contentPath: String, themePath: String? = nil, drafts: Bool = false) -> Build.Result {
-    Build.run(Build.Options(contentPath: contentPath, themePath: themePath, defaultThemePath: Repo.defaultTheme, includeDrafts: drafts))
+func buildSite(_ contentPath: String, themePath: String? = nil, drafts: Bool = false, guide: Bool = false) -> Build.Result {
+    Build.run(Build.Options(contentPath: contentPath, themePath: themePath, defaultThemePath: Repo.defaultTheme, includeDrafts: drafts, guide: guide))
 }
 
 /// A throwaway workbook on disk: `files` maps paths relative to the folder to their text.

@@ -56,6 +56,9 @@ struct DrillVM {
     var body: [BodyItemVM]
     var chapterTitle: String
     var chapterURL: String
+    /// Personal builds: the stories that answer this drill.
+    var hasStories: Bool
+    var stories: [LinkVM]
 }
 
 /// `:::rubric` — root carries `data-block="rubric"`, `id`, `data-min-total`, `data-max-total`.

@@ -25,6 +25,10 @@ struct PageVM {
     var hasScorecards: Bool
     var fieldrefs: [LinkVM]
     var hasFieldrefs: Bool
+    /// Personal builds: links to the evidence inventory and the dashboard.
+    var isPersonal: Bool
+    var storiesURL: String
+    var dashboardURL: String
     var generator: String
 }
 

@@ -99,8 +99,11 @@ struct ScorecardPageVM {
     var rubric: RubricVM
     var chapterTitle: String
     var chapterURL: String
-    /// "blank" in this build; later builds fill it from self-scores.
+    /// `blank` (guide builds, or no self-score yet) or `filled` (the latest self-score marked).
     var state: String
+    var isFilled: Bool
+    /// The latest self-score, when filled.
+    var score: [ScoreSummaryVM]
 }
 
 /// `fieldrefs/<id>.html`: a one-page printable sheet.

@@ -1,0 +1,170 @@
+import WorkbookMarkdown
+
+/// Checks of the personal layer against the workbook: stories (the evidence
+/// stack, anchors, avoid phrases, authority labels, "we" over "I") and scores
+/// (rubrics, dimensions, scales).
+enum PersonalChecks {
+    /// Stories get their findings filled in; returns every diagnostic.
+    static func check(_ personal: inout PersonalLayer, chapters: [Chapter]) -> [Diagnostic] {
+        var drills: Set<String> = []
+        var rubrics: [String: Rubric] = [:]
+        var avoid: [(phrase: Phrases.Phrase, path: String)] = []
+        for chapter in chapters {
+            chapter.body.forEachBlock { block in
+                switch block {
+                case .drill(let d): drills.insert(d.id)
+                case .rubric(let r): rubrics[r.id] = r
+                case .phrases(let p) where p.kind == .avoid:
+                    avoid += p.phrases.map { ($0, chapter.path) }
+                default: break
+                }
+            }
+        }
+        let matcher = PhraseMatcher(avoid.map { (text: $0.phrase.text, definedAt: "\($0.path):\($0.phrase.location.line)") })
+        var diagnostics: [Diagnostic] = []
+        for index in personal.stories.indices {
+            var story = personal.stories[index]
+            for drill in story.drills where !drills.contains(drill.id) {
+                diagnostics.append(.error("story names unknown drill `\(drill.id)`\(suggestion(drill.id, in: drills))", at: drill.location, path: story.path))
+            }
+            story.findings = findings(story, matcher: matcher)
+            diagnostics += story.findings
+            personal.stories[index] = story
+        }
+        for entry in personal.scores {
+            diagnostics += check(entry, rubrics: rubrics, path: personal.scoresPath ?? "")
+        }
+        return diagnostics
+    }
+
+    static func suggestion(_ id: String, in ids: Set<String>) -> String {
+        guard let near = ids.sorted().first(where: { $0.isNear(id) }) else { return "" }
+        return "; did you mean `\(near)`?"
+    }
+
+    /// The warnings a story's page and the inventory show.
+    static func findings(_ story: Story, matcher: PhraseMatcher) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let body = SourceLocation(line: story.bodyLine, column: 1)
+        let missing = Story.Part.allCases.filter { !story.parts.contains($0) }
+        if !missing.isEmpty {
+            let names = missing.map(\.rawValue).joined(separator: ", ")
+            let headings = missing.map { "`## \($0.rawValue)`" }.joined(separator: ", ")
+            out.append(.warning("story is missing part\(missing.count == 1 ? "" : "s") of the evidence stack: \(names); add \(headings)", at: body, path: story.path))
+        }
+        let anchors: [(String, String?)] = [("decision", story.anchors.decision), ("hands_on", story.anchors.handsOn), ("risk", story.anchors.risk)]
+        for (key, value) in anchors where value == nil {
+            out.append(.warning("story has no hands-on anchor `\(key)`: add it under `anchors:`", at: story.anchorsLocation, path: story.path))
+        }
+        for claim in story.claims where claim.authority == nil {
+            out.append(.warning("claim \"\(claim.text)\" has no authority label: add `authority:` (decided, recommended, implemented, ...)", at: claim.location, path: story.path))
+        }
+        for match in matcher.matches(in: story.text) {
+            out.append(.warning("story uses the avoid phrase \"\(match.phrase)\" (listed at \(match.definedAt))", at: match.location, path: story.path))
+        }
+        if story.weCount >= 3, story.weCount >= 3 * story.iCount {
+            out.append(.warning("story says \"we\" \(story.weCount) times and \"I\" \(story.iCount) time\(story.iCount == 1 ? "" : "s"): say what you did yourself", at: body, path: story.path))
+        }
+        return out
+    }
+
+    static func check(_ entry: ScoreEntry, rubrics: [String: Rubric], path: String) -> [Diagnostic] {
+        guard let rubric = rubrics[entry.rubric] else {
+            return [.error("score entry names unknown rubric `\(entry.rubric)`\(suggestion(entry.rubric, in: Set(rubrics.keys)))", at: entry.location, path: path)]
+        }
+        var out: [Diagnostic] = []
+        let names = Set(rubric.dimensions.map(\.name))
+        for (dimension, value) in entry.scores {
+            if !names.contains(dimension) {
+                let list = rubric.dimensions.map { "`\($0.name)`" }.joined(separator: ", ")
+                out.append(.error("rubric `\(rubric.id)` has no dimension `\(dimension)`; its dimensions: \(list)", at: entry.location, path: path))
+            } else if !rubric.scale.contains(value) {
+                out.append(.error("score \(value) for `\(dimension)` is outside the scale \(rubric.scale.lowerBound)-\(rubric.scale.upperBound) of rubric `\(rubric.id)`", at: entry.location, path: path))
+            }
+        }
+        let scored = Set(entry.scores.map(\.dimension))
+        let unscored = rubric.dimensions.map(\.name).filter { !scored.contains($0) }
+        if !unscored.isEmpty {
+            out.append(.error("score entry of \(entry.date) leaves \(unscored.map { "`\($0)`" }.joined(separator: ", ")) unscored; score every dimension of `\(rubric.id)`", at: entry.location, path: path))
+        }
+        return out
+    }
+}
+
+/// Finds phrases in text ignoring case, punctuation and straight versus
+/// curly quotes, on word boundaries, with the position of each find.
+struct PhraseMatcher {
+    struct Match {
+        var phrase: String
+        var definedAt: String
+        var location: SourceLocation
+    }
+
+    private let phrases: [(normalized: [Unicode.Scalar], text: String, definedAt: String)]
+
+    init(_ phrases: [(text: String, definedAt: String)]) {
+        self.phrases = phrases.compactMap { phrase in
+            let normalized = Self.normalize(phrase.text).map(\.scalar)
+            let display = phrase.text.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’ ."))
+            return normalized.isEmpty ? nil : (normalized, display, phrase.definedAt)
+        }
+    }
+
+    /// Lowercased letters and digits, single spaces between words (any run of
+    /// spaces or punctuation but apostrophes); each kept
+    /// scalar remembers its line and column.
+    static func normalize(_ text: String) -> [(scalar: Unicode.Scalar, line: Int, column: Int)] {
+        var out: [(Unicode.Scalar, Int, Int)] = []
+        var line = 1, column = 1
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            defer {
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
+            let p = scalar.properties
+            if p.isAlphabetic || p.numericType != nil {
+                if pendingSpace, !out.isEmpty { out.append((" ", line, column)) }
+                pendingSpace = false
+                for lower in String(scalar).lowercased().unicodeScalars { out.append((lower, line, column)) }
+            } else if scalar != "'" && scalar != "\u{2019}" && scalar != "\u{2018}" {
+                // Spaces, dashes and other punctuation separate words; quotes around
+                // a phrase do too, so straight and curly quotes match alike.
+                pendingSpace = true
+            }
+            // Apostrophes vanish: "don't" and "don’t" match.
+        }
+        return out
+    }
+
+    func matches(in text: String) -> [Match] {
+        guard !phrases.isEmpty else { return [] }
+        let normalized = Self.normalize(text)
+        let scalars = normalized.map(\.scalar)
+        var found: [Match] = []
+        for phrase in phrases {
+            let needle = phrase.normalized
+            guard needle.count <= scalars.count else { continue }
+            var i = 0
+            while i + needle.count <= scalars.count {
+                if scalars[i] == needle[0], Array(scalars[i..<(i + needle.count)]) == needle,
+                    i == 0 || scalars[i - 1] == " ",
+                    i + needle.count == scalars.count || scalars[i + needle.count] == " "
+                {
+                    let at = normalized[i]
+                    found.append(Match(phrase: phrase.text, definedAt: phrase.definedAt, location: SourceLocation(line: at.line, column: at.column)))
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return found.sorted { $0.location < $1.location }
+    }
+}
+
+import Foundation

@@ -1,0 +1,33 @@
+import WorkbookMarkdown
+
+/// Loads the personal layer: `stories/*.md` and `stories/scores.yaml`.
+enum PersonalLoader {
+    static func load(_ folder: ContentFolder, sources: inout [String: String]) -> (PersonalLayer?, [Diagnostic]) {
+        let storyFiles = folder.markdownFiles(in: "stories").compactMap { folder.read($0) }
+        let scoresFile = folder.read("stories/scores.yaml")
+        guard !storyFiles.isEmpty || scoresFile != nil else { return (nil, []) }
+        var diagnostics: [Diagnostic] = []
+        for file in storyFiles { sources[file.displayPath] = file.text }
+        let read = parallelMap(storyFiles) { file in
+            StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3)))
+        }
+        var stories: [Story] = []
+        for (story, problems) in read {
+            diagnostics += problems
+            guard let story else { continue }
+            if story.name == "index" {
+                diagnostics.append(.error("a story cannot be named `index.md`: `stories/index.html` is the evidence inventory", at: SourceLocation(line: 1, column: 1), path: story.path))
+                continue
+            }
+            stories.append(story)
+        }
+        var scores: [ScoreEntry] = []
+        if let file = scoresFile {
+            sources[file.displayPath] = file.text
+            let (entries, problems) = ScoresReader.read(file.text, path: file.displayPath)
+            scores = entries
+            diagnostics += problems
+        }
+        return (PersonalLayer(stories: stories, scores: scores, scoresPath: scoresFile?.displayPath), diagnostics)
+    }
+}

@@ -1,0 +1,153 @@
+import Yams
+import WorkbookMarkdown
+
+/// Reads one story file: front matter (scope, shape, claims, anchors,
+/// metrics, drills) and the narrative.
+enum StoryReader {
+    static func read(_ text: String, path: String, name: String) -> (Story?, [Diagnostic]) {
+        let split: FrontMatterSplitter.Split
+        switch FrontMatterSplitter.split(text) {
+        case .success(let s): split = s
+        case .failure(.missing):
+            return (nil, [.error("a story starts with front matter: a `---` line, `title:`, `scope:`, `shape:`, and a closing `---`", at: SourceLocation(line: 1, column: 1), path: path)])
+        case .failure(.unclosed):
+            return (nil, [.error("front matter is not closed: add a `---` line after its last key", at: SourceLocation(line: 1, column: 1), path: path)])
+        }
+        let (parsed, problems) = YAMLMapping.parse(String(split.yaml), path: path, lineOffset: 1, what: "front matter")
+        guard var yaml = parsed else { return (nil, problems) }
+        var diagnostics = problems
+        let title = yaml.string("title", required: true)
+        let when = yaml.string("when")
+        if let when, let node = yaml.node("when"), !isYearMonth(when) {
+            yaml.error("invalid `when` value `\(when)`: write a year (`2025`) or a year and month (`2025-03`)", at: yaml.location(node))
+        }
+        let scope = required(&yaml, "scope", Story.Scope.self)
+        let shape = required(&yaml, "shape", Story.Shape.self)
+        let claims = readClaims(&yaml)
+        let anchors = readAnchors(&yaml)
+        let anchorsKey = yaml.mapping.first { $0.key.string == "anchors" }?.key ?? yaml.mapping.first { $0.key.string == "title" }?.key
+        let anchorsLocation = anchorsKey.map { yaml.location($0) } ?? yaml.start
+        let metrics = yaml.strings("metrics")?.map(\.0) ?? []
+        let drills = yaml.strings("drills")?.map { (id: $0.0, location: $0.1) } ?? []
+        yaml.warnUnknownKeys(in: "story front matter")
+        diagnostics += yaml.diagnostics
+
+        let markdown = MarkdownParser.parse(Array(split.body.utf8), firstLine: split.bodyFirstLine)
+        diagnostics += markdown.diagnostics.map { $0.in(path) }
+        var reader = DirectiveReader(path: path)
+        var body = reader.read(markdown.blocks)
+        reader.assignHeadingIDs(&body)
+        diagnostics += reader.diagnostics
+        guard let title, let scope, let shape else { return (nil, diagnostics) }
+
+        var parts: Set<Story.Part> = []
+        for case .markdown(.heading(let heading)) in body {
+            let text = heading.content.plainText.lowercased()
+            for part in Story.Part.allCases where text.contains(part.rawValue.lowercased()) { parts.insert(part) }
+        }
+        let (i, we) = PersonCount.count(String(split.body))
+        let story = Story(
+            path: path, name: name, title: title, when: when, scope: scope, shape: shape, claims: claims,
+            anchors: anchors, metrics: metrics, drills: drills, body: body, ids: reader.slugger.ids,
+            parts: parts, iCount: i, weCount: we, findings: [], text: text, bodyLine: split.bodyFirstLine,
+            anchorsLocation: anchorsLocation)
+        return (story, diagnostics)
+    }
+
+    static func isYearMonth(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts[0].count == 4, Int(parts[0]) != nil else { return false }
+        if parts.count == 2 {
+            guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false }
+        }
+        return true
+    }
+
+    private static func required<T: RawRepresentable & CaseIterable>(_ yaml: inout YAMLMapping, _ key: String, _ type: T.Type) -> T? where T.RawValue == String {
+        guard yaml.node(key) != nil else {
+            let names = T.allCases.map(\.rawValue).joined(separator: " | ")
+            yaml.error("missing required key `\(key)` (\(names))", at: yaml.start)
+            return nil
+        }
+        return yaml.choice(key, of: type)
+    }
+
+    private static func readClaims(_ yaml: inout YAMLMapping) -> [Story.Claim] {
+        guard let node = yaml.node("claims") else { return [] }
+        guard let sequence = node.sequence else {
+            yaml.error("`claims` must be a list of `- text: ...` entries with an `authority:`", at: yaml.location(node))
+            return []
+        }
+        var claims: [Story.Claim] = []
+        for item in sequence {
+            if let text = item.scalar?.string {
+                claims.append(Story.Claim(text: text, authority: nil, location: yaml.location(item)))
+                continue
+            }
+            guard let mapping = item.mapping, let text = mapping["text"]?.string else {
+                yaml.error("a claim needs `text:` (and an `authority:`)", at: yaml.location(item))
+                continue
+            }
+            var authority: Story.Authority?
+            if let value = mapping["authority"] {
+                authority = value.string.flatMap(Story.Authority.init(rawValue:))
+                if authority == nil {
+                    let names = Story.Authority.allCases.map(\.rawValue).joined(separator: ", ")
+                    yaml.error("invalid authority `\(value.string ?? "")`: use one of \(names)", at: yaml.location(value))
+                }
+            }
+            for (key, _) in mapping where key.string != "text" && key.string != "authority" {
+                yaml.diagnostics.append(.warning("unknown key `\(key.string ?? "")` in a claim", at: yaml.location(key), path: yaml.path))
+            }
+            claims.append(Story.Claim(text: text, authority: authority, location: yaml.location(item)))
+        }
+        return claims
+    }
+
+    private static func readAnchors(_ yaml: inout YAMLMapping) -> Story.Anchors {
+        guard let node = yaml.node("anchors") else { return Story.Anchors() }
+        guard let mapping = node.mapping else {
+            yaml.error("`anchors` must be a mapping with `decision:`, `hands_on:` and `risk:`", at: yaml.location(node))
+            return Story.Anchors()
+        }
+        func value(_ key: String) -> String? {
+            guard let text = mapping[key]?.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            return text
+        }
+        for (key, _) in mapping where !["decision", "hands_on", "risk"].contains(key.string ?? "") {
+            yaml.diagnostics.append(.warning("unknown anchor `\(key.string ?? "")`; anchors are `decision`, `hands_on` and `risk`", at: yaml.location(key), path: yaml.path))
+        }
+        return Story.Anchors(decision: value("decision"), handsOn: value("hands_on"), risk: value("risk"))
+    }
+}
+
+/// Counts first-person words: "I" (I, me, my, mine, I'm, ...) against "we"
+/// (we, us, our, ours, we're, ...), whole words, any case.
+enum PersonCount {
+    static let singular: Set<String> = ["i", "me", "my", "mine", "myself", "i'm", "i've", "i'll", "i'd"]
+    static let plural: Set<String> = ["we", "us", "our", "ours", "ourselves", "we're", "we've", "we'll", "we'd"]
+
+    static func count(_ text: String) -> (i: Int, we: Int) {
+        var i = 0, we = 0
+        var word = ""
+        func flush() {
+            if !word.isEmpty {
+                if singular.contains(word) { i += 1 } else if plural.contains(word) { we += 1 }
+                word = ""
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic {
+                word.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            } else if scalar == "'" || scalar == "\u{2019}", !word.isEmpty {
+                word.append("'")
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return (i, we)
+    }
+}
+
+import Foundation

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+@testable import Workbook
+import WorkbookMarkdown
+
+/// A small workbook with one drill, one rubric and an avoid list, plus the
+/// stories and scores a test gives.
+func personalWorkbook(stories: [String: String], scores: String? = nil) throws -> TemporaryWorkbook {
+    var files = [
+        "workbook.yaml": "title: Personal\n",
+        "chapters/a.md": """
+            ---
+            title: A
+            ---
+            :::drill[Authority audit]{timebox=10m}
+            Label every claim.
+            :::
+
+            :::rubric[Check]{gate=6 require="Attribution >= 3"}
+            | Dimension | 1 - Low | 3 - Mid | 5 - High |
+            |---|---|---|---|
+            | Scope | a | b | c |
+            | Attribution | a | b | c |
+
+            - 2-5: Not yet
+            - 6-10: Ready
+            :::
+
+            :::phrases[Retire these]{kind=avoid}
+            - "I was basically the manager."
+            - We just figured it out
+            :::
+
+            """,
+    ]
+    for (name, text) in stories { files["stories/" + name] = text }
+    if let scores { files["stories/scores.yaml"] = scores }
+    return try TemporaryWorkbook(files)
+}
+
+/// A story that passes every check, with parts replaceable per test.
+func story(
+    title: String = "Retry redesign",
+    claims: String = "  - text: Chose a state machine\n    authority: decided\n",
+    anchors: String = "  decision: State machine over cron\n  hands_on: Wrote the migration\n  risk: Cohort rollout with a rollback switch\n",
+    drills: String = "[authority-audit]",
+    body: String? = nil
+) -> String {
+    let defaultBody = Story.Part.allCases.map { "## \($0.rawValue)\n\nI did the \($0.rawValue.lowercased()) part myself.\n" }.joined(separator: "\n")
+    return "---\ntitle: \(title)\nwhen: 2025-03\nscope: team\nshape: senior\nclaims:\n\(claims)anchors:\n\(anchors)metrics: [\"0 incidents\"]\ndrills: \(drills)\n---\n\(body ?? defaultBody)"
+}
+
+@Suite struct StoryCheckTests {
+    func diagnostics(_ text: String, scores: String? = nil) throws -> [String] {
+        let folder = try personalWorkbook(stories: ["s.md": text], scores: scores)
+        defer { folder.remove() }
+        let result = WorkbookLoader.load(contentPath: folder.path)
+        let lines = result.diagnostics.map { d in
+            "\(d.path):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.message)"
+                .replacingOccurrences(of: folder.path + "/", with: "")
+        }
+        if ProcessInfo.processInfo.environment["WORKBOOK_DEBUG"] != nil { print("ACTUAL", lines) }
+        return lines
+    }
+
+    @Test func aCompleteStoryPassesEveryCheck() throws {
+        #expect(try diagnostics(story()) == [])
+    }
+
+    @Test func missingPartsOfTheEvidenceStack() throws {
+        let body = "## Problem\n\nI framed it.\n\n## Decision\n\nI chose.\n\n## Delivery\n\nI shipped.\n\n## Impact\n\nI measured.\n\n## Leverage\n\nI documented.\n"
+        #expect(try diagnostics(story(body: body)) == [
+            "stories/s.md:16:1: warning: story is missing parts of the evidence stack: Risk, Reflection; add `## Risk`, `## Reflection`"
+        ])
+    }
+
+    @Test func missingHandsOnAnchor() throws {
+        #expect(try diagnostics(story(anchors: "  decision: State machine\n  hands_on: Wrote it\n")) == [
+            "stories/s.md:9:1: warning: story has no hands-on anchor `risk`: add it under `anchors:`"
+        ])
+    }
+
+    @Test func avoidPhraseIsQuotedWithWhereItIsDefined() throws {
+        let body = story().replacingOccurrences(of: "I did the impact part myself.", with: "Honestly, I was \u{201C}basically the\nmanager\u{201D} there.")
+        #expect(try diagnostics(body) == [
+            "stories/s.md:34:11: warning: story uses the avoid phrase \"I was basically the manager\" (listed at chapters/a.md:19)"
+        ].map { $0.replacingOccurrences(of: "chapters/a.md", with: "\(pathPrefix)chapters/a.md") })
+    }
+
+    /// Avoid phrases are named by their full display path; tests compare against it.
+    var pathPrefix: String { "" }
+
+    @Test func avoidPhraseMatchingIgnoresCaseAndPunctuationButNeedsWholeWords() {
+        let matcher = PhraseMatcher([(text: "We just figured it out", definedAt: "x:1")])
+        #expect(matcher.matches(in: "Then WE JUST figured—it out!").map(\.location) == [SourceLocation(line: 1, column: 6)])
+        #expect(matcher.matches(in: "we just figured it outright").isEmpty)
+        #expect(matcher.matches(in: "Awe just figured it out").isEmpty)
+        let quoted = PhraseMatcher([(text: "\"I don't manage people.\"", definedAt: "x:1")])
+        #expect(quoted.matches(in: "I don\u{2019}t manage people").count == 1)
+    }
+
+    @Test func claimWithoutAuthority() throws {
+        #expect(try diagnostics(story(claims: "  - text: Led the migration\n")) == [
+            "stories/s.md:7:5: warning: claim \"Led the migration\" has no authority label: add `authority:` (decided, recommended, implemented, ...)"
+        ])
+    }
+
+    @Test func weFarOutnumbersI() throws {
+        let body = Story.Part.allCases.map { "## \($0.rawValue)\n\nWe did it; our team and us.\n" }.joined(separator: "\n") + "\nI helped.\n"
+        #expect(try diagnostics(story(body: body)) == [
+            "stories/s.md:16:1: warning: story says \"we\" 21 times and \"I\" 1 time: say what you did yourself"
+        ])
+        let balanced = Story.Part.allCases.map { "## \($0.rawValue)\n\nWe agreed; I decided and I built it.\n" }.joined(separator: "\n")
+        #expect(try diagnostics(story(body: balanced)) == [])
+    }
+
+    @Test func personCounts() {
+        #expect(PersonCount.count("I'm sure we're fine; my team, our team, me, us, I've, We'd.") == (i: 4, we: 4))
+        #expect(PersonCount.count("Iowa is mine; wedding us") == (i: 1, we: 1))
+    }
+
+    @Test func invalidValuesAreErrors() throws {
+        let text = story().replacingOccurrences(of: "scope: team", with: "scope: galaxy")
+            .replacingOccurrences(of: "authority: decided", with: "authority: ordered")
+            .replacingOccurrences(of: "when: 2025-03", with: "when: March 2025")
+        #expect(try diagnostics(text) == [
+            "stories/s.md:3:7: error: invalid `when` value `March 2025`: write a year (`2025`) or a year and month (`2025-03`)",
+            "stories/s.md:4:8: error: invalid `scope` value `galaxy`: use one of `task`, `project`, `team`, `multi-team`, `org`",
+            "stories/s.md:8:16: error: invalid authority `ordered`: use one of decided, recommended, implemented, reviewed, coordinated, influenced, documented, escalated, supported",
+        ])
+    }
+
+    @Test func unknownDrill() throws {
+        #expect(try diagnostics(story(drills: "[authority-audti, nope]")) == [
+            "stories/s.md:14:10: error: story names unknown drill `authority-audti`; did you mean `authority-audit`?",
+            "stories/s.md:14:27: error: story names unknown drill `nope`",
+        ])
+    }
+
+    @Test func missingRequiredKeys() throws {
+        let text = "---\ntitle: T\n---\n## Problem\n"
+        #expect(try diagnostics(text) == [
+            "stories/s.md:2:1: error: missing required key `scope` (task | project | team | multi-team | org)",
+            "stories/s.md:2:1: error: missing required key `shape` (mid | senior | staff | tech-lead | manager)",
+        ])
+    }
+}
+
+@Suite struct ScoreCheckTests {
+    func diagnostics(_ scores: String) throws -> [String] {
+        let folder = try personalWorkbook(stories: ["s.md": story()], scores: scores)
+        defer { folder.remove() }
+        return WorkbookLoader.load(contentPath: folder.path).diagnostics.map { d in
+            "\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.message)"
+        }
+    }
+
+    @Test func validScores() throws {
+        #expect(try diagnostics("- rubric: check\n  date: 2026-11-01\n  scores: {Scope: 3, Attribution: 4}\n  note: fine\n") == [])
+    }
+
+    @Test func unknownRubricDimensionScaleAndDate() throws {
+        let scores = """
+            - rubric: chek
+              date: 2026-11-01
+              scores: {Scope: 3, Attribution: 4}
+            - rubric: check
+              date: 2026-02-30
+              scores: {Scope: 3, Attribution: 4}
+            - rubric: check
+              date: 2026-11-02
+              scores: {Scope: 6, Atribution: 4}
+            - rubric: check
+              date: 2026-11-03
+              scores: {Scope: 3}
+              colour: red
+            """
+        #expect(try diagnostics(scores) == [
+            "1:3: error: score entry names unknown rubric `chek`; did you mean `check`?",
+            "5:9: error: invalid date `2026-02-30`: write `YYYY-MM-DD`, e.g. `2026-11-01`",
+            "7:3: error: score 6 for `Scope` is outside the scale 1-5 of rubric `check`",
+            "7:3: error: rubric `check` has no dimension `Atribution`; its dimensions: `Scope`, `Attribution`",
+            "7:3: error: score entry of 2026-11-02 leaves `Attribution` unscored; score every dimension of `check`",
+            "10:3: error: score entry of 2026-11-03 leaves `Attribution` unscored; score every dimension of `check`",
+            "13:3: warning: unknown key `colour` in a score entry",
+        ])
+    }
+}
