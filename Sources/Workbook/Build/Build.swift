@@ -46,7 +46,13 @@ public struct Build: Sendable {
         let (theme, problems) = Theme.load(defaultDirectory: options.defaultThemePath, override: themeOverride)
         result.diagnostics += problems
         guard let theme else { return result }
-        result.site = SiteBuilder.build(workbook, theme: theme)
+        let site = SiteBuilder.build(workbook, theme: theme)
+        result.site = site
+        if case .bytes(let index)? = site.files[SearchIndex.fileName], index.count > SearchIndex.warningSize {
+            result.diagnostics.append(.warning(
+                "the search index is \(Site.sizeLabel(index.count)), over 5 MB: every page loads it; consider splitting long chapters' text out of the workbook",
+                at: SourceLocation(line: 1, column: 1), path: SearchIndex.fileName))
+        }
         return result
     }
 

@@ -27,6 +27,7 @@ public enum SiteBuilder {
             }
         }
         var site = Site()
+        site.files[SearchIndex.fileName] = .bytes(SearchIndex.script(SearchIndex.entries(workbook)))
         for (path, html) in parallelMap(jobs, { $0() }) {
             site.files[path] = .bytes(Array(html.utf8))
         }

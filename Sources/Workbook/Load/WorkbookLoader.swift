@@ -85,7 +85,9 @@ public enum WorkbookLoader {
             }
         }
 
-        diagnostics.sort { ($0.path, $0.location) < ($1.path, $1.location) }
+        diagnostics.sort {
+            ($0.path, $0.location, $0.severity == .warning ? 1 : 0, $0.message) < ($1.path, $1.location, $1.severity == .warning ? 1 : 0, $1.message)
+        }
         guard let settings else { return LoadResult(workbook: nil, diagnostics: diagnostics, sources: sources) }
         let workbook = Workbook(settings: settings, chapters: included, assets: assets, contentPath: contentPath, drafts: drafts, personal: personal)
         return LoadResult(workbook: workbook, diagnostics: diagnostics, sources: sources)

@@ -13,8 +13,9 @@ struct DirectiveFence {
     enum Line {
         case opening(DirectiveFence)
         case closing(fenceLength: Int)
-        /// A line of colons that is neither: the error and the byte offset it points at.
-        case malformed(String, offset: Int)
+        /// An opening fence that does not parse: the error, the byte offset it
+        /// points at, and the fence length (its closing fence still pairs with it).
+        case malformed(String, offset: Int, fenceLength: Int)
         case notAFence
     }
 
@@ -39,7 +40,7 @@ struct DirectiveFence {
         do {
             return .opening(try parser.opening(fenceLength: fenceLength))
         } catch {
-            return .malformed(error.message, offset: error.offset - line.startIndex)
+            return .malformed(error.message, offset: error.offset - line.startIndex, fenceLength: fenceLength)
         }
     }
 

@@ -21,6 +21,9 @@ struct DirectiveScanner {
 
     private struct Frame {
         var opened: Opened?
+        /// A malformed opening fence (already reported): its closing fence
+        /// closes it quietly and its body stays in the enclosing container.
+        var malformedLength: Int?
         var children: [Segment] = []
         var runStart: Int?
 
@@ -52,14 +55,22 @@ struct DirectiveScanner {
             switch DirectiveFence.classify(line) {
             case .notAFence:
                 stack[stack.count - 1].text(index)
-            case .malformed(let message, let offset):
+            case .malformed(let message, let offset, let length):
                 diagnostics.append(.error(message, at: source.location(line: index, byteOffset: offset)))
-                stack[stack.count - 1].text(index)
+                stack[stack.count - 1].flush(upTo: index)
+                // The line stays as text; its closing fence pairs with it quietly.
+                stack.append(Frame(opened: nil, malformedLength: length, runStart: index))
             case .opening(let fence):
                 stack[stack.count - 1].flush(upTo: index)
                 let offset = line.prefix { $0 == 0x20 }.count
                 stack.append(Frame(opened: Opened(fence: fence, lineIndex: index, fenceOffset: offset)))
             case .closing(let length):
+                if let malformed = stack[stack.count - 1].malformedLength, length >= malformed {
+                    var frame = stack.removeLast()
+                    frame.flush(upTo: index)
+                    stack[stack.count - 1].children += frame.children
+                    continue
+                }
                 guard stack.count > 1, let open = stack[stack.count - 1].opened else {
                     diagnostics.append(
                         .error(
@@ -83,7 +94,10 @@ struct DirectiveScanner {
         while stack.count > 1 {
             var frame = stack.removeLast()
             frame.flush(upTo: source.count)
-            let open = frame.opened!
+            guard let open = frame.opened else {
+                stack[stack.count - 1].children += frame.children
+                continue
+            }
             var message = "unclosed directive `\(open.fence.name)`: no closing `\(String(repeating: ":", count: open.fence.fenceLength))` before the end of the file"
             if let fence = codeFence, fence.lineIndex > open.lineIndex {
                 message += " (the code fence opened on line \(source.lineNumber(fence.lineIndex)) is still open)"

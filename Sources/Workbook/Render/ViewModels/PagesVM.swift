@@ -99,6 +99,10 @@ struct ScorecardPageVM {
     var rubric: RubricVM
     var chapterTitle: String
     var chapterURL: String
+    /// `fit-0` (roomy) to `fit-3` (tightest): how much the sheet is compressed to print on one page.
+    var fitClass: String
+    /// The estimated length in lines of standard text, as `data-lines`.
+    var lines: Int
     /// `blank` (guide builds, or no self-score yet) or `filled` (the latest self-score marked).
     var state: String
     var isFilled: Bool
@@ -110,6 +114,9 @@ struct ScorecardPageVM {
 struct FieldRefPageVM {
     var page: PageVM
     var fieldref: FieldRefVM
+    /// `fit-0` (roomy) to `fit-3` (tightest).
+    var fitClass: String
+    var lines: Int
     var chapterTitle: String
     var chapterURL: String
 }

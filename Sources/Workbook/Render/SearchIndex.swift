@@ -1,0 +1,129 @@
+import Foundation
+import WorkbookMarkdown
+
+/// The offline search index: one entry per chapter, per section (`##` and
+/// `###` headings) and per titled block, with its plain text. Written as a
+/// script, `search-index.js`, so search works from `file://`.
+enum SearchIndex {
+    struct Entry: Encodable, Equatable {
+        /// The section, block or chapter title.
+        var title: String
+        /// The chapter (or story) it belongs to.
+        var page: String
+        /// Relative to the site root, with the anchor.
+        var url: String
+        var text: String
+    }
+
+    static let fileName = "search-index.js"
+    static let warningSize = 5 * 1024 * 1024
+
+    static func entries(_ workbook: Workbook) -> [Entry] {
+        var entries: [Entry] = []
+        for chapter in workbook.chapters {
+            entries += Self.entries(
+                body: chapter.body, page: chapter.front.title, url: SitePaths.chapter(chapter.name),
+                intro: chapter.front.summary ?? "")
+        }
+        for story in workbook.personal?.stories ?? [] {
+            entries += Self.entries(body: story.body, page: story.title, url: SitePaths.story(story.name), intro: "")
+        }
+        return entries
+    }
+
+    /// The page's own entry holds the text before its first heading; each
+    /// heading starts an entry; each titled block gets one of its own.
+    static func entries(body: [ChapterBlock], page: String, url: String, intro: String) -> [Entry] {
+        var entries = [Entry(title: page, page: page, url: url, text: intro)]
+        for block in body {
+            switch block {
+            case .markdown(.heading(let heading)) where heading.level <= 3:
+                entries.append(Entry(title: heading.content.plainText, page: page, url: url + "#" + heading.id, text: ""))
+            case .markdown(let markdown):
+                append(PlainText.of(markdown), to: &entries[entries.count - 1].text)
+            default:
+                guard let (title, id) = block.titleAndID else {
+                    append(PlainText.of(block), to: &entries[entries.count - 1].text)
+                    continue
+                }
+                entries.append(Entry(title: title, page: page, url: url + "#" + id, text: PlainText.of(block)))
+            }
+        }
+        return entries
+    }
+
+    static func append(_ text: String, to target: inout String) {
+        guard !text.isEmpty else { return }
+        target += target.isEmpty ? text : " " + text
+    }
+
+    /// `window.WORKBOOK_SEARCH = {...};` — JSON with `</` escaped, keys sorted.
+    static func script(_ entries: [Entry]) -> [UInt8] {
+        struct Index: Encodable {
+            var entries: [Entry]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = (try? encoder.encode(Index(entries: entries))) ?? Data("{\"entries\":[]}".utf8)
+        // JSONEncoder writes "/" as "\/", so "</script>" cannot appear.
+        return Array("window.WORKBOOK_SEARCH = ".utf8) + Array(json) + Array(";\n".utf8)
+    }
+}
+
+extension ChapterBlock {
+    /// A block's title and id, for blocks with a title.
+    var titleAndID: (String, String)? {
+        switch self {
+        case .markdown: nil
+        case .matrix(let m): (m.title.plainText, m.id)
+        case .drill(let d): (d.title.plainText, d.id)
+        case .rubric(let r): (r.title.plainText, r.id)
+        case .checklist(let c): c.title.map { ($0.plainText, c.id) }
+        case .transcript(let t): t.title.map { ($0.plainText, t.id) }
+        case .phrases(let p): (p.title.plainText, p.id)
+        case .callout(let c): c.title.map { ($0.plainText, c.id) }
+        case .fieldref(let f): (f.title.plainText, f.id)
+        }
+    }
+}
+
+/// The text a reader sees, for search: words only, one space between blocks.
+enum PlainText {
+    static func of(_ blocks: [Block]) -> String {
+        blocks.map(of).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    static func of(_ block: Block) -> String {
+        switch block {
+        case .paragraph(let content, _): content.plainText
+        case .heading(let heading): heading.content.plainText
+        case .blockQuote(let children): of(children)
+        case .list(let list): list.items.map(of).joined(separator: " ")
+        case .codeBlock(_, let literal): literal.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .html, .thematicBreak: ""
+        case .table(let table): ([table.header] + table.rows).flatMap { $0.cells.map(\.content.plainText) }.joined(separator: " ")
+        case .directive(let directive): of(directive.body)
+        }
+    }
+
+    static func of(_ body: [ChapterBlock]) -> String {
+        body.map(of).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    static func of(_ block: ChapterBlock) -> String {
+        switch block {
+        case .markdown(let b): of(b)
+        case .matrix(let m): [of(m.intro), of(.table(m.table)), of(m.outro)].filter { !$0.isEmpty }.joined(separator: " ")
+        case .drill(let d): of(d.body)
+        case .rubric(let r):
+            ([r.dimensions.map { ([$0.name] + $0.descriptors.map(\.plainText)).joined(separator: " ") }.joined(separator: " ")]
+                + r.bands.map(\.text.plainText) + [of(r.prose)]).filter { !$0.isEmpty }.joined(separator: " ")
+        case .checklist(let c): c.items.map(of).joined(separator: " ")
+        case .transcript(let t):
+            t.turns.map { turn in ([turn.speaker] + turn.paragraphs.map(\.plainText) + turn.annotations.map(\.plainText)).joined(separator: " ") }.joined(separator: " ")
+        case .phrases(let p): p.phrases.map(\.text).joined(separator: " ")
+        case .callout(let c): of(c.body)
+        case .fieldref(let f): of(f.body)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import WorkbookMarkdown
+
+/// Fits a printable sheet (scorecard, field reference) on one page: the
+/// build estimates how many lines of standard text the sheet holds and picks
+/// the roomiest of four layouts (`fit-0` … `fit-3`, print.css) that holds it.
+/// Past the tightest, the build warns: the sheet would spill onto a second page.
+enum SheetFit {
+    /// Lines of standard text (about 95 characters) each layout holds on one
+    /// page, measured by printing sheets of known length with Chromium.
+    static func capacity(_ paper: Settings.Paper) -> [Double] {
+        switch paper {
+        case .letter: [46, 56, 104, 118]
+        case .a4: [49, 60, 108, 124]
+        }
+    }
+
+    static let charactersPerLine = 95.0
+
+    /// The layout class for a sheet of `lines`, and whether even the tightest overflows.
+    static func level(lines: Double, paper: Settings.Paper) -> (fitClass: String, overflows: Bool) {
+        let capacity = capacity(paper)
+        for (level, holds) in capacity.enumerated() where lines <= holds {
+            return ("fit-\(level)", false)
+        }
+        return ("fit-\(capacity.count - 1)", true)
+    }
+
+    static func lines(_ text: String, width: Double = charactersPerLine) -> Double {
+        max(1, (Double(text.count) / width).rounded(.up))
+    }
+
+    /// A field reference: its body's blocks.
+    static func lines(_ fieldref: FieldRef) -> Double {
+        lines(fieldref.body)
+    }
+
+    static func lines(_ body: [ChapterBlock]) -> Double {
+        body.reduce(0) { total, block in
+            switch block {
+            case .markdown(let markdown): return total + lines(markdown)
+            case .matrix(let m): return total + 2 + lines(Block.table(m.table)) + m.intro.reduce(0) { $0 + lines($1) } + m.outro.reduce(0) { $0 + lines($1) }
+            case .drill(let d): return total + 3 + lines(d.body)
+            case .rubric(let r): return total + 3 + Double(r.dimensions.count) * 2 + Double(r.bands.count)
+            case .checklist(let c): return total + 2 + c.items.reduce(0) { $0 + 0.2 + $1.reduce(0) { $0 + lines($1) } }
+            case .transcript(let t): return total + 2 + t.turns.reduce(0) { sum, turn in
+                sum + 0.5 + turn.paragraphs.reduce(0) { $0 + lines($1.plainText) } + turn.annotations.reduce(0) { $0 + lines($1.plainText) }
+            }
+            case .phrases(let p): return total + 2 + p.phrases.reduce(0) { $0 + 0.2 + lines($1.text) }
+            case .callout(let c): return total + 2 + lines(c.body)
+            case .fieldref(let f): return total + 2 + lines(f.body)
+            }
+        }
+    }
+
+    static func lines(_ block: Block) -> Double {
+        switch block {
+        case .paragraph(let content, _): return lines(content.plainText) + 0.4
+        case .heading: return 2
+        case .blockQuote(let children): return children.reduce(0.4) { $0 + lines($1) }
+        case .list(let list): return list.items.reduce(0.4) { sum, item in sum + 0.15 + item.reduce(0) { $0 + lines($1) - 0.4 } }
+        case .codeBlock(_, let literal): return Double(literal.split(separator: "\n", omittingEmptySubsequences: false).count) + 0.8
+        case .html(let literal): return lines(literal)
+        case .thematicBreak: return 1
+        case .table(let table):
+            let width = charactersPerLine / Double(max(table.alignments.count, 1))
+            let rows = [table.header] + table.rows
+            return rows.reduce(0.6) { sum, row in sum + 0.3 + (row.cells.map { lines($0.content.plainText, width: width) }.max() ?? 1) }
+        case .directive(let directive): return directive.body.reduce(2) { $0 + lines($1) }
+        }
+    }
+
+    /// A scorecard: its table (one row per dimension, each as tall as its
+    /// longest descriptor), the total line, bands and requirements.
+    static func lines(_ rubric: Rubric) -> Double {
+        let columns = Double(rubric.anchors.count) + 2
+        let width = charactersPerLine / columns
+        let rows = rubric.dimensions.reduce(0) { sum, dimension in
+            sum + 0.6 + max(2, dimension.descriptors.map { lines($0.plainText, width: width) }.max() ?? 1)
+        }
+        let bands = rubric.bands.reduce(0) { $0 + lines($1.text.plainText, width: charactersPerLine * 0.6) + 0.3 }
+        return 8 + rows + 3 + 2 + bands + Double(rubric.requirements.count)
+    }
+}
