@@ -48,6 +48,7 @@ public struct Build: Sendable {
         guard let theme else { return result }
         let site = SiteBuilder.build(workbook, theme: theme)
         result.site = site
+        result.diagnostics += SheetFit.overflowWarnings(workbook)
         if case .bytes(let index)? = site.files[SearchIndex.fileName], index.count > SearchIndex.warningSize {
             result.diagnostics.append(.warning(
                 "the search index is \(Site.sizeLabel(index.count)), over 5 MB: every page loads it; consider splitting long chapters' text out of the workbook",

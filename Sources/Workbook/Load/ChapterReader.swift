@@ -4,25 +4,16 @@ import WorkbookMarkdown
 enum ChapterReader {
     static func read(_ text: String, path: String, name: String) -> (Chapter?, [Diagnostic]) {
         let split: FrontMatterSplitter.Split
-        switch FrontMatterSplitter.split(text) {
+        switch FrontMatterSplitter.split(text, path: path, keys: "chapter") {
         case .success(let s): split = s
-        case .failure(.missing):
-            return (nil, [.error("a chapter starts with front matter: a `---` line, `title: ...`, and a closing `---`", at: SourceLocation(line: 1, column: 1), path: path)])
-        case .failure(.unclosed):
-            return (nil, [.error("front matter is not closed: add a `---` line after its last key", at: SourceLocation(line: 1, column: 1), path: path)])
+        case .failure(let problem): return (nil, [problem])
         }
-        var diagnostics: [Diagnostic] = []
         let (front, frontProblems) = FrontMatterReader.read(split.yaml, path: path)
-        diagnostics += frontProblems
-        let parsed = MarkdownParser.parse(Array(split.body.utf8), firstLine: split.bodyFirstLine)
-        diagnostics += parsed.diagnostics.map { $0.in(path) }
-        var reader = DirectiveReader(path: path)
-        var body = reader.read(parsed.blocks)
-        reader.assignHeadingIDs(&body)
-        diagnostics += reader.diagnostics
+        let body = BodyReader(split, path: path)
+        let diagnostics = frontProblems + body.diagnostics
         guard let front else { return (nil, diagnostics) }
         let chapter = Chapter(
-            path: path, name: name, front: front, body: body, ids: reader.slugger.ids,
+            path: path, name: name, front: front, body: body.body, ids: body.ids,
             wordCount: Self.countWords(split.body.utf8))
         return (chapter, diagnostics)
     }

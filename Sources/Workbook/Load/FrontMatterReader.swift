@@ -38,6 +38,36 @@ enum FrontMatterSplitter {
     }
 }
 
+extension FrontMatterSplitter {
+    /// The split, or the diagnostic for a file without closed front matter.
+    static func split(_ text: String, path: String, keys: String) -> Result<Split, Diagnostic> {
+        switch split(text) {
+        case .success(let split): .success(split)
+        case .failure(.missing):
+            .failure(.error("a \(keys) starts with front matter: a `---` line, `title: ...`, and a closing `---`", at: SourceLocation(line: 1, column: 1), path: path))
+        case .failure(.unclosed):
+            .failure(.error("front matter is not closed: add a `---` line after its last key", at: SourceLocation(line: 1, column: 1), path: path))
+        }
+    }
+}
+
+/// The Markdown after the front matter, read into typed blocks with ids.
+struct BodyReader {
+    var body: [ChapterBlock]
+    var ids: Set<String>
+    var diagnostics: [Diagnostic]
+
+    init(_ split: FrontMatterSplitter.Split, path: String) {
+        let parsed = MarkdownParser.parse(Array(split.body.utf8), firstLine: split.bodyFirstLine)
+        var reader = DirectiveReader(path: path)
+        var body = reader.read(parsed.blocks)
+        reader.assignHeadingIDs(&body)
+        self.body = body
+        self.ids = reader.slugger.ids
+        self.diagnostics = parsed.diagnostics.map { $0.in(path) } + reader.diagnostics
+    }
+}
+
 /// Reads a chapter's front matter into `FrontMatter`.
 enum FrontMatterReader {
     static func read(_ yaml: Substring, path: String) -> (FrontMatter?, [Diagnostic]) {

@@ -6,12 +6,9 @@ import WorkbookMarkdown
 enum StoryReader {
     static func read(_ text: String, path: String, name: String) -> (Story?, [Diagnostic]) {
         let split: FrontMatterSplitter.Split
-        switch FrontMatterSplitter.split(text) {
+        switch FrontMatterSplitter.split(text, path: path, keys: "story") {
         case .success(let s): split = s
-        case .failure(.missing):
-            return (nil, [.error("a story starts with front matter: a `---` line, `title:`, `scope:`, `shape:`, and a closing `---`", at: SourceLocation(line: 1, column: 1), path: path)])
-        case .failure(.unclosed):
-            return (nil, [.error("front matter is not closed: add a `---` line after its last key", at: SourceLocation(line: 1, column: 1), path: path)])
+        case .failure(let problem): return (nil, [problem])
         }
         let (parsed, problems) = YAMLMapping.parse(String(split.yaml), path: path, lineOffset: 1, what: "front matter")
         guard var yaml = parsed else { return (nil, problems) }
@@ -32,23 +29,19 @@ enum StoryReader {
         yaml.warnUnknownKeys(in: "story front matter")
         diagnostics += yaml.diagnostics
 
-        let markdown = MarkdownParser.parse(Array(split.body.utf8), firstLine: split.bodyFirstLine)
-        diagnostics += markdown.diagnostics.map { $0.in(path) }
-        var reader = DirectiveReader(path: path)
-        var body = reader.read(markdown.blocks)
-        reader.assignHeadingIDs(&body)
+        let reader = BodyReader(split, path: path)
         diagnostics += reader.diagnostics
         guard let title, let scope, let shape else { return (nil, diagnostics) }
 
         var parts: Set<Story.Part> = []
-        for case .markdown(.heading(let heading)) in body {
+        for case .markdown(.heading(let heading)) in reader.body {
             let text = heading.content.plainText.lowercased()
             for part in Story.Part.allCases where text.contains(part.rawValue.lowercased()) { parts.insert(part) }
         }
         let (i, we) = PersonCount.count(String(split.body))
         let story = Story(
             path: path, name: name, title: title, when: when, scope: scope, shape: shape, claims: claims,
-            anchors: anchors, metrics: metrics, drills: drills, body: body, ids: reader.slugger.ids,
+            anchors: anchors, metrics: metrics, drills: drills, body: reader.body, ids: reader.ids,
             parts: parts, iCount: i, weCount: we, findings: [], text: text, bodyLine: split.bodyFirstLine,
             anchorsLocation: anchorsLocation)
         return (story, diagnostics)

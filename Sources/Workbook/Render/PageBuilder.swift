@@ -181,7 +181,7 @@ struct PageBuilder: Sendable {
             rubric: context.rubric(rubric, marks: latest?.byDimension ?? [:]),
             chapterTitle: chapter.front.title,
             chapterURL: SitePaths.relative(from: "scorecards", to: SitePaths.chapter(chapter.name)) + "#" + rubric.id,
-            fitClass: SheetFit.level(lines: SheetFit.lines(rubric), paper: settings.paper).fitClass,
+            fitClass: SheetFit.level(lines: SheetFit.lines(rubric), kind: .scorecard).fitClass,
             lines: Int(SheetFit.lines(rubric).rounded()),
             state: latest == nil ? "blank" : "filled", isFilled: latest != nil,
             score: latest.map { [context.summary($0, rubric: rubric)] } ?? [])
@@ -192,7 +192,7 @@ struct PageBuilder: Sendable {
         return FieldRefPageVM(
             page: page(path, title: fieldref.title.plainText, kind: "fieldref"),
             fieldref: context(page: path, chapter: chapter).fieldref(fieldref),
-            fitClass: SheetFit.level(lines: SheetFit.lines(fieldref), paper: settings.paper).fitClass,
+            fitClass: SheetFit.level(lines: SheetFit.lines(fieldref), kind: .fieldref).fitClass,
             lines: Int(SheetFit.lines(fieldref).rounded()),
             chapterTitle: chapter.front.title,
             chapterURL: SitePaths.relative(from: "fieldrefs", to: SitePaths.chapter(chapter.name)) + "#" + fieldref.id)

@@ -5,20 +5,25 @@ import WorkbookMarkdown
 /// the roomiest of four layouts (`fit-0` … `fit-3`, print.css) that holds it.
 /// Past the tightest, the build warns: the sheet would spill onto a second page.
 enum SheetFit {
+    enum Kind {
+        case scorecard, fieldref
+    }
+
     /// Lines of standard text (about 95 characters) each layout holds on one
-    /// page, measured by printing sheets of known length with Chromium.
-    static func capacity(_ paper: Settings.Paper) -> [Double] {
-        switch paper {
-        case .letter: [46, 56, 104, 118]
-        case .a4: [49, 60, 108, 124]
+    /// page, letter or A4 (the smaller of the two), measured by printing
+    /// sheets of known length with Chromium and keeping a margin.
+    static func capacity(_ kind: Kind) -> [Double] {
+        switch kind {
+        case .fieldref: [50, 60, 86, 100]
+        case .scorecard: [52, 58, 76, 88]
         }
     }
 
     static let charactersPerLine = 95.0
 
     /// The layout class for a sheet of `lines`, and whether even the tightest overflows.
-    static func level(lines: Double, paper: Settings.Paper) -> (fitClass: String, overflows: Bool) {
-        let capacity = capacity(paper)
+    static func level(lines: Double, kind: Kind) -> (fitClass: String, overflows: Bool) {
+        let capacity = capacity(kind)
         for (level, holds) in capacity.enumerated() where lines <= holds {
             return ("fit-\(level)", false)
         }
@@ -39,15 +44,16 @@ enum SheetFit {
             switch block {
             case .markdown(let markdown): return total + lines(markdown)
             case .matrix(let m): return total + 2 + lines(Block.table(m.table)) + m.intro.reduce(0) { $0 + lines($1) } + m.outro.reduce(0) { $0 + lines($1) }
-            case .drill(let d): return total + 3 + lines(d.body)
-            case .rubric(let r): return total + 3 + Double(r.dimensions.count) * 2 + Double(r.bands.count)
-            case .checklist(let c): return total + 2 + c.items.reduce(0) { $0 + 0.2 + $1.reduce(0) { $0 + lines($1) } }
-            case .transcript(let t): return total + 2 + t.turns.reduce(0) { sum, turn in
-                sum + 0.5 + turn.paragraphs.reduce(0) { $0 + lines($1.plainText) } + turn.annotations.reduce(0) { $0 + lines($1.plainText) }
+            // A framed block costs its title, padding and margins: about 3.5 lines.
+            case .drill(let d): return total + 4 + lines(d.body)
+            case .rubric(let r): return total + 3.5 + Double(r.dimensions.count) * 2 + Double(r.bands.count)
+            case .checklist(let c): return total + 3.5 + c.items.reduce(0) { $0 + 0.5 + $1.reduce(0) { $0 + lines($1) } }
+            case .transcript(let t): return total + 3.5 + t.turns.reduce(0) { sum, turn in
+                sum + 0.5 + turn.paragraphs.reduce(0) { $0 + lines($1.plainText) } + turn.annotations.reduce(0) { $0 + lines($1.plainText) + 0.5 }
             }
-            case .phrases(let p): return total + 2 + p.phrases.reduce(0) { $0 + 0.2 + lines($1.text) }
-            case .callout(let c): return total + 2 + lines(c.body)
-            case .fieldref(let f): return total + 2 + lines(f.body)
+            case .phrases(let p): return total + 3.5 + p.phrases.reduce(0) { $0 + 0.3 + lines($1.text) }
+            case .callout(let c): return total + 3.5 + lines(c.body)
+            case .fieldref(let f): return total + 3.5 + lines(f.body)
             }
         }
     }
@@ -79,5 +85,29 @@ enum SheetFit {
         }
         let bands = rubric.bands.reduce(0) { $0 + lines($1.text.plainText, width: charactersPerLine * 0.6) + 0.3 }
         return 8 + rows + 3 + 2 + bands + Double(rubric.requirements.count)
+    }
+}
+
+extension SheetFit {
+    /// A warning for each printable sheet that even the tightest layout cannot
+    /// fit on one page, at the block that makes it.
+    static func overflowWarnings(_ workbook: Workbook) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for chapter in workbook.chapters {
+            chapter.body.forEachBlock { block in
+                let (kind, name, id, estimate, location): (Kind, String, String, Double, SourceLocation)
+                switch block {
+                case .rubric(let r): (kind, name, id, estimate, location) = (.scorecard, "scorecard", r.id, lines(r), r.location)
+                case .fieldref(let f): (kind, name, id, estimate, location) = (.fieldref, "field reference", f.id, lines(f), f.location)
+                default: return
+                }
+                guard level(lines: estimate, kind: kind).overflows else { return }
+                let page = kind == .scorecard ? SitePaths.scorecard(id) : SitePaths.fieldref(id)
+                warnings.append(.warning(
+                    "\(page) will not print on one page: the \(name) `\(id)` is about \(Int(estimate.rounded())) lines and the tightest layout holds \(Int(capacity(kind).last!)); shorten it or split it",
+                    at: location, path: chapter.path))
+            }
+        }
+        return warnings
     }
 }

@@ -1,6 +1,6 @@
 /// A problem found in the input, as a value: loaders collect them, the command
 /// line prints them.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, Error {
     public enum Severity: String, Sendable, Hashable, Comparable {
         case error
         case warning
