@@ -63,6 +63,9 @@ public enum SiteWriter {
             }
             if let error = errors.compactMap({ $0 }).first { return failure(error) }
             try Data().write(to: staging.appendingPathComponent(marker))
+            // A placeholder that keeps the folder in version control stays.
+            let keep = outputURL.appendingPathComponent(".gitkeep")
+            if fm.fileExists(atPath: keep.path) { try fm.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep")) }
             if fm.fileExists(atPath: outputURL.path) {
                 let old = parent.appendingPathComponent(".\(outputURL.lastPathComponent).old-\(getpid())")
                 try fm.moveItem(at: outputURL, to: old)
