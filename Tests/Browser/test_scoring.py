@@ -166,3 +166,18 @@ def test_personal_scorecard_starts_from_the_latest_self_score(sites, browser, ru
     assert sum(int(values[0]) for values in marks.values()) == expected["total"], marks
     wait_live(browser, {"total": str(expected["total"]), "band": expected["band"],
                         "gate": expected["gate"]}, f"{rubric}, from the build's marks")
+
+
+def test_copy_gives_a_scores_yaml_entry(blank, browser):
+    score(browser, PASSING)
+    wait_live(browser, PASSING_LIVE, f"after scoring {PASSING}")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Copy as scores.yaml entry']").click()
+    area = WebDriverWait(browser, WAIT).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "textarea.rubric-yaml"))
+    WebDriverWait(browser, WAIT).until(lambda d: area.get_attribute("value"))
+    today = browser.execute_script(
+        "const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0')"
+        " + '-' + String(d.getDate()).padStart(2, '0');")
+    order = rubric_dimensions(browser)
+    scores = ", ".join(f"{d}: {PASSING[d]}" for d in order)
+    assert area.get_attribute("value") == f"- rubric: {RUBRIC}\n  date: {today}\n  scores: {{{scores}}}"

@@ -15,7 +15,8 @@ enum PersonalChecks {
                 case .drill(let d): drills.insert(d.id)
                 case .rubric(let r): rubrics[r.id] = r
                 case .phrases(let p) where p.kind == .avoid:
-                    avoid += p.phrases.map { ($0, chapter.path) }
+                    // Named as the author knows it, relative to the content folder.
+                    avoid += p.phrases.map { ($0, "chapters/\(chapter.name).md") }
                 default: break
                 }
             }

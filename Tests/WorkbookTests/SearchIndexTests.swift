@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Workbook
+import WorkbookMarkdown
+
+/// The offline search index: entries per chapter, section and titled block,
+/// written as a script that cannot close its own <script> element.
+@Suite struct SearchIndexTests {
+    @Test func entriesForSectionsAndBlocks() throws {
+        let result = buildSite(Repo.fixture("golden/blocks"))
+        let workbook = try #require(result.workbook)
+        let entries = SearchIndex.entries(workbook)
+        #expect(entries.map(\.url) == [
+            "chapters/one.html", "chapters/one.html#scope", "chapters/one.html#levels", "chapters/one.html#scope-1",
+            "chapters/one.html#quick-drill", "chapters/one.html#a-short-exchange",
+            "chapters/two.html", "chapters/two.html#rubric-one", "chapters/two.html#pocket-card",
+        ])
+        let drill = try #require(entries.first { $0.url.hasSuffix("#quick-drill") })
+        #expect(drill == SearchIndex.Entry(title: "Quick drill", page: "Levels & Scope", url: "chapters/one.html#quick-drill", text: "Write three versions."))
+        #expect(entries[0].text == "A matrix, a drill and a transcript. Intro paragraph with a link to two and a heading.")
+    }
+
+    @Test func scriptEscapesClosingTags() {
+        let bytes = SearchIndex.script([SearchIndex.Entry(title: "</script><script>alert(1)</script>", page: "p", url: "u", text: "t")])
+        let script = String(decoding: bytes, as: UTF8.self)
+        #expect(!script.contains("</"))
+        #expect(script == #"window.WORKBOOK_SEARCH = {"entries":[{"page":"p","text":"t","title":"<\/script><script>alert(1)<\/script>","url":"u"}]};"# + "\n")
+    }
+
+    @Test func guideBuildsIndexNoStories() throws {
+        let personal = try #require(buildSite(Repo.content).site?.text("search-index.js"))
+        let guide = try #require(buildSite(Repo.content, guide: true).site?.text("search-index.js"))
+        #expect(personal.contains("stories\\/payment-retries.html"))
+        #expect(!guide.contains("stories\\/"))
+    }
+
+    @Test func anIndexOverFiveMegabytesIsAWarning() throws {
+        let paragraph = String(repeating: "Evidence over tenure, scope over title. ", count: 25) + "\n\n"
+        let body = String(repeating: paragraph, count: 5_600)  // about 5.6 MB of text
+        let folder = try TemporaryWorkbook(["workbook.yaml": "title: Big\n", "chapters/big.md": "---\ntitle: Big\n---\n" + body])
+        defer { folder.remove() }
+        let result = buildSite(folder.path)
+        #expect(result.site?.searchIndexSize ?? 0 > SearchIndex.warningSize)
+        let warning = try #require(result.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.path == "search-index.js")
+        #expect(warning.message.hasPrefix("the search index is 5."))
+        #expect(warning.message.hasSuffix(" MB, over 5 MB: every page loads it; consider splitting long chapters' text out of the workbook"))
+    }
+}
