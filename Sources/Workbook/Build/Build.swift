@@ -40,13 +40,17 @@ public struct Build: Sendable {
 
     /// Loads, checks and renders. No site when there are errors.
     public static func run(_ options: Options) -> Result {
+        var timer = PhaseTimer()
         var result = check(options)
+        timer.mark("load and check")
         guard let workbook = result.workbook, result.errorCount == 0 else { return result }
         let themeOverride = options.themePath ?? workbook.settings.theme.flatMap { themeFolder(named: $0, content: options.contentPath) }
         let (theme, problems) = Theme.load(defaultDirectory: options.defaultThemePath, override: themeOverride)
         result.diagnostics += problems
         guard let theme else { return result }
+        timer.mark("theme")
         let site = SiteBuilder.build(workbook, theme: theme)
+        timer.mark("render")
         result.site = site
         result.diagnostics += SheetFit.overflowWarnings(workbook)
         if case .bytes(let index)? = site.files[SearchIndex.fileName], index.count > SearchIndex.warningSize {
@@ -64,5 +68,18 @@ public struct Build: Sendable {
         if name.contains("/") { return name.hasPrefix("/") ? name : ContentFolder(path: content).displayPath(name) }
         let beside = URL(fileURLWithPath: content).standardized.deletingLastPathComponent().appendingPathComponent("Themes/\(name)").path
         return beside
+    }
+}
+
+/// With `WORKBOOK_TIMING=1`, prints how long each phase of a build took (to standard error).
+struct PhaseTimer {
+    private let enabled = ProcessInfo.processInfo.environment["WORKBOOK_TIMING"] == "1"
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data("\(phase): \((now - last) / 1_000_000) ms\n".utf8))
+        last = now
     }
 }

@@ -3,10 +3,27 @@ import WorkbookMarkdown
 /// Renders a checked workbook into a site in memory, pages in parallel.
 public enum SiteBuilder {
     public static func build(_ workbook: Workbook, theme: Theme) -> Site {
-        let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)")
+        let folders = ["", "chapters", "scorecards", "fieldrefs"] + (workbook.personal == nil ? [] : ["stories"])
+        var scorecards: [(title: String, id: String)] = []
+        var fieldrefs: [(title: String, id: String)] = []
+        for chapter in workbook.chapters {
+            chapter.body.forEachBlock { block in
+                if case .rubric(let r) = block { scorecards.append((r.title.plainText, r.id)) }
+                if case .fieldref(let f) = block { fieldrefs.append((f.title.plainText, f.id)) }
+            }
+        }
+        let nav = NavFragments(chapters: workbook.chapters, sheets: (scorecards, fieldrefs), folders: folders, theme: theme)
+        let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)", nav: nav)
+        // Print sections render in parallel, then the print page around them.
+        let printChapters = parallelMap(Array(workbook.chapters.indices)) { n in
+            var vm = pages.printChapter(n)
+            vm.html = theme.render(vm, template: "print-chapter")
+            vm.body = []
+            return vm
+        }
         var jobs: [@Sendable () -> (String, String)] = [
             { (SitePaths.index, theme.render(pages.index(), template: "index")) },
-            { (SitePaths.print, theme.render(pages.printPage(), template: "print")) },
+            { (SitePaths.print, theme.render(pages.printPage(chapters: printChapters), template: "print")) },
             { (SitePaths.drills, theme.render(pages.drillsPage(), template: "drills")) },
             { (SitePaths.notFound, theme.render(pages.notFound(), template: "404")) },
         ]
@@ -27,7 +44,7 @@ public enum SiteBuilder {
             }
         }
         var site = Site()
-        site.files[SearchIndex.fileName] = .bytes(SearchIndex.script(SearchIndex.entries(workbook)))
+        site.files[SearchIndex.fileName] = .bytes(SearchIndex.script(workbook))
         for (path, html) in parallelMap(jobs, { $0() }) {
             site.files[path] = .bytes(Array(html.utf8))
         }

@@ -11,8 +11,12 @@ struct PageBuilder: Sendable {
     let fieldrefs: [(FieldRef, Chapter)]
     let drills: [(Drill, Chapter)]
 
-    init(workbook: Workbook, generator: String) {
+    /// The sidebar's chapter list per folder.
+    let nav: NavFragments
+
+    init(workbook: Workbook, generator: String, nav: NavFragments) {
         self.workbook = workbook
+        self.nav = nav
         self.resolver = LinkResolver(
             chapters: workbook.chapters, drafts: workbook.drafts, assets: Set(workbook.assets),
             stories: workbook.personal?.stories ?? [])
@@ -55,16 +59,13 @@ struct PageBuilder: Sendable {
     func page(_ path: String, title: String, kind: String, currentChapter: String? = nil) -> PageVM {
         let directory = SitePaths.directory(of: path)
         let url = { SitePaths.relative(from: directory, to: $0) }
-        let scorecards = rubrics.map { LinkVM(title: $0.0.title.plainText, url: url(SitePaths.scorecard($0.0.id))) }
-        let sheets = fieldrefs.map { LinkVM(title: $0.0.title.plainText, url: url(SitePaths.fieldref($0.0.id))) }
         return PageVM(
             lang: settings.language,
             pageTitle: title == settings.title ? title : "\(title) · \(settings.title)",
             siteTitle: settings.title, root: SitePaths.root(from: directory), paper: settings.paper.rawValue,
-            pageKind: "page-\(kind)", nav: nav(from: directory, current: currentChapter),
+            pageKind: "page-\(kind)", navHTML: nav.html(directory: directory, current: currentChapter),
             homeURL: url(SitePaths.index), drillsURL: url(SitePaths.drills), printURL: url(SitePaths.print),
-            scorecards: scorecards, hasScorecards: !scorecards.isEmpty,
-            fieldrefs: sheets, hasFieldrefs: !sheets.isEmpty,
+            sheetsHTML: nav.sheets(directory: directory),
             isPersonal: workbook.personal != nil, storiesURL: url(SitePaths.stories), dashboardURL: url(SitePaths.dashboard),
             generator: generator)
     }
@@ -80,16 +81,6 @@ struct PageBuilder: Sendable {
             }
         }
         return groups
-    }
-
-    func nav(from directory: String, current: String?) -> [NavPartVM] {
-        parts { chapter in
-            NavChapterVM(
-                title: chapter.front.title, hasNumber: chapter.front.number != nil,
-                number: chapter.front.number.map(String.init) ?? "",
-                url: SitePaths.relative(from: directory, to: SitePaths.chapter(chapter.name)),
-                isCurrent: chapter.name == current)
-        }.map { NavPartVM(hasName: $0.name != nil, name: $0.name ?? "", chapters: $0.items) }
     }
 
     func summary(_ chapter: Chapter, from directory: String) -> ChapterSummaryVM {
@@ -119,7 +110,11 @@ struct PageBuilder: Sendable {
             title: settings.title, hasSubtitle: settings.subtitle != nil, subtitle: settings.subtitle ?? "",
             hasAuthor: settings.author != nil, author: settings.author ?? "",
             parts: parts { summary($0, from: "") }.map { IndexPartVM(hasName: $0.name != nil, name: $0.name ?? "", chapters: $0.items) },
-            drillCount: drills.count, hasDrills: !drills.isEmpty, drillMinutes: Self.minutesLabel(seconds))
+            drillCount: drills.count, hasDrills: !drills.isEmpty, drillMinutes: Self.minutesLabel(seconds),
+            scorecards: rubrics.map { LinkVM(title: $0.0.title.plainText, url: SitePaths.scorecard($0.0.id)) },
+            hasScorecards: !rubrics.isEmpty,
+            fieldrefs: fieldrefs.map { LinkVM(title: $0.0.title.plainText, url: SitePaths.fieldref($0.0.id)) },
+            hasFieldrefs: !fieldrefs.isEmpty)
     }
 
     func chapterPage(_ index: Int) -> ChapterPageVM {
@@ -140,17 +135,22 @@ struct PageBuilder: Sendable {
             hasPrevious: previous != nil, previous: link(previous), hasNext: next != nil, next: link(next))
     }
 
-    func printPage() -> PrintPageVM {
+    /// One chapter of the print page, before its section is rendered.
+    func printChapter(_ n: Int) -> PrintChapterVM {
+        let chapter = workbook.chapters[n]
+        return PrintChapterVM(
+            id: chapter.name, numberLabel: "Chapter \(chapter.front.number ?? n + 1)",
+            chapter: summary(chapter, from: ""),
+            body: context(page: SitePaths.print, chapter: chapter, print: true).items(chapter.body), html: "")
+    }
+
+    /// The print page around its chapters' rendered sections.
+    func printPage(chapters: [PrintChapterVM]) -> PrintPageVM {
         PrintPageVM(
             page: page(SitePaths.print, title: "Print", kind: "print"),
             title: settings.title, hasSubtitle: settings.subtitle != nil, subtitle: settings.subtitle ?? "",
             hasAuthor: settings.author != nil, author: settings.author ?? "",
-            chapters: workbook.chapters.enumerated().map { n, chapter in
-                PrintChapterVM(
-                    id: chapter.name, numberLabel: "Chapter \(chapter.front.number ?? n + 1)",
-                    chapter: summary(chapter, from: ""),
-                    body: context(page: SitePaths.print, chapter: chapter, print: true).items(chapter.body))
-            })
+            chapters: chapters)
     }
 
     func drillsPage() -> DrillsPageVM {

@@ -57,16 +57,79 @@ enum SearchIndex {
         target += target.isEmpty ? text : " " + text
     }
 
-    /// `window.WORKBOOK_SEARCH = {...};` — JSON with `</` escaped, keys sorted.
-    static func script(_ entries: [Entry]) -> [UInt8] {
-        struct Index: Encodable {
-            var entries: [Entry]
+    /// `window.WORKBOOK_SEARCH = {...};` — JSON with every `/` escaped (so
+    /// `</script>` cannot appear), keys sorted. Chapters' entries are encoded
+    /// in parallel.
+    static func script(_ workbook: Workbook) -> [UInt8] {
+        var sources: [(body: [ChapterBlock], page: String, url: String, intro: String)] = workbook.chapters.map {
+            ($0.body, $0.front.title, SitePaths.chapter($0.name), $0.front.summary ?? "")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = (try? encoder.encode(Index(entries: entries))) ?? Data("{\"entries\":[]}".utf8)
-        // JSONEncoder writes "/" as "\/", so "</script>" cannot appear.
-        return Array("window.WORKBOOK_SEARCH = ".utf8) + Array(json) + Array(";\n".utf8)
+        for story in workbook.personal?.stories ?? [] {
+            sources.append((story.body, story.title, SitePaths.story(story.name), ""))
+        }
+        let fragments = parallelMap(sources) { source in
+            var out: [UInt8] = []
+            for entry in entries(body: source.body, page: source.page, url: source.url, intro: source.intro) {
+                if !out.isEmpty { out.append(UInt8(ascii: ",")) }
+                append(entry, to: &out)
+            }
+            return out
+        }
+        return wrap(fragments)
+    }
+
+    static func script(_ entries: [Entry]) -> [UInt8] {
+        wrap(entries.map { entry in
+            var out: [UInt8] = []
+            append(entry, to: &out)
+            return out
+        })
+    }
+
+    private static func wrap(_ fragments: [[UInt8]]) -> [UInt8] {
+        var out = Array("window.WORKBOOK_SEARCH = {\"entries\":[".utf8)
+        out.reserveCapacity(fragments.reduce(64) { $0 + $1.count + 1 })
+        var first = true
+        for fragment in fragments where !fragment.isEmpty {
+            if !first { out.append(UInt8(ascii: ",")) }
+            out += fragment
+            first = false
+        }
+        out += Array("]};\n".utf8)
+        return out
+    }
+
+    private static func append(_ entry: Entry, to out: inout [UInt8]) {
+        out += Array("{\"page\":".utf8)
+        appendJSONString(entry.page, to: &out)
+        out += Array(",\"text\":".utf8)
+        appendJSONString(entry.text, to: &out)
+        out += Array(",\"title\":".utf8)
+        appendJSONString(entry.title, to: &out)
+        out += Array(",\"url\":".utf8)
+        appendJSONString(entry.url, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// A JSON string, as JSONEncoder writes it: `/` escaped too.
+    static func appendJSONString(_ string: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        for b in string.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case UInt8(ascii: "/"): out += [0x5C, 0x2F]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x08: out += [0x5C, UInt8(ascii: "b")]
+            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+            case 0x00..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
 

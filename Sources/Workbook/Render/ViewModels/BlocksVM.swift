@@ -1,6 +1,6 @@
 /// One item of a rendered body: either plain Markdown already rendered to HTML,
 /// or exactly one directive block. Exactly one of these is non-empty / true.
-struct BodyItemVM {
+struct BodyItemVM: Sendable {
     var isHTML: Bool
     var html: String
     var matrix: [MatrixVM]
@@ -13,18 +13,18 @@ struct BodyItemVM {
     var fieldref: [FieldRefVM]
 }
 
-struct TableVM {
+struct TableVM: Sendable {
     var head: [CellVM]
     var rows: [RowVM]
 }
 
-struct RowVM {
+struct RowVM: Sendable {
     var cells: [CellVM]
     /// The row's first cell matches the workbook's `target_level`.
     var isTarget: Bool
 }
 
-struct CellVM {
+struct CellVM: Sendable {
     var html: String
     /// "" or `align-left`, `align-center`, `align-right`.
     var alignClass: String
@@ -34,7 +34,7 @@ struct CellVM {
 }
 
 /// `:::matrix` — root carries `data-block="matrix"` and `id`.
-struct MatrixVM {
+struct MatrixVM: Sendable {
     var id: String
     var titleHTML: String
     var introHTML: String
@@ -43,7 +43,7 @@ struct MatrixVM {
 }
 
 /// `:::drill` — root carries `data-block="drill"`, `id`, and `data-minutes`.
-struct DrillVM {
+struct DrillVM: Sendable {
     var id: String
     var titleHTML: String
     var hasTimebox: Bool
@@ -62,7 +62,7 @@ struct DrillVM {
 }
 
 /// `:::rubric` — root carries `data-block="rubric"`, `id`, `data-min-total`, `data-max-total`.
-struct RubricVM {
+struct RubricVM: Sendable {
     var id: String
     var titleHTML: String
     var anchors: [AnchorVM]
@@ -81,13 +81,13 @@ struct RubricVM {
     var scorecardURL: String
 }
 
-struct AnchorVM {
+struct AnchorVM: Sendable {
     var value: Int
     var hasLabel: Bool
     var label: String
 }
 
-struct DimensionVM {
+struct DimensionVM: Sendable {
     var name: String
     /// One per anchor, in anchor order.
     var descriptors: [DescriptorVM]
@@ -97,18 +97,18 @@ struct DimensionVM {
     var minimum: Int
 }
 
-struct DescriptorVM {
+struct DescriptorVM: Sendable {
     var value: Int
     var html: String
 }
 
-struct ScoreBoxVM {
+struct ScoreBoxVM: Sendable {
     var value: Int
     var isAnchor: Bool
     var isMarked: Bool
 }
 
-struct BandVM {
+struct BandVM: Sendable {
     /// "A-B", as in `data-band`.
     var range: String
     var min: Int
@@ -116,46 +116,46 @@ struct BandVM {
     var textHTML: String
 }
 
-struct RequirementVM {
+struct RequirementVM: Sendable {
     var dimension: String
     var minimum: Int
 }
 
 /// `:::checklist`
-struct ChecklistVM {
+struct ChecklistVM: Sendable {
     var id: String
     var hasTitle: Bool
     var titleHTML: String
     var items: [ChecklistItemVM]
 }
 
-struct ChecklistItemVM {
+struct ChecklistItemVM: Sendable {
     /// Unique in the page: `<checklist-id>-<n>`, for the checkbox's id and label.
     var id: String
     var html: String
 }
 
 /// `:::transcript`
-struct TranscriptVM {
+struct TranscriptVM: Sendable {
     var id: String
     var hasTitle: Bool
     var titleHTML: String
     var turns: [TurnVM]
 }
 
-struct TurnVM {
+struct TurnVM: Sendable {
     var speaker: String
     var html: String
     var hasAnnotations: Bool
     var annotations: [AnnotationVM]
 }
 
-struct AnnotationVM {
+struct AnnotationVM: Sendable {
     var html: String
 }
 
 /// `:::phrases`
-struct PhrasesVM {
+struct PhrasesVM: Sendable {
     var id: String
     var titleHTML: String
     /// `safe` or `avoid`
@@ -164,12 +164,12 @@ struct PhrasesVM {
     var phrases: [PhraseVM]
 }
 
-struct PhraseVM {
+struct PhraseVM: Sendable {
     var html: String
 }
 
 /// `:::callout`
-struct CalloutVM {
+struct CalloutVM: Sendable {
     var id: String
     /// `note`, `weak`, `better`, `tip` or `warning`
     var kind: String
@@ -181,7 +181,7 @@ struct CalloutVM {
 }
 
 /// `:::fieldref`
-struct FieldRefVM {
+struct FieldRefVM: Sendable {
     var id: String
     var titleHTML: String
     var body: [BodyItemVM]

@@ -6,7 +6,7 @@
 // Bool flag with an empty string, or an empty array.
 
 /// What every page shares: the shell of `layout.mustache`.
-struct PageVM {
+struct PageVM: Sendable {
     var lang: String
     /// The `<title>` text.
     var pageTitle: String
@@ -17,14 +17,13 @@ struct PageVM {
     var paper: String
     /// A CSS class naming the kind of page (`page-index`, `page-chapter`, ...).
     var pageKind: String
-    var nav: [NavPartVM]
+    /// The sidebar's chapter list, assembled from `nav-part` and `nav-chapter`.
+    var navHTML: String
     var homeURL: String
     var drillsURL: String
     var printURL: String
-    var scorecards: [LinkVM]
-    var hasScorecards: Bool
-    var fieldrefs: [LinkVM]
-    var hasFieldrefs: Bool
+    /// The sidebar's list of printable sheets, rendered by `nav-sheets`.
+    var sheetsHTML: String
     /// Personal builds: links to the evidence inventory and the dashboard.
     var isPersonal: Bool
     var storiesURL: String
@@ -32,19 +31,28 @@ struct PageVM {
     var generator: String
 }
 
-struct LinkVM {
+/// The printable sheets, as the sidebar lists them.
+struct NavSheetsVM: Sendable {
+    var scorecards: [LinkVM]
+    var hasScorecards: Bool
+    var fieldrefs: [LinkVM]
+    var hasFieldrefs: Bool
+}
+
+struct LinkVM: Sendable {
     var title: String
     var url: String
 }
 
 /// A group of chapters in the sidebar; chapters with no `part:` form a group without a name.
-struct NavPartVM {
+struct NavPartVM: Sendable {
     var hasName: Bool
     var name: String
-    var chapters: [NavChapterVM]
+    /// Its `nav-chapter` items, already rendered.
+    var itemsHTML: String
 }
 
-struct NavChapterVM {
+struct NavChapterVM: Sendable {
     var title: String
     var hasNumber: Bool
     var number: String

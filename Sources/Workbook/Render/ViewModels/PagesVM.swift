@@ -1,5 +1,5 @@
 /// `index.html`: the cover and the table of contents.
-struct IndexPageVM {
+struct IndexPageVM: Sendable {
     var page: PageVM
     var title: String
     var hasSubtitle: Bool
@@ -10,16 +10,20 @@ struct IndexPageVM {
     var drillCount: Int
     var hasDrills: Bool
     var drillMinutes: String
+    var scorecards: [LinkVM]
+    var hasScorecards: Bool
+    var fieldrefs: [LinkVM]
+    var hasFieldrefs: Bool
 }
 
-struct IndexPartVM {
+struct IndexPartVM: Sendable {
     var hasName: Bool
     var name: String
     var chapters: [ChapterSummaryVM]
 }
 
 /// A chapter's front matter, as shown on the index and at the top of its page.
-struct ChapterSummaryVM {
+struct ChapterSummaryVM: Sendable {
     var title: String
     var url: String
     var hasNumber: Bool
@@ -38,7 +42,7 @@ struct ChapterSummaryVM {
 }
 
 /// `chapters/<name>.html`.
-struct ChapterPageVM {
+struct ChapterPageVM: Sendable {
     var page: PageVM
     var chapter: ChapterSummaryVM
     var hasToc: Bool
@@ -50,7 +54,7 @@ struct ChapterPageVM {
     var next: LinkVM
 }
 
-struct TocEntryVM {
+struct TocEntryVM: Sendable {
     var title: String
     /// "#id"
     var url: String
@@ -59,7 +63,7 @@ struct TocEntryVM {
 }
 
 /// `print.html`: every chapter, each starting on a new page.
-struct PrintPageVM {
+struct PrintPageVM: Sendable {
     var page: PageVM
     var title: String
     var hasSubtitle: Bool
@@ -69,17 +73,19 @@ struct PrintPageVM {
     var chapters: [PrintChapterVM]
 }
 
-struct PrintChapterVM {
+struct PrintChapterVM: Sendable {
     /// The id of the chapter's section element; in-page links point here.
     var id: String
     /// "Chapter 3" (its `chapter:` number) or "Chapter 3" by position.
     var numberLabel: String
     var chapter: ChapterSummaryVM
     var body: [BodyItemVM]
+    /// The section, rendered by `print-chapter` (chapters render in parallel).
+    var html: String
 }
 
 /// `drills.html`: every drill, grouped by chapter, as a practice plan.
-struct DrillsPageVM {
+struct DrillsPageVM: Sendable {
     var page: PageVM
     var groups: [DrillGroupVM]
     var hasDrills: Bool
@@ -87,14 +93,14 @@ struct DrillsPageVM {
     var totalLabel: String
 }
 
-struct DrillGroupVM {
+struct DrillGroupVM: Sendable {
     var chapterTitle: String
     var chapterURL: String
     var drills: [DrillVM]
 }
 
 /// `scorecards/<rubric-id>.html`: a one-page printable scorecard.
-struct ScorecardPageVM {
+struct ScorecardPageVM: Sendable {
     var page: PageVM
     var rubric: RubricVM
     var chapterTitle: String
@@ -111,7 +117,7 @@ struct ScorecardPageVM {
 }
 
 /// `fieldrefs/<id>.html`: a one-page printable sheet.
-struct FieldRefPageVM {
+struct FieldRefPageVM: Sendable {
     var page: PageVM
     var fieldref: FieldRefVM
     /// `fit-0` (roomy) to `fit-3` (tightest).
@@ -122,6 +128,6 @@ struct FieldRefPageVM {
 }
 
 /// `404.html`.
-struct NotFoundPageVM {
+struct NotFoundPageVM: Sendable {
     var page: PageVM
 }

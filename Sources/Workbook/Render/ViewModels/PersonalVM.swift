@@ -1,11 +1,11 @@
 /// `stories/index.html`: the evidence inventory, one row per story.
-struct StoriesPageVM {
+struct StoriesPageVM: Sendable {
     var page: PageVM
     var hasStories: Bool
     var rows: [StoryRowVM]
 }
 
-struct StoryRowVM {
+struct StoryRowVM: Sendable {
     var title: String
     var url: String
     var when: String
@@ -26,7 +26,7 @@ struct StoryRowVM {
 }
 
 /// `stories/<name>.html`
-struct StoryPageVM {
+struct StoryPageVM: Sendable {
     var page: PageVM
     var title: String
     var hasWhen: Bool
@@ -49,20 +49,20 @@ struct StoryPageVM {
     var body: [BodyItemVM]
 }
 
-struct ClaimVM {
+struct ClaimVM: Sendable {
     var text: String
     var hasAuthority: Bool
     var authority: String
 }
 
-struct StoryAnchorVM {
+struct StoryAnchorVM: Sendable {
     /// "Decision", "Hands-on", "Risk"
     var label: String
     var text: String
     var isMissing: Bool
 }
 
-struct FindingVM {
+struct FindingVM: Sendable {
     /// The message, escaped, with `code` spans as `<code>`.
     var messageHTML: String
     /// "line 12"
@@ -70,13 +70,13 @@ struct FindingVM {
 }
 
 /// `dashboard.html`: per rubric the latest total, band and gate, and charts.
-struct DashboardPageVM {
+struct DashboardPageVM: Sendable {
     var page: PageVM
     var rubrics: [DashboardRubricVM]
     var hasRubrics: Bool
 }
 
-struct DashboardRubricVM {
+struct DashboardRubricVM: Sendable {
     var id: String
     var title: String
     var scorecardURL: String
@@ -89,7 +89,7 @@ struct DashboardRubricVM {
 }
 
 /// One self-score: its total, band and gate outcome.
-struct ScoreSummaryVM {
+struct ScoreSummaryVM: Sendable {
     var date: String
     var total: Int
     var maxTotal: Int
