@@ -25,9 +25,11 @@ struct BuildCommand: ParsableCommand {
             contentPath: contentOptions.content, themePath: theme,
             defaultThemePath: try Terminal.defaultTheme(), includeDrafts: contentOptions.drafts, guide: guide)
         var result = Build.run(options)
+        var timer = PhaseTimer()
         if let site = result.site {
             result.diagnostics += SiteWriter.write(site, to: output, content: contentOptions.content)
         }
+        timer.mark("write")
         Terminal.printDiagnostics(result)
         let counts = DiagnosticFormatter.counts(errors: result.errorCount, warnings: result.warningCount)
         guard result.errorCount == 0, let site = result.site else {

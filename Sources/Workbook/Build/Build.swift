@@ -72,11 +72,13 @@ public struct Build: Sendable {
 }
 
 /// With `WORKBOOK_TIMING=1`, prints how long each phase of a build took (to standard error).
-struct PhaseTimer {
+public struct PhaseTimer {
+    public init() {}
+
     private let enabled = ProcessInfo.processInfo.environment["WORKBOOK_TIMING"] == "1"
     private var last = DispatchTime.now().uptimeNanoseconds
 
-    mutating func mark(_ phase: String) {
+    public mutating func mark(_ phase: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         FileHandle.standardError.write(Data("\(phase): \((now - last) / 1_000_000) ms\n".utf8))

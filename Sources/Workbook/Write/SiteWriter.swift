@@ -1,9 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import WorkbookMarkdown
 
 /// Writes a built site to disk: into a staging folder beside the output,
-/// swapped in only once every file is written, so a failed write leaves the
-/// previous output as it was.
+/// swapped in only once every file is written, so a failed or interrupted
+/// write leaves the previous output as it was. Nothing outside the output
+/// folder and its staging folder is ever written or deleted.
 public enum SiteWriter {
     /// The marker file that says a folder is `workbook` output.
     static let marker = ".workbook-output"
@@ -11,35 +15,52 @@ public enum SiteWriter {
     /// Output folders that would put the user's files at risk.
     static func refusal(output: URL, content: URL) -> String? {
         let out = output.path
-        let home = FileManager.default.homeDirectoryForCurrentUser.standardized.path
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardized.resolvingSymlinksInPath().path
         if out == "/" { return "refusing to write the output to `/`" }
         if out == home { return "refusing to replace the home folder with the output" }
+        if home.hasPrefix(out + "/") { return "refusing to write the output over a folder that holds the home folder" }
         if out == content.path || content.path.hasPrefix(out + "/") {
             return "refusing to write the output over the content folder or a folder that holds it"
         }
         return nil
     }
 
-    public static func write(_ site: Site, to output: String, content: String) -> [Diagnostic] {
+    /// The staging folder of a build by process `pid`, beside the output.
+    static func staging(for output: URL, pid: Int32) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging-\(pid)")
+    }
+
+    /// - Parameter interruption: checked between files; when it is requested the
+    ///   write stops, removes its staging folder and leaves the output as it was.
+    public static func write(_ site: Site, to output: String, content: String, interruption: Interruption? = nil) -> [Diagnostic] {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardized.resolvingSymlinksInPath()
         if let refusal = refusal(output: outputURL, content: URL(fileURLWithPath: content).standardized.resolvingSymlinksInPath()) {
             return [.error(refusal, at: SourceLocation(line: 1, column: 1), path: output)]
         }
-        let parent = outputURL.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(outputURL.lastPathComponent).staging-\(getpid())")
+        let staging = staging(for: outputURL, pid: getpid())
         func failure(_ message: String) -> [Diagnostic] {
             try? fm.removeItem(at: staging)
             return [.error(message, at: SourceLocation(line: 1, column: 1), path: output)]
         }
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: outputURL.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return [.error("`\(output)` is a file, not a folder; refusing to replace it (choose another with --output)", at: SourceLocation(line: 1, column: 1), path: output)]
+        }
         if let existing = try? fm.contentsOfDirectory(atPath: outputURL.path), !existing.isEmpty,
             !existing.contains(marker), existing != [".gitkeep"]
         {
-            return failure("output folder `\(output)` is not empty and was not made by workbook; refusing to replace it (choose another with --output)")
+            return [.error("output folder `\(output)` is not empty and was not made by workbook; refusing to replace it (choose another with --output)", at: SourceLocation(line: 1, column: 1), path: output)]
         }
+        let interrupted = "the build was interrupted; `\(output)` was left as it was"
+        guard interruption?.begin() ?? true else { return [.error(interrupted, at: SourceLocation(line: 1, column: 1), path: output)] }
+        defer { interruption?.end() }
+        removeAbandonedStaging(of: outputURL)
         do {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            // Marked first: a staging folder left by a killed build is known as ours.
+            try writeFile([], to: staging.appendingPathComponent(marker).path)
             var folders: Set<String> = []
             for path in site.files.keys {
                 let folder = SitePaths.directory(of: path)
@@ -50,11 +71,14 @@ public enum SiteWriter {
             }
             let files = site.files.sorted { $0.key < $1.key }
             let errors = parallelMap(files) { (path, content) -> String? in
+                if interruption?.isRequested == true { return interrupted }
                 let target = staging.appendingPathComponent(path)
                 do {
                     switch content {
-                    case .bytes(let bytes): try Data(bytes).write(to: target)
-                    case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target.path)
+                    case .bytes(let bytes): try writeFile(bytes, to: target.path)
+                    case .copy(let source):
+                        // The file a symbolic link points to, never the link (which could lead out of the output).
+                        try FileManager.default.copyItem(atPath: URL(fileURLWithPath: source).resolvingSymlinksInPath().path, toPath: target.path)
                     }
                     return nil
                 } catch {
@@ -62,21 +86,141 @@ public enum SiteWriter {
                 }
             }
             if let error = errors.compactMap({ $0 }).first { return failure(error) }
-            try Data().write(to: staging.appendingPathComponent(marker))
             // A placeholder that keeps the folder in version control stays.
             let keep = outputURL.appendingPathComponent(".gitkeep")
             if fm.fileExists(atPath: keep.path) { try fm.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep")) }
-            if fm.fileExists(atPath: outputURL.path) {
-                let old = parent.appendingPathComponent(".\(outputURL.lastPathComponent).old-\(getpid())")
-                try fm.moveItem(at: outputURL, to: old)
-                try fm.moveItem(at: staging, to: outputURL)
-                try? fm.removeItem(at: old)
-            } else {
-                try fm.moveItem(at: staging, to: outputURL)
-            }
+            // The swap runs whole or not at all: an interruption waits for it.
+            let swapped = try interruption?.unlessRequested { try swap(staging, into: outputURL) } ?? swap(staging, into: outputURL)
+            guard swapped else { return failure(interrupted) }
             return []
         } catch {
             return failure("cannot write the output: \(error.localizedDescription)")
         }
+    }
+
+    /// Puts the staging folder in the output's place. Where the system can, in
+    /// one atomic exchange (Linux `renameat2` with `RENAME_EXCHANGE`): at no
+    /// moment is there no output; the old one ends up in the staging folder's
+    /// place and is removed.
+    @discardableResult
+    static func swap(_ staging: URL, into output: URL) throws -> Bool {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: output.path) else {
+            try fm.moveItem(at: staging, to: output)
+            return true
+        }
+        if exchange(staging.path, output.path) {
+            try? fm.removeItem(at: staging)
+            return true
+        }
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        try fm.moveItem(at: output, to: old)
+        do {
+            try fm.moveItem(at: staging, to: output)
+        } catch {
+            try? fm.moveItem(at: old, to: output)
+            throw error
+        }
+        try? fm.removeItem(at: old)
+        return true
+    }
+
+    /// Atomically exchanges two paths; false where the system cannot.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        // Glibc declares renameat2 only under _GNU_SOURCE: look it up instead.
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Staging folders beside the output left by builds that were killed
+    /// (marked as ours, their process gone).
+    static func removeAbandonedStaging(of output: URL) {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).staging-"
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(),
+                kill(pid, 0) != 0, errno == ESRCH,
+                fm.fileExists(atPath: parent.appendingPathComponent(name).appendingPathComponent(marker).path)
+            else { continue }
+            try? fm.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// Writes a file with open/write/close. Foundation's `Data.write` syncs
+    /// every file to disk, which made writing a thousand pages take seconds;
+    /// a crash mid-write only loses the staging folder, never the output.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path])
+            }
+            offset += written
+        }
+    }
+}
+
+/// Lets a signal handler stop a write cleanly: the writer checks it between
+/// files and, when it is requested, removes its staging folder and leaves the
+/// output as it was; `request()` returns once no write is under way.
+public final class Interruption: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var requested = false
+    private var writes = 0
+
+    public init() {}
+
+    public var isRequested: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return requested
+    }
+
+    /// Asks every write to stop, then waits until none is under way: each has
+    /// either removed its staging folder or finished swapping in a whole output.
+    public func request() {
+        condition.lock()
+        requested = true
+        while writes > 0 { condition.wait() }
+        condition.unlock()
+    }
+
+    /// False when already requested: the write must not start.
+    func begin() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !requested else { return false }
+        writes += 1
+        return true
+    }
+
+    func end() {
+        condition.lock()
+        writes -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Runs `body` unless a request came first; a request made meanwhile waits for it.
+    func unlessRequested(_ body: () throws -> Bool) rethrows -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !requested else { return false }
+        return try body()
     }
 }
