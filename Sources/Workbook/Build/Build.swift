@@ -33,15 +33,18 @@ public struct Build: Sendable {
     }
 
     /// Loads and checks, without rendering: `workbook check`.
-    public static func check(_ options: Options) -> Result {
-        let loaded = WorkbookLoader.load(contentPath: options.contentPath, options: LoadOptions(includeDrafts: options.includeDrafts, guide: options.guide))
+    public static func check(_ options: Options, cache: BuildCache? = nil) -> Result {
+        let loaded = WorkbookLoader.load(
+            contentPath: options.contentPath, options: LoadOptions(includeDrafts: options.includeDrafts, guide: options.guide), cache: cache)
         return Result(site: nil, workbook: loaded.workbook, diagnostics: loaded.diagnostics, sources: loaded.sources)
     }
 
     /// Loads, checks and renders. No site when there are errors.
-    public static func run(_ options: Options) -> Result {
+    /// - Parameter cache: a live build's memo (`LiveBuild`): unchanged chapters
+    ///   are not parsed again and unchanged pages not rendered again.
+    public static func run(_ options: Options, cache: BuildCache? = nil) -> Result {
         var timer = PhaseTimer()
-        var result = check(options)
+        var result = check(options, cache: cache)
         timer.mark("load and check")
         guard let workbook = result.workbook, result.errorCount == 0 else { return result }
         let themeOverride = options.themePath ?? workbook.settings.theme.flatMap { themeFolder(named: $0, content: options.contentPath) }
@@ -49,7 +52,7 @@ public struct Build: Sendable {
         result.diagnostics += problems
         guard let theme else { return result }
         timer.mark("theme")
-        let site = SiteBuilder.build(workbook, theme: theme)
+        let site = SiteBuilder.build(workbook, theme: theme, sources: result.sources, cache: cache)
         timer.mark("render")
         result.site = site
         result.diagnostics += SheetFit.overflowWarnings(workbook)

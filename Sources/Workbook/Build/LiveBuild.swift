@@ -12,6 +12,11 @@ public final class LiveBuild: @unchecked Sendable {
         public var changedPaths: Set<String>
         public var diagnostics: [Diagnostic]
         public var sources: [String: String]
+        /// The workbook's title, from workbook.yaml (the last one read when this build could not read it).
+        public var title: String?
+        /// The folders this build reads: the content folder, then the theme folders.
+        /// `serve` watches them; a change to `theme:` in workbook.yaml changes them.
+        public var inputFolders: [String]
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -19,6 +24,11 @@ public final class LiveBuild: @unchecked Sendable {
     private let options: Build.Options
     private let lock = NSLock()
     private var lastGood: Site?
+    private var lastTitle: String?
+    /// Parses, link checks and pages of the previous builds, reused when their inputs are unchanged.
+    private let cache = BuildCache()
+    /// How many pages the last rebuild rendered (the rest were reused).
+    public private(set) var pagesRendered = 0
 
     public init(options: Build.Options) {
         self.options = options
@@ -33,13 +43,37 @@ public final class LiveBuild: @unchecked Sendable {
     public func rebuild(changed: Set<String>) -> Update {
         lock.lock()
         defer { lock.unlock() }
-        let result = Build.run(options)
+        let result = Build.run(options, cache: cache)
+        pagesRendered = cache.finishBuild(keeping: Set(result.site.map { Array($0.files.keys) } ?? []).union(Self.fragmentPaths(result)))
+        if let title = result.workbook?.settings.title { lastTitle = title }
+        let folders = inputFolders(themeSetting: result.workbook?.settings.theme)
         guard let site = result.site, result.errorCount == 0 else {
-            return Update(site: lastGood, changedPaths: [], diagnostics: result.diagnostics, sources: result.sources)
+            return Update(site: lastGood, changedPaths: [], diagnostics: result.diagnostics, sources: result.sources, title: lastTitle, inputFolders: folders)
         }
-        let changedPaths = Self.difference(lastGood, site)
+        // A copied file keeps the same `.copy(from:)` when only its bytes change.
+        let changedPaths = Self.difference(lastGood, site).union(Self.copies(in: site, from: changed))
         lastGood = site
-        return Update(site: site, changedPaths: changedPaths, diagnostics: result.diagnostics, sources: result.sources)
+        return Update(site: site, changedPaths: changedPaths, diagnostics: result.diagnostics, sources: result.sources, title: lastTitle, inputFolders: folders)
+    }
+
+    private func inputFolders(themeSetting: String?) -> [String] {
+        let override = options.themePath ?? themeSetting.flatMap { Build.themeFolder(named: $0, content: options.contentPath) }
+        return [options.contentPath] + (override.map { [$0] } ?? []) + [options.defaultThemePath]
+    }
+
+    /// Site paths of the files copied from one of the `changed` source files.
+    static func copies(in site: Site, from changed: Set<String>) -> Set<String> {
+        guard !changed.isEmpty else { return [] }
+        let sources = Set(changed.map(standardized))
+        var paths: Set<String> = []
+        for (path, content) in site.files {
+            if case .copy(let source) = content, sources.contains(standardized(source)) { paths.insert(path) }
+        }
+        return paths
+    }
+
+    private static func standardized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     static func difference(_ old: Site?, _ new: Site) -> Set<String> {
@@ -48,5 +82,10 @@ public final class LiveBuild: @unchecked Sendable {
         for (path, content) in new.files where old.files[path] != content { changed.insert(path) }
         for path in old.files.keys where new.files[path] == nil { changed.insert(path) }
         return changed
+    }
+
+    /// Cached fragments that are not pages themselves (print sections), kept while their chapter is.
+    static func fragmentPaths(_ result: Build.Result) -> Set<String> {
+        Set(result.workbook?.chapters.map { "print-chapter/" + $0.name } ?? [])
     }
 }

@@ -2,7 +2,10 @@ import WorkbookMarkdown
 
 /// Renders a checked workbook into a site in memory, pages in parallel.
 public enum SiteBuilder {
-    public static func build(_ workbook: Workbook, theme: Theme) -> Site {
+    /// - Parameters:
+    ///   - sources: file texts by path, as loading read them (pages are cached by them).
+    ///   - cache: a live build's memo: pages whose inputs did not change are reused.
+    public static func build(_ workbook: Workbook, theme: Theme, sources: [String: String] = [:], cache: BuildCache? = nil) -> Site {
         let folders = ["", "chapters", "scorecards", "fieldrefs"] + (workbook.personal == nil ? [] : ["stories"])
         var scorecards: [(title: String, id: String)] = []
         var fieldrefs: [(title: String, id: String)] = []
@@ -14,39 +17,56 @@ public enum SiteBuilder {
         }
         let nav = NavFragments(chapters: workbook.chapters, sheets: (scorecards, fieldrefs), folders: folders, theme: theme)
         let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)", nav: nav)
+        let shared = sharedKey(workbook, theme: theme, nav: nav, resolver: pages.resolver, sources: sources)
+        /// Renders through the cache when there is one; `own` is what the page depends on besides `shared`.
+        @Sendable func cached(_ path: String, _ own: [String], _ make: () -> String) -> [UInt8] {
+            guard let cache else { return Array(make().utf8) }
+            return cache.page(path, key: BuildCache.PageKey(shared: shared, own: own), make)
+        }
+        @Sendable func text(_ chapter: Chapter) -> String { sources[chapter.path] ?? "" }
         // Print sections render in parallel, then the print page around them.
         let printChapters = parallelMap(Array(workbook.chapters.indices)) { n in
             var vm = pages.printChapter(n)
-            vm.html = theme.render(vm, template: "print-chapter")
+            vm.html = String(decoding: cached("print-chapter/" + vm.id, [text(workbook.chapters[n]), vm.numberLabel]) {
+                theme.render(vm, template: "print-chapter")
+            }, as: UTF8.self)
             vm.body = []
             return vm
         }
-        var jobs: [@Sendable () -> (String, String)] = [
-            { (SitePaths.index, theme.render(pages.index(), template: "index")) },
-            { (SitePaths.print, theme.render(pages.printPage(chapters: printChapters), template: "print")) },
-            { (SitePaths.drills, theme.render(pages.drillsPage(), template: "drills")) },
-            { (SitePaths.notFound, theme.render(pages.notFound(), template: "404")) },
+        // Pages that show every chapter (index, print, drills) or the personal
+        // layer are rendered every time; chapter pages and sheets only when
+        // their chapter or what all pages share changed.
+        var jobs: [@Sendable () -> (String, [UInt8])] = [
+            { (SitePaths.index, Array(theme.render(pages.index(), template: "index").utf8)) },
+            { (SitePaths.print, Array(theme.render(pages.printPage(chapters: printChapters), template: "print").utf8)) },
+            { (SitePaths.drills, Array(theme.render(pages.drillsPage(), template: "drills").utf8)) },
+            { (SitePaths.notFound, cached(SitePaths.notFound, []) { theme.render(pages.notFound(), template: "404") }) },
         ]
         for index in workbook.chapters.indices {
-            jobs.append { (SitePaths.chapter(workbook.chapters[index].name), theme.render(pages.chapterPage(index), template: "chapter")) }
+            let chapter = workbook.chapters[index]
+            let path = SitePaths.chapter(chapter.name)
+            jobs.append { (path, cached(path, [text(chapter)]) { theme.render(pages.chapterPage(index), template: "chapter") }) }
         }
         for (rubric, chapter) in pages.rubrics {
-            jobs.append { (SitePaths.scorecard(rubric.id), theme.render(pages.scorecard(rubric, in: chapter), template: "scorecard")) }
+            let path = SitePaths.scorecard(rubric.id)
+            let latest = workbook.personal?.latest(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" } ?? ""
+            jobs.append { (path, cached(path, [text(chapter), latest]) { theme.render(pages.scorecard(rubric, in: chapter), template: "scorecard") }) }
         }
         for (fieldref, chapter) in pages.fieldrefs {
-            jobs.append { (SitePaths.fieldref(fieldref.id), theme.render(pages.fieldrefPage(fieldref, in: chapter), template: "fieldref")) }
+            let path = SitePaths.fieldref(fieldref.id)
+            jobs.append { (path, cached(path, [text(chapter)]) { theme.render(pages.fieldrefPage(fieldref, in: chapter), template: "fieldref") }) }
         }
         if let personal = workbook.personal {
-            jobs.append { (SitePaths.stories, theme.render(pages.storiesPage(personal), template: "stories")) }
-            jobs.append { (SitePaths.dashboard, theme.render(pages.dashboard(personal), template: "dashboard")) }
+            jobs.append { (SitePaths.stories, Array(theme.render(pages.storiesPage(personal), template: "stories").utf8)) }
+            jobs.append { (SitePaths.dashboard, Array(theme.render(pages.dashboard(personal), template: "dashboard").utf8)) }
             for story in personal.stories {
-                jobs.append { (SitePaths.story(story.name), theme.render(pages.storyPage(story), template: "story")) }
+                jobs.append { (SitePaths.story(story.name), Array(theme.render(pages.storyPage(story), template: "story").utf8)) }
             }
         }
         var site = Site()
         site.files[SearchIndex.fileName] = .bytes(SearchIndex.script(workbook))
-        for (path, html) in parallelMap(jobs, { $0() }) {
-            site.files[path] = .bytes(Array(html.utf8))
+        for (path, bytes) in parallelMap(jobs, { $0() }) {
+            site.files[path] = .bytes(bytes)
         }
         for (path, source) in theme.staticFiles {
             site.files[path] = .copy(from: source)
@@ -56,5 +76,22 @@ public enum SiteBuilder {
             site.files[asset] = .copy(from: folder.displayPath(asset))
         }
         return site
+    }
+
+    /// What every cached page depends on: settings, theme, sidebar lists, link
+    /// targets, and which stories answer which drills.
+    static func sharedKey(_ workbook: Workbook, theme: Theme, nav: NavFragments, resolver: LinkResolver, sources: [String: String]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(sources[ContentFolder(path: workbook.contentPath).displayPath("workbook.yaml")])
+        hasher.combine(theme.fingerprint)
+        hasher.combine(nav.fingerprint)
+        hasher.combine(resolver.fingerprint)
+        hasher.combine(workbook.personal == nil)
+        for story in workbook.personal?.stories ?? [] {
+            hasher.combine(story.name)
+            hasher.combine(story.title)
+            hasher.combine(story.drills.map(\.id))
+        }
+        return hasher.finalize()
     }
 }

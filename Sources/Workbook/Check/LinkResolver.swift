@@ -41,6 +41,22 @@ struct LinkResolver: Sendable {
         self.files = assets
     }
 
+    /// Equal for two resolvers that resolve every link alike (within one process).
+    var fingerprint: Int {
+        var hasher = Hasher()
+        for name in chapterIDs.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(chapterIDs[name])
+        }
+        for name in otherIDs.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(otherIDs[name])
+        }
+        hasher.combine(drafts)
+        hasher.combine(files)
+        return hasher.finalize()
+    }
+
     /// Resolves a destination written in the page `name` of `directory` (`chapters` or `stories`).
     func resolve(_ destination: String, from name: String, in directory: String = "chapters") -> Result<LinkTarget, Problem> {
         if destination.isEmpty { return .success(.external("")) }

@@ -30,6 +30,17 @@ struct NavFragments: Sendable {
         }
     }
 
+    /// Equal for two sets of lists with the same HTML (within one process).
+    var fingerprint: Int {
+        var hasher = Hasher()
+        for key in folders.keys.sorted() {
+            hasher.combine(key)
+            hasher.combine(folders[key]!.html)
+            hasher.combine(folders[key]!.sheets)
+        }
+        return hasher.finalize()
+    }
+
     /// The list of printable sheets for a page in `directory`.
     func sheets(directory: String) -> String {
         folders[directory]?.sheets ?? ""

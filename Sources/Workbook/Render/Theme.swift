@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     let staticFiles: [String: String]
     /// Template name → the file it came from, for diagnostics.
     let templateFiles: [String: String]
+    /// Equal for two loads of the same templates and files (within one process).
+    let fingerprint: Int
 
     /// Loads the default theme, then `override` on top of it.
     public static func load(defaultDirectory: String, override: String? = nil) -> (Theme?, [Diagnostic]) {
@@ -20,6 +22,9 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var staticFiles: [String: String] = [:]
         var templateFiles: [String: String] = [:]
+        var hasher = Hasher()
+        // Template name → the partials it includes, with where: Mustache renders a missing one as nothing.
+        var includes: [String: [(name: String, location: SourceLocation)]] = [:]
         let folders = [defaultDirectory] + (override.map { [$0] } ?? [])
         for folder in folders {
             var isDirectory: ObjCBool = false
@@ -35,11 +40,14 @@ public struct Theme: Sendable {
                     continue
                 }
                 let text = String(decoding: data, as: UTF8.self)
+                hasher.combine(path)
+                hasher.combine(text)
                 do {
                     let template = try MustacheTemplate(string: text)
                     let key = String(name.dropLast(".mustache".count))
                     library.register(template, named: key)
                     templateFiles[key] = path
+                    includes[key] = partials(in: text)
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(
                         .error("template error: \(describe(error.error))", at: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber + 1), path: path))
@@ -57,11 +65,37 @@ public struct Theme: Sendable {
                 }
             }
         }
+        for (key, partials) in includes.sorted(by: { $0.key < $1.key }) {
+            for partial in partials where library.getTemplate(named: partial.name) == nil {
+                diagnostics.append(.error("template includes `{{>\(partial.name)}}`, but the theme has no `\(partial.name).mustache`", at: partial.location, path: templateFiles[key] ?? key))
+            }
+        }
         for name in pageTemplates where library.getTemplate(named: name) == nil {
             diagnostics.append(.error("the theme has no `\(name).mustache` template", at: SourceLocation(line: 1, column: 1), path: (override ?? defaultDirectory) + "/templates/\(name).mustache"))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (Theme(library: library, staticFiles: staticFiles, templateFiles: templateFiles), diagnostics)
+        for (site, source) in staticFiles.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(site)
+            hasher.combine(source)
+        }
+        return (Theme(library: library, staticFiles: staticFiles, templateFiles: templateFiles, fingerprint: hasher.finalize()), diagnostics)
+    }
+
+    /// The `{{>name}}` tags of a template, with their positions.
+    static func partials(in text: String) -> [(name: String, location: SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{>") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty, !name.hasPrefix("*") {
+                    found.append((name, SourceLocation(line: n + 1, column: line[..<open.lowerBound].unicodeScalars.count + 1)))
+                }
+                rest = rest[close.upperBound...]
+            }
+        }
+        return found
     }
 
     static func describe(_ error: Error) -> String {

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import Workbook
+
+/// A live build (serve) parses and renders again only what an edit affects.
+@Suite struct LiveBuildTests {
+    func copyOfBlocks() throws -> TemporaryWorkbook {
+        let source = Repo.fixture("golden/blocks")
+        var files: [String: String] = [:]
+        for path in ["workbook.yaml", "chapters/one.md", "chapters/two.md", "chapters/three.md"] {
+            files[path] = try String(contentsOfFile: source + "/" + path, encoding: .utf8)
+        }
+        return try TemporaryWorkbook(files)
+    }
+
+    func edit(_ folder: TemporaryWorkbook, _ path: String, _ change: (String) -> String) throws {
+        let file = folder.path + "/" + path
+        try Data(change(try String(contentsOfFile: file, encoding: .utf8)).utf8).write(to: URL(fileURLWithPath: file))
+    }
+
+    @Test func editingOneChapterRendersOnlyItsPages() throws {
+        let folder = try copyOfBlocks()
+        defer { folder.remove() }
+        let live = LiveBuild(options: Build.Options(contentPath: folder.path, defaultThemePath: Repo.defaultTheme))
+        let first = live.build()
+        #expect(!first.hasErrors)
+        let cachedPages = live.pagesRendered
+        #expect(cachedPages == 7)  // 2 chapter pages, 2 print sections, a scorecard, a field reference sheet, 404
+
+        try edit(folder, "chapters/one.md") { $0.replacingOccurrences(of: "Intro paragraph", with: "Opening paragraph") }
+        let second = live.rebuild(changed: [folder.path + "/chapters/one.md"])
+        #expect(!second.hasErrors)
+        // The chapter's page and its print section; nothing else is rendered again.
+        #expect(live.pagesRendered == 2)
+        #expect(second.changedPaths == ["chapters/one.html", "print.html", "search-index.js"])
+        #expect(second.site?.text("chapters/one.html")?.contains("Opening paragraph") == true)
+
+        try edit(folder, "chapters/one.md") { $0.replacingOccurrences(of: "title: Levels & Scope", with: "title: Levels and Scope") }
+        let third = live.rebuild(changed: [folder.path + "/chapters/one.md"])
+        // A new title is in every sidebar: every cached page is rendered again.
+        #expect(live.pagesRendered == cachedPages)
+        #expect(third.changedPaths.contains("chapters/two.html"))
+    }
+
+    @Test func anErrorKeepsTheLastGoodSite() throws {
+        let folder = try copyOfBlocks()
+        defer { folder.remove() }
+        let live = LiveBuild(options: Build.Options(contentPath: folder.path, defaultThemePath: Repo.defaultTheme))
+        let good = live.build()
+        try edit(folder, "chapters/two.md") { $0.replacingOccurrences(of: ":::checklist[", with: ":::checklst[") }
+        let broken = live.rebuild(changed: [folder.path + "/chapters/two.md"])
+        #expect(broken.hasErrors)
+        #expect(broken.diagnostics.first { $0.severity == .error }?.message == "unknown directive type `checklst`; did you mean `checklist`?")
+        #expect(broken.site?.text("chapters/two.html") == good.site?.text("chapters/two.html"))
+        #expect(broken.changedPaths.isEmpty)
+    }
+}
