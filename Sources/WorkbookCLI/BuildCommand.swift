@@ -21,14 +21,17 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
+        let signals = SignalWatch(output: output)
+        defer { withExtendedLifetime(signals) {} }
         let options = Build.Options(
             contentPath: contentOptions.content, themePath: theme,
             defaultThemePath: try Terminal.defaultTheme(), includeDrafts: contentOptions.drafts, guide: guide)
         var result = Build.run(options)
         var timer = PhaseTimer()
         if let site = result.site {
-            result.diagnostics += SiteWriter.write(site, to: output, content: contentOptions.content)
+            result.diagnostics += SiteWriter.write(site, to: output, content: contentOptions.content, interruption: signals.interruption)
         }
+        if signals.interruption.isRequested { signals.exitInterrupted() }
         timer.mark("write")
         Terminal.printDiagnostics(result)
         let counts = DiagnosticFormatter.counts(errors: result.errorCount, warnings: result.warningCount)

@@ -4,12 +4,12 @@ import Workbook
 import WorkbookMarkdown
 
 @main
-struct WorkbookCommand: ParsableCommand {
+struct WorkbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbook",
         abstract: "Build calibration workbooks: Markdown chapters in, a browsable HTML workbook out.",
         version: WorkbookVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, NewCommand.self]
     )
 }
 
@@ -28,9 +28,7 @@ enum Terminal {
     }
 
     static func printDiagnostics(_ result: Build.Result) {
-        for diagnostic in result.diagnostics {
-            printError(DiagnosticFormatter.text(diagnostic, sources: result.sources))
-        }
+        printError(DiagnosticFormatter.text(result.diagnostics, sources: result.sources))
     }
 
     /// The default theme, found from the binary's own location.
