@@ -3,6 +3,10 @@
 #   make run    set up, build the tool, build the sample workbook into Output/
 #   make test   set up, then run the whole test suite: the Swift tests, then the
 #               browser suite (Tests/Browser, pytest driving headless Chromium)
+#   make bench  time a release build against Hugo and cmark on generated workbooks
+#               (Benchmarks/README.md); writes Benchmarks/results/latest.json
+#   make bench-serve  time `workbook serve` from saving a chapter to the page's
+#               reload event, for the sample and a generated 1,000-chapter workbook
 #
 # Set-up installs what a fresh Debian 12 machine with Swift lacks (libcmark-dev,
 # pkg-config) with apt-get. `make browser-deps` installs, only when missing,
@@ -14,7 +18,7 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/workbook
 
-.PHONY: all deps browser-deps build run test check clean install
+.PHONY: all deps browser-deps build run test check clean install bench bench-serve
 
 all: build
 
@@ -71,3 +75,36 @@ install: deps
 
 clean:
 	rm -rf .build Output/*
+
+# Debian's hugo and cmark, and GNU time for peak RSS, installed when missing; a
+# release build; then Benchmarks/run.py (generated workbooks go to /tmp/workbook-bench).
+# Pass runner options with BENCH_FLAGS, e.g. BENCH_FLAGS="--scale-chapters 0".
+BENCH_FLAGS ?=
+
+bench: deps
+	@missing=""; \
+	for pkg in hugo cmark time; do \
+		dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing with apt-get..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	$(SWIFT) build -c release --product workbook
+	$(PYTHON) Benchmarks/run.py --workbook .build/release/workbook $(BENCH_FLAGS)
+
+# A release build, then Benchmarks/serve-latency (scratch copies in /tmp/workbook-bench-serve).
+bench-serve: deps
+	$(SWIFT) build -c release --product workbook
+	$(PYTHON) Benchmarks/serve-latency --workbook .build/release/workbook
+
+# libFuzzer targets (Fuzz/): the directive and table layer, front matter and
+# YAML, whole chapters. Each is built with -sanitize=fuzzer,address into
+# .build-fuzz and run for FUZZ_SECONDS on a corpus seeded from Content/ and
+# Tests/Fixtures; crashers go to .build-fuzz/crashes/<target>/ (see Fuzz/run.sh).
+FUZZ_SECONDS ?= 60
+
+.PHONY: fuzz
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Fuzz/run.sh

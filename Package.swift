@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -31,14 +32,30 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "WorkbookServe",
+            dependencies: [
+                "Workbook",
+                "WorkbookMarkdown",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "WorkbookCLI",
             dependencies: [
                 "Workbook",
+                "WorkbookServe",
                 "WorkbookMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets: `make fuzz` builds them with -DFUZZING -sanitize=fuzzer,address
+        // (a plain build compiles a stub main instead).
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzDirectives", dependencies: ["Workbook", "FuzzSupport"], path: "Fuzz/FuzzDirectives"),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["Workbook", "FuzzSupport"], path: "Fuzz/FuzzFrontMatter"),
+        .executableTarget(name: "FuzzChapter", dependencies: ["Workbook", "FuzzSupport"], path: "Fuzz/FuzzChapter"),
         .testTarget(
             name: "WorkbookMarkdownTests",
             dependencies: ["WorkbookMarkdown"]
@@ -46,6 +63,10 @@ let package = Package(
         .testTarget(
             name: "WorkbookTests",
             dependencies: ["Workbook"]
+        ),
+        .testTarget(
+            name: "WorkbookServeTests",
+            dependencies: ["Workbook", "WorkbookMarkdown", "WorkbookServe"]
         ),
         .testTarget(
             name: "WorkbookCLITests",

@@ -3,7 +3,7 @@
 public enum MarkdownParser {
     public struct Result: Sendable {
         public var blocks: [Block]
-        /// Problems with directive fences; their `path` is empty for the caller to fill in.
+        /// Problems with directive fences and nesting; their `path` is empty for the caller to fill in.
         public var diagnostics: [Diagnostic]
     }
 
@@ -19,6 +19,10 @@ public enum MarkdownParser {
         var scanner = DirectiveScanner(source: source)
         let tree = scanner.scan()
         var builder = BlockBuilder(source: source)
-        return Result(blocks: builder.blocks(tree), diagnostics: scanner.diagnostics)
+        let blocks = builder.blocks(tree)
+        // A paragraph that turns out to be a table is read twice (as a paragraph, then cell by cell).
+        var seen: Set<Diagnostic> = []
+        let diagnostics = (scanner.diagnostics + builder.diagnostics).filter { seen.insert($0).inserted }
+        return Result(blocks: blocks, diagnostics: diagnostics)
     }
 }

@@ -42,4 +42,104 @@ import Testing
         }
         #expect(FileManager.default.fileExists(atPath: folder.path + "/content/workbook.yaml"))
     }
+
+    // Each refused output folder: the exact error, and nothing written or deleted.
+
+    @Test func refusesTheRoot() throws {
+        let folder = try TemporaryWorkbook(["content/workbook.yaml": "title: T\n"])
+        defer { folder.remove() }
+        let problems = SiteWriter.write(site("x"), to: "/", content: folder.path + "/content")
+        #expect(problems.map(\.message) == ["refusing to write the output to `/`"])
+        #expect(!FileManager.default.fileExists(atPath: "/.workbook-output"))
+    }
+
+    @Test func refusesTheHomeFolder() throws {
+        let folder = try TemporaryWorkbook(["content/workbook.yaml": "title: T\n"])
+        defer { folder.remove() }
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        let before = try FileManager.default.contentsOfDirectory(atPath: home).sorted()
+        let problems = SiteWriter.write(site("x"), to: home, content: folder.path + "/content")
+        #expect(problems.map(\.message) == [home == "/" ? "refusing to write the output to `/`" : "refusing to replace the home folder with the output"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home).sorted() == before)
+    }
+
+    @Test func refusesAFolderThatHoldsTheHomeFolder() throws {
+        let folder = try TemporaryWorkbook(["content/workbook.yaml": "title: T\n", "users/me/notes.txt": "mine"])
+        defer { folder.remove() }
+        let url = { (path: String) in URL(fileURLWithPath: path) }
+        let content = url(folder.path + "/content")
+        #expect(SiteWriter.refusal(output: url(folder.path + "/users"), content: content, homes: [folder.path + "/users/me"]) == "refusing to write the output over a folder that holds the home folder")
+        #expect(SiteWriter.refusal(output: url(folder.path + "/users/me"), content: content, homes: [folder.path + "/users/me"]) == "refusing to replace the home folder with the output")
+        #expect(SiteWriter.refusal(output: url(folder.path + "/users/me/site"), content: content, homes: [folder.path + "/users/me"]) == nil)
+    }
+
+    @Test func refusesTheContentFolderThroughASymbolicLink() throws {
+        let folder = try TemporaryWorkbook(["content/workbook.yaml": "title: T\n"])
+        defer { folder.remove() }
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/link", withDestinationPath: folder.path + "/content")
+        let problems = SiteWriter.write(site("x"), to: folder.path + "/link", content: folder.path + "/content")
+        #expect(problems.map(\.message) == ["refusing to write the output over the content folder or a folder that holds it"])
+        let grandparent = SiteWriter.write(site("x"), to: URL(fileURLWithPath: folder.path).deletingLastPathComponent().path, content: folder.path + "/content")
+        #expect(grandparent.map(\.message) == ["refusing to write the output over the content folder or a folder that holds it"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/content") == ["workbook.yaml"])
+    }
+
+    @Test func refusesAFile() throws {
+        let folder = try TemporaryWorkbook(["content/workbook.yaml": "title: T\n", "site.html": "mine"])
+        defer { folder.remove() }
+        let problems = SiteWriter.write(site("x"), to: folder.path + "/site.html", content: folder.path + "/content")
+        #expect(problems.map(\.message) == ["`\(folder.path)/site.html` is a file, not a folder; refusing to replace it (choose another with --output)"])
+        #expect(try String(contentsOfFile: folder.path + "/site.html", encoding: .utf8) == "mine")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["content", "site.html"])
+    }
+
+    @Test func refusesAFolderWithOnlyHiddenFilesItDidNotMake() throws {
+        let folder = try TemporaryWorkbook(["content/workbook.yaml": "title: T\n", "repo/.git/HEAD": "ref"])
+        defer { folder.remove() }
+        let problems = SiteWriter.write(site("x"), to: folder.path + "/repo", content: folder.path + "/content")
+        #expect(problems.count == 1)
+        #expect(try String(contentsOfFile: folder.path + "/repo/.git/HEAD", encoding: .utf8) == "ref")
+    }
+
+    @Test func aFailedWriteLeavesTheOldOutputAndNoStagingFolder() throws {
+        let folder = try TemporaryWorkbook(["content/workbook.yaml": "title: T\n"])
+        defer { folder.remove() }
+        let out = folder.path + "/out"
+        #expect(SiteWriter.write(site("one"), to: out, content: folder.path + "/content").isEmpty)
+        var broken = site("two")
+        broken.files["theme/missing.css"] = .copy(from: folder.path + "/no-such-file.css")
+        let problems = SiteWriter.write(broken, to: out, content: folder.path + "/content")
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.hasPrefix("cannot write `theme/missing.css`") == true)
+        #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8) == "one")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["content", "out"])
+    }
+
+    @Test func anInterruptedWriteLeavesTheOldOutput() throws {
+        let folder = try TemporaryWorkbook(["content/workbook.yaml": "title: T\n"])
+        defer { folder.remove() }
+        let out = folder.path + "/out"
+        #expect(SiteWriter.write(site("one"), to: out, content: folder.path + "/content").isEmpty)
+        let interruption = Interruption()
+        #expect(interruption.request() == false)
+        let problems = SiteWriter.write(site("two"), to: out, content: folder.path + "/content", interruption: interruption)
+        #expect(problems.map(\.message) == ["the build was interrupted; `\(out)` was left as it was"])
+        #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8) == "one")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["content", "out"])
+    }
+
+    @Test func abandonedStagingFoldersAreRemovedOnlyWhenMarkedAndDead() throws {
+        let folder = try TemporaryWorkbook([
+            "content/workbook.yaml": "title: T\n",
+            // A build killed long ago (no such process): ours, removed.
+            ".out.staging-999999999/.workbook-output": "", ".out.staging-999999999/index.html": "old",
+            // Not marked: not ours, kept.
+            ".out.staging-999999998/notes.txt": "mine",
+        ])
+        defer { folder.remove() }
+        // Killed between making the folder and marking it: empty, removed.
+        try FileManager.default.createDirectory(atPath: folder.path + "/.out.staging-999999997", withIntermediateDirectories: true)
+        #expect(SiteWriter.write(site("one"), to: folder.path + "/out", content: folder.path + "/content").isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".out.staging-999999998", "content", "out"])
+    }
 }

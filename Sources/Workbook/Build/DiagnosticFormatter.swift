@@ -5,12 +5,51 @@ import WorkbookMarkdown
 /// source line, a caret under the column; or as JSON.
 public enum DiagnosticFormatter {
     public static func text(_ diagnostic: Diagnostic, sources: [String: String]) -> String {
+        text(diagnostic, line: sources[diagnostic.path].flatMap { Self.line(diagnostic.location.line, in: $0) })
+    }
+
+    /// Every diagnostic, in order: each source is split into lines once, so
+    /// printing many problems of a long file stays linear.
+    public static func text(_ diagnostics: [Diagnostic], sources: [String: String]) -> String {
+        var lines: [String: [Substring]] = [:]
+        var out = ""
+        for diagnostic in diagnostics {
+            if lines[diagnostic.path] == nil, let source = sources[diagnostic.path] {
+                lines[diagnostic.path] = source.split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            let number = diagnostic.location.line
+            var line: String?
+            if let all = lines[diagnostic.path], number >= 1, number <= all.count {
+                var text = all[number - 1]
+                if text.hasSuffix("\r") { text = text.dropLast() }
+                line = String(text)
+            }
+            out += text(diagnostic, line: line)
+        }
+        return out
+    }
+
+    /// A source line longer than this is shown cut to a window around the column.
+    static let shownLineLength = 160
+
+    private static func text(_ diagnostic: Diagnostic, line: String?) -> String {
         let loc = diagnostic.location
         var out = "\(diagnostic.path):\(loc.line):\(loc.column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-        if let source = sources[diagnostic.path], let line = Self.line(loc.line, in: source) {
-            out += line + "\n"
+        if let line {
+            var scalars = Array(line.unicodeScalars)
+            var column = max(loc.column - 1, 0)
+            if scalars.count > shownLineLength {
+                // A window of the line around the column, `…` where it is cut.
+                let start = max(0, min(column - shownLineLength / 2, scalars.count - shownLineLength))
+                let end = min(scalars.count, start + shownLineLength)
+                scalars = (start > 0 ? ["…"] : []) + scalars[start..<end] + (end < scalars.count ? ["…"] : [])
+                column = column - start + (start > 0 ? 1 : 0)
+            }
+            var shown = String.UnicodeScalarView()
+            shown.append(contentsOf: scalars)
+            out += String(shown) + "\n"
             // The caret goes under the column; tabs are kept so it lines up.
-            let prefix = line.unicodeScalars.prefix(max(loc.column - 1, 0))
+            let prefix = scalars.prefix(column)
             out += String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " })) + "^\n"
         }
         return out

@@ -43,6 +43,8 @@ extension FrontMatterSplitter {
     static func split(_ text: String, path: String, keys: String) -> Result<Split, Diagnostic> {
         switch split(text) {
         case .success(let split): .success(split)
+        case .failure(.missing) where text.allSatisfy(\.isWhitespace):
+            .failure(.error("the file is empty: a \(keys) starts with front matter: a `---` line, `title: ...`, and a closing `---`", at: SourceLocation(line: 1, column: 1), path: path))
         case .failure(.missing):
             .failure(.error("a \(keys) starts with front matter: a `---` line, `title: ...`, and a closing `---`", at: SourceLocation(line: 1, column: 1), path: path))
         case .failure(.unclosed):

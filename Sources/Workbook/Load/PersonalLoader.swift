@@ -3,11 +3,17 @@ import WorkbookMarkdown
 /// Loads the personal layer: `stories/*.md` and `stories/scores.yaml`.
 enum PersonalLoader {
     static func load(_ folder: ContentFolder, sources: inout [String: String]) -> (PersonalLayer?, [Diagnostic]) {
-        let storyFiles = folder.markdownFiles(in: "stories").compactMap { folder.read($0) }
-        let scoresFile = folder.read("stories/scores.yaml")
-        guard !storyFiles.isEmpty || scoresFile != nil else { return (nil, []) }
+        let reads = folder.markdownFiles(in: "stories").map { folder.read($0) }
+        let storyFiles = reads.compactMap(\.file)
+        let scoresRead = folder.read("stories/scores.yaml")
+        let scoresFile = scoresRead.file
+        if case .missing = scoresRead, reads.isEmpty { return (nil, []) }
         var diagnostics: [Diagnostic] = []
         for file in storyFiles { sources[file.displayPath] = file.text }
+        for case .unusable(let problem, let text) in reads + [scoresRead] {
+            diagnostics.append(problem)
+            sources[problem.path] = text
+        }
         let read = parallelMap(storyFiles) { file in
             StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3)))
         }

@@ -4,6 +4,7 @@ import WorkbookMarkdown
 /// Reads `stories/scores.yaml`: a list of dated self-scores against rubrics.
 enum ScoresReader {
     static func read(_ text: String, path: String) -> ([ScoreEntry], [Diagnostic]) {
+        if let problem = YAMLGuard.check(text, path: path, lineOffset: 0) { return ([], [problem]) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -27,7 +27,10 @@ public struct LoadResult: Sendable {
 /// Loads and checks a content folder: settings, chapters (parsed in
 /// parallel), order, drafts, ids and links.
 public enum WorkbookLoader {
-    public static func load(contentPath: String, options: LoadOptions = LoadOptions()) -> LoadResult {
+    /// - Parameter cache: a live build's memo; parses and link checks of
+    ///   unchanged chapters are reused from it.
+    public static func load(contentPath: String, options: LoadOptions = LoadOptions(), cache: BuildCache? = nil) -> LoadResult {
+        var timer = PhaseTimer()
         let folder = ContentFolder(path: contentPath)
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
@@ -37,27 +40,39 @@ public enum WorkbookLoader {
             return LoadResult(workbook: nil, diagnostics: [problem], sources: [:])
         }
         var settings: Settings?
-        if let file = folder.read("workbook.yaml") {
+        switch folder.read("workbook.yaml") {
+        case .file(let file):
             sources[file.displayPath] = file.text
             let (read, problems) = SettingsReader.read(file.text, path: file.displayPath)
             settings = read
             diagnostics += problems
-        } else {
+        case .missing:
             diagnostics.append(.error("missing workbook.yaml: every workbook needs one, with at least `title:`", at: SourceLocation(line: 1, column: 1), path: settingsPath))
+        case .unusable(let problem, let text):
+            diagnostics.append(problem)
+            sources[problem.path] = text
         }
 
-        let files = folder.markdownFiles(in: "chapters").compactMap { folder.read($0) }
+        let reads = folder.markdownFiles(in: "chapters").map { folder.read($0) }
+        let files = reads.compactMap(\.file)
         for file in files { sources[file.displayPath] = file.text }
+        for case .unusable(let problem, let text) in reads {
+            diagnostics.append(problem)
+            sources[problem.path] = text
+        }
+        if let problem = folder.notAFolder("chapters") { diagnostics.append(problem) }
         let read = parallelMap(files) { file in
             let name = String(file.relativePath.dropFirst("chapters/".count).dropLast(3))
-            return ChapterReader.read(file.text, path: file.displayPath, name: name)
+            guard let cache else { return ChapterReader.read(file.text, path: file.displayPath, name: name) }
+            return cache.parse(path: file.displayPath, text: file.text) { ChapterReader.read(file.text, path: file.displayPath, name: name) }
         }
+        timer.mark("  parse chapters")
         var chapters: [(relative: String, chapter: Chapter)] = []
         for (file, (chapter, problems)) in zip(files, read) {
             diagnostics += problems
             if let chapter { chapters.append((file.relativePath, chapter)) }
         }
-        if files.isEmpty {
+        if reads.isEmpty {
             diagnostics.append(.warning("no chapters: add Markdown files to `\(folder.displayPath("chapters"))/`", at: SourceLocation(line: 1, column: 1), path: settingsPath))
         }
 
@@ -65,8 +80,10 @@ public enum WorkbookLoader {
         diagnostics += ordered.diagnostics
         let drafts = Set(ordered.chapters.filter { $0.front.draft && !options.includeDrafts }.map(\.name))
         let included = ordered.chapters.filter { !drafts.contains($0.name) }
-        let assets = folder.assetFiles()
+        let (assets, assetProblems) = folder.assetFiles()
+        diagnostics += assetProblems
 
+        timer.mark("  order")
         diagnostics += IDChecker.check(included)
         var personal: PersonalLayer?
         if !options.guide {
@@ -76,7 +93,16 @@ public enum WorkbookLoader {
             if personal != nil { diagnostics += PersonalChecks.check(&personal!, chapters: included) }
         }
         let resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets), stories: personal?.stories ?? [])
-        diagnostics += LinkChecker.check(included, resolver: resolver)
+        if let cache {
+            let targets = resolver.fingerprint
+            for chapter in included {
+                let text = sources[chapter.path] ?? ""
+                diagnostics += cache.links(path: chapter.path, text: text, targets: targets) { LinkChecker.check([chapter], resolver: resolver) }
+            }
+        } else {
+            diagnostics += LinkChecker.check(included, resolver: resolver)
+        }
+        timer.mark("  ids, stories, links")
         for story in personal?.stories ?? [] {
             story.body.forEachLink { link in
                 if case .failure(let problem) = resolver.resolve(link.destination, from: story.name, in: "stories") {
@@ -88,6 +114,7 @@ public enum WorkbookLoader {
         diagnostics.sort {
             ($0.path, $0.location, $0.severity == .warning ? 1 : 0, $0.message) < ($1.path, $1.location, $1.severity == .warning ? 1 : 0, $1.message)
         }
+        diagnostics = Limits.capPerFile(diagnostics)
         guard let settings else { return LoadResult(workbook: nil, diagnostics: diagnostics, sources: sources) }
         let workbook = Workbook(settings: settings, chapters: included, assets: assets, contentPath: contentPath, drafts: drafts, personal: personal)
         return LoadResult(workbook: workbook, diagnostics: diagnostics, sources: sources)

@@ -1,3 +1,4 @@
+import CYaml
 import WorkbookMarkdown
 import Yams
 
@@ -19,6 +20,7 @@ struct YAMLMapping {
 
     /// Parses `text` as a YAML document whose root must be a mapping.
     static func parse(_ text: String, path: String, lineOffset: Int, what: String) -> (YAMLMapping?, [Diagnostic]) {
+        if let problem = YAMLGuard.check(text, path: path, lineOffset: lineOffset) { return (nil, [problem]) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -241,3 +243,51 @@ struct YAMLMapping {
 }
 
 import Foundation
+
+/// Looks at a YAML text's events before Yams composes it: aliases (`*name`)
+/// are refused, since expanding them can take exponential time and memory (a
+/// "billion laughs"), and so is nesting deeper than `Limits.yamlNesting`.
+enum YAMLGuard {
+    /// The first alias or over-deep collection; nil when there is none, or when
+    /// the text does not parse (Yams reports that, with its position).
+    static func check(_ text: String, path: String, lineOffset: Int) -> Diagnostic? {
+        guard !text.isEmpty else { return nil }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> Diagnostic? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var depth = 0
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    // libyaml stops at 1,000 levels by itself, sometimes while scanning ahead.
+                    guard let problem = parser.problem, String(cString: problem).hasPrefix("Maximum nesting level") else { return nil }
+                    let mark = parser.problem_mark
+                    return nesting(at: SourceLocation(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1), path: path)
+                }
+                let type = event.type
+                let at = SourceLocation(line: Int(event.start_mark.line) + 1 + lineOffset, column: Int(event.start_mark.column) + 1)
+                yaml_event_delete(&event)
+                switch type {
+                case YAML_STREAM_END_EVENT, YAML_NO_EVENT:
+                    return nil
+                case YAML_ALIAS_EVENT:
+                    return .error("YAML aliases (`*name`) are not supported: write the value out in full", at: at, path: path)
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    depth += 1
+                    if depth > Limits.yamlNesting { return nesting(at: at, path: path) }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    depth -= 1
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    static func nesting(at location: SourceLocation, path: String) -> Diagnostic {
+        .error("nesting deeper than \(Limits.yamlNesting) levels: YAML lists and mappings may nest at most \(Limits.yamlNesting) deep", at: location, path: path)
+    }
+}

@@ -162,7 +162,7 @@ struct PageBuilder: Sendable {
             if groups.last?.chapterTitle == chapter.front.title {
                 groups[groups.count - 1].drills.append(vm)
             } else {
-                groups.append(DrillGroupVM(chapterTitle: chapter.front.title, chapterURL: SitePaths.chapter(chapter.name), drills: [vm]))
+                groups.append(DrillGroupVM(chapterTitle: chapter.front.title, chapterURL: SitePaths.url(SitePaths.chapter(chapter.name)), drills: [vm]))
             }
         }
         let seconds = drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) }

@@ -63,9 +63,10 @@ extension PageBuilder {
             let latest = history.last
             let minimums = Dictionary(rubric.requirements.map { ($0.dimension, $0.minimum) }, uniquingKeysWith: { a, _ in a })
             let radar = latest.map { entry in
-                RadarChart(
+                let scores = entry.byDimension
+                return RadarChart(
                     title: "Latest scores: \(rubric.title.plainText)",
-                    axes: rubric.dimensions.map { RadarChart.Axis(label: $0.name, value: entry.byDimension[$0.name] ?? rubric.scale.lowerBound, minimum: minimums[$0.name]) },
+                    axes: rubric.dimensions.map { RadarChart.Axis(label: $0.name, value: scores[$0.name] ?? rubric.scale.lowerBound, minimum: minimums[$0.name]) },
                     scale: rubric.scale, idPrefix: "radar-\(rubric.id)-"
                 ).svg()
             }

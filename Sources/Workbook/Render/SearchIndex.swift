@@ -22,11 +22,11 @@ enum SearchIndex {
         var entries: [Entry] = []
         for chapter in workbook.chapters {
             entries += Self.entries(
-                body: chapter.body, page: chapter.front.title, url: SitePaths.chapter(chapter.name),
+                body: chapter.body, page: chapter.front.title, url: SitePaths.url(SitePaths.chapter(chapter.name)),
                 intro: chapter.front.summary ?? "")
         }
         for story in workbook.personal?.stories ?? [] {
-            entries += Self.entries(body: story.body, page: story.title, url: SitePaths.story(story.name), intro: "")
+            entries += Self.entries(body: story.body, page: story.title, url: SitePaths.url(SitePaths.story(story.name)), intro: "")
         }
         return entries
     }
@@ -62,10 +62,10 @@ enum SearchIndex {
     /// in parallel.
     static func script(_ workbook: Workbook) -> [UInt8] {
         var sources: [(body: [ChapterBlock], page: String, url: String, intro: String)] = workbook.chapters.map {
-            ($0.body, $0.front.title, SitePaths.chapter($0.name), $0.front.summary ?? "")
+            ($0.body, $0.front.title, SitePaths.url(SitePaths.chapter($0.name)), $0.front.summary ?? "")
         }
         for story in workbook.personal?.stories ?? [] {
-            sources.append((story.body, story.title, SitePaths.story(story.name), ""))
+            sources.append((story.body, story.title, SitePaths.url(SitePaths.story(story.name)), ""))
         }
         let fragments = parallelMap(sources) { source in
             var out: [UInt8] = []

@@ -25,7 +25,30 @@ enum SitePaths {
     /// A relative URL from a page in `directory` to `path`, so the site works
     /// opened from disk and under any sub-path.
     static func relative(from directory: String, to path: String) -> String {
-        if !directory.isEmpty, path.hasPrefix(directory + "/") { return String(path.dropFirst(directory.count + 1)) }
-        return root(from: directory) + path
+        if !directory.isEmpty, path.hasPrefix(directory + "/") { return url(String(path.dropFirst(directory.count + 1))) }
+        return root(from: directory) + url(path)
+    }
+
+    /// A site path as a URL path: file names come from the author, and a `:`
+    /// in one would read as a scheme (`javascript:x.html`), a `#` or `?` would
+    /// cut the path; such bytes are percent-encoded.
+    static func url(_ path: String) -> String {
+        guard path.utf8.contains(where: { !isURLSafe($0) }) else { return path }
+        var out: [UInt8] = []
+        let hex = Array("0123456789ABCDEF".utf8)
+        for b in path.utf8 {
+            if isURLSafe(b) {
+                out.append(b)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Letters, digits, `-._~/!$&'()*+,;=@`, and any byte of a non-ASCII character.
+    private static func isURLSafe(_ b: UInt8) -> Bool {
+        b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            || "-._~/!$&'()*+,;=@".utf8.contains(b)
     }
 }

@@ -29,7 +29,7 @@ public enum ScaffoldWriter {
         let content = ContentFolder(path: folder)
         var highest = 0
         for path in content.markdownFiles(in: "chapters") {
-            guard let file = content.read(path), case .success(let split) = FrontMatterSplitter.split(file.text) else { continue }
+            guard let file = content.read(path).file, case .success(let split) = FrontMatterSplitter.split(file.text) else { continue }
             for line in split.yaml.split(separator: "\n") where line.hasPrefix("chapter:") {
                 highest = max(highest, Int(line.dropFirst("chapter:".count).trimmingCharacters(in: .whitespaces)) ?? 0)
             }

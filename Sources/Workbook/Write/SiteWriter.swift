@@ -13,16 +13,21 @@ public enum SiteWriter {
     static let marker = ".workbook-output"
 
     /// Output folders that would put the user's files at risk.
-    static func refusal(output: URL, content: URL) -> String? {
+    static func refusal(output: URL, content: URL, homes: [String] = homeFolders()) -> String? {
         let out = output.path
-        let home = FileManager.default.homeDirectoryForCurrentUser.standardized.resolvingSymlinksInPath().path
         if out == "/" { return "refusing to write the output to `/`" }
-        if out == home { return "refusing to replace the home folder with the output" }
-        if home.hasPrefix(out + "/") { return "refusing to write the output over a folder that holds the home folder" }
+        if homes.contains(out) { return "refusing to replace the home folder with the output" }
+        if homes.contains(where: { $0.hasPrefix(out + "/") }) { return "refusing to write the output over a folder that holds the home folder" }
         if out == content.path || content.path.hasPrefix(out + "/") {
             return "refusing to write the output over the content folder or a folder that holds it"
         }
         return nil
+    }
+
+    /// The home folder as `$HOME` names it and as the user database does.
+    static func homeFolders() -> [String] {
+        let named: [String?] = [ProcessInfo.processInfo.environment["HOME"], FileManager.default.homeDirectoryForCurrentUser.path]
+        return named.compactMap { $0 }.filter { !$0.isEmpty }.map { URL(fileURLWithPath: $0).standardized.resolvingSymlinksInPath().path }
     }
 
     /// The staging folder of a build by process `pid`, beside the output.
@@ -139,18 +144,20 @@ public enum SiteWriter {
         #endif
     }
 
-    /// Staging folders beside the output left by builds that were killed
-    /// (marked as ours, their process gone).
+    /// Staging folders beside the output left by builds that were killed:
+    /// their process is gone, and they are marked as ours or still empty.
     static func removeAbandonedStaging(of output: URL) {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent).staging-"
         for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(),
-                kill(pid, 0) != 0, errno == ESRCH,
-                fm.fileExists(atPath: parent.appendingPathComponent(name).appendingPathComponent(marker).path)
+                kill(pid, 0) != 0, errno == ESRCH
             else { continue }
-            try? fm.removeItem(at: parent.appendingPathComponent(name))
+            let folder = parent.appendingPathComponent(name)
+            guard fm.fileExists(atPath: folder.appendingPathComponent(marker).path) || (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
+            else { continue }
+            try? fm.removeItem(at: folder)
         }
     }
 
@@ -182,6 +189,7 @@ public final class Interruption: @unchecked Sendable {
     private let condition = NSCondition()
     private var requested = false
     private var writes = 0
+    private var replaced = false
 
     public init() {}
 
@@ -193,11 +201,14 @@ public final class Interruption: @unchecked Sendable {
 
     /// Asks every write to stop, then waits until none is under way: each has
     /// either removed its staging folder or finished swapping in a whole output.
-    public func request() {
+    /// True when an output was replaced before the request.
+    @discardableResult
+    public func request() -> Bool {
         condition.lock()
+        defer { condition.unlock() }
         requested = true
         while writes > 0 { condition.wait() }
-        condition.unlock()
+        return replaced
     }
 
     /// False when already requested: the write must not start.
@@ -221,6 +232,8 @@ public final class Interruption: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         guard !requested else { return false }
-        return try body()
+        let done = try body()
+        replaced = replaced || done
+        return done
     }
 }

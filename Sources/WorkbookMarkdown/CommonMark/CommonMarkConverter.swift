@@ -13,19 +13,25 @@ enum CommonMarkConverter {
     /// Called for every paragraph: may replace it, e.g. with a pipe table.
     /// Gets the paragraph's converted inlines and its first and last line (1-based, buffer-relative)
     /// and first byte column.
-    typealias ParagraphHook = (_ inlines: [Inline], _ startLine: Int, _ endLine: Int, _ startColumn: Int) -> [Block]?
+    typealias ParagraphHook = (
+        _ inlines: [Inline], _ startLine: Int, _ endLine: Int, _ startColumn: Int, _ diagnostics: inout [Diagnostic]
+    ) -> [Block]?
 
     static let options: Int32 = CMARK_OPT_VALIDATE_UTF8
 
-    /// Parses `bytes` and converts the document's blocks.
+    /// Parses `bytes` and converts the document's blocks. `depth` is how deep
+    /// the text already sits (in directives); nesting past the limit is left
+    /// out and reported.
     static func blocks(
         _ bytes: UnsafeBufferPointer<UInt8>,
         position: @escaping PositionMap,
+        depth: Int = 0,
         paragraphHook: ParagraphHook? = nil
-    ) -> [Block] {
+    ) -> (blocks: [Block], diagnostics: [Diagnostic]) {
         withDocument(bytes) { document in
             var converter = Walker(position: position, paragraphHook: paragraphHook)
-            return converter.children(of: document)
+            let blocks = converter.children(of: document, depth: depth)
+            return (blocks, converter.diagnostics)
         }
     }
 
@@ -34,9 +40,10 @@ enum CommonMarkConverter {
     /// Used for table cells and directive titles, where only inline Markdown applies.
     static func topLevelInlines(
         _ bytes: UnsafeBufferPointer<UInt8>,
-        position: @escaping PositionMap
+        position: @escaping PositionMap,
+        diagnostics: inout [Diagnostic]
     ) -> [(line: Int, inlines: [Inline])] {
-        withDocument(bytes) { document in
+        let (out, problems) = withDocument(bytes) { document in
             var walker = Walker(position: position, paragraphHook: nil)
             var out: [(Int, [Inline])] = []
             var node = cmark_node_first_child(document)
@@ -52,8 +59,10 @@ enum CommonMarkConverter {
                 }
                 node = cmark_node_next(current)
             }
-            return out
+            return (out, walker.diagnostics)
         }
+        diagnostics += problems
+        return out
     }
 
     private static func withDocument<T>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (OpaquePointer) -> T) -> T {
@@ -68,6 +77,26 @@ enum CommonMarkConverter {
     private struct Walker {
         let position: PositionMap
         let paragraphHook: ParagraphHook?
+        /// Nesting past the limits, reported once per kind.
+        private(set) var diagnostics: [Diagnostic] = []
+        private var reportedBlockDepth = false
+        private var reportedInlineDepth = false
+
+        init(position: @escaping PositionMap, paragraphHook: ParagraphHook?) {
+            self.position = position
+            self.paragraphHook = paragraphHook
+        }
+
+        /// True (and reported once) when `node` would nest deeper than the limit:
+        /// the caller leaves it out instead of recursing.
+        mutating func tooDeep(_ node: OpaquePointer, depth: Int, inline: Bool) -> Bool {
+            guard depth > (inline ? MarkdownLimits.inlineNesting : MarkdownLimits.blockNesting) else { return false }
+            if inline ? !reportedInlineDepth : !reportedBlockDepth {
+                diagnostics.append(.error(inline ? MarkdownLimits.inlineNestingMessage : MarkdownLimits.blockNestingMessage, at: location(node)))
+                if inline { reportedInlineDepth = true } else { reportedBlockDepth = true }
+            }
+            return true
+        }
 
         static func literal(_ node: OpaquePointer) -> String {
             guard let c = cmark_node_get_literal(node) else { return "" }
@@ -78,24 +107,25 @@ enum CommonMarkConverter {
             position(Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
         }
 
-        mutating func children(of parent: OpaquePointer) -> [Block] {
+        /// The blocks in `parent`, which sits `depth` containers deep.
+        mutating func children(of parent: OpaquePointer, depth: Int) -> [Block] {
             var out: [Block] = []
             var node = cmark_node_first_child(parent)
             while let current = node {
-                block(current, into: &out)
+                block(current, depth: depth, into: &out)
                 node = cmark_node_next(current)
             }
             return out
         }
 
-        mutating func block(_ node: OpaquePointer, into out: inout [Block]) {
+        mutating func block(_ node: OpaquePointer, depth: Int, into out: inout [Block]) {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_PARAGRAPH:
                 let content = inlines(of: node)
                 if let hook = paragraphHook,
                     let replaced = hook(
                         content, Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)),
-                        Int(cmark_node_get_start_column(node)))
+                        Int(cmark_node_get_start_column(node)), &diagnostics)
                 {
                     out.append(contentsOf: replaced)
                 } else {
@@ -109,7 +139,7 @@ enum CommonMarkConverter {
                 // A setext underline right below a pipe table: GitHub ends the table at
                 // `---` (a thematic break) and reads `===` as one more row.
                 if endLine > startLine, let hook = paragraphHook,
-                    let replaced = hook(content, startLine, level == 1 ? endLine : endLine - 1, Int(cmark_node_get_start_column(node)))
+                    let replaced = hook(content, startLine, level == 1 ? endLine : endLine - 1, Int(cmark_node_get_start_column(node)), &diagnostics)
                 {
                     out.append(contentsOf: replaced)
                     if level == 2 { out.append(.thematicBreak) }
@@ -117,12 +147,14 @@ enum CommonMarkConverter {
                     out.append(.heading(Heading(level: level, content: content, location: location(node))))
                 }
             case CMARK_NODE_BLOCK_QUOTE:
-                out.append(.blockQuote(children(of: node)))
+                if tooDeep(node, depth: depth + 1, inline: false) { return }
+                out.append(.blockQuote(children(of: node, depth: depth + 1)))
             case CMARK_NODE_LIST:
+                if tooDeep(node, depth: depth + 1, inline: false) { return }
                 var items: [[Block]] = []
                 var item = cmark_node_first_child(node)
                 while let current = item {
-                    items.append(children(of: current))
+                    items.append(children(of: current, depth: depth + 1))
                     item = cmark_node_next(current)
                 }
                 out.append(
@@ -141,11 +173,13 @@ enum CommonMarkConverter {
                 out.append(.thematicBreak)
             default:
                 // Custom blocks and anything cmark adds later: keep their content.
-                out.append(contentsOf: children(of: node))
+                if tooDeep(node, depth: depth + 1, inline: false) { return }
+                out.append(contentsOf: children(of: node, depth: depth + 1))
             }
         }
 
-        mutating func inlines(of parent: OpaquePointer) -> [Inline] {
+        /// The inlines in `parent`, which sits `depth` inlines deep (0 for a paragraph).
+        mutating func inlines(of parent: OpaquePointer, depth: Int = 0) -> [Inline] {
             var out: [Inline] = []
             var node = cmark_node_first_child(parent)
             while let current = node {
@@ -159,14 +193,15 @@ enum CommonMarkConverter {
                         out.append(.text(text))
                     }
                 case CMARK_NODE_CODE: out.append(.code(Self.literal(current)))
-                case CMARK_NODE_EMPH: out.append(.emphasis(inlines(of: current)))
-                case CMARK_NODE_STRONG: out.append(.strong(inlines(of: current)))
-                case CMARK_NODE_LINK: out.append(.link(link(current), inlines(of: current)))
-                case CMARK_NODE_IMAGE: out.append(.image(link(current), alt: inlines(of: current)))
                 case CMARK_NODE_SOFTBREAK: out.append(.softBreak)
                 case CMARK_NODE_LINEBREAK: out.append(.lineBreak)
                 case CMARK_NODE_HTML_INLINE: out.append(.html(Self.literal(current)))
-                default: out.append(contentsOf: inlines(of: current))
+                case _ where tooDeep(current, depth: depth + 1, inline: true): break
+                case CMARK_NODE_EMPH: out.append(.emphasis(inlines(of: current, depth: depth + 1)))
+                case CMARK_NODE_STRONG: out.append(.strong(inlines(of: current, depth: depth + 1)))
+                case CMARK_NODE_LINK: out.append(.link(link(current), inlines(of: current, depth: depth + 1)))
+                case CMARK_NODE_IMAGE: out.append(.image(link(current), alt: inlines(of: current, depth: depth + 1)))
+                default: out.append(contentsOf: inlines(of: current, depth: depth + 1))
                 }
                 node = cmark_node_next(current)
             }

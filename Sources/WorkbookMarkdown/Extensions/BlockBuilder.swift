@@ -2,25 +2,32 @@
 /// pipe tables recognised in its paragraphs), each directive with its body.
 struct BlockBuilder {
     let source: SourceLines
+    /// Problems found while building: nesting past the limits.
+    private(set) var diagnostics: [Diagnostic] = []
 
-    mutating func blocks(_ segments: [DirectiveScanner.Segment]) -> [Block] {
+    init(source: SourceLines) {
+        self.source = source
+    }
+
+    /// `depth`: how many directives the segments sit in.
+    mutating func blocks(_ segments: [DirectiveScanner.Segment], depth: Int = 0) -> [Block] {
         var out: [Block] = []
         var titles = InlineBatch()
         var pending: [(position: Int, opened: DirectiveScanner.Opened, body: [Block], titleIndex: Int?)] = []
         for segment in segments {
             switch segment {
             case .markdown(let range):
-                out.append(contentsOf: markdown(range))
+                out.append(contentsOf: markdown(range, depth: depth))
             case .directive(let opened, let children):
                 var titleIndex: Int?
                 if let title = opened.fence.title {
                     titleIndex = titles.add(title.bytes, lineIndex: opened.lineIndex, byteOffset: title.offset)
                 }
-                pending.append((out.count, opened, blocks(children), titleIndex))
+                pending.append((out.count, opened, blocks(children, depth: depth + 1), titleIndex))
                 out.append(.thematicBreak)  // placeholder, replaced below
             }
         }
-        let parsedTitles = titles.parse(in: source)
+        let parsedTitles = titles.parse(in: source, diagnostics: &diagnostics)
         for item in pending {
             let fence = item.opened.fence
             let directive = Directive(
@@ -40,28 +47,33 @@ struct BlockBuilder {
         return out
     }
 
-    private func markdown(_ range: Range<Int>) -> [Block] {
+    private mutating func markdown(_ range: Range<Int>, depth: Int) -> [Block] {
         guard !range.isEmpty else { return [] }
         let first = range.lowerBound
         let byteRange = source.ranges[first].lowerBound..<source.ranges[range.upperBound - 1].upperBound
         let source = self.source
-        return source.bytes.withUnsafeBufferPointer { all in
+        let (blocks, problems) = source.bytes.withUnsafeBufferPointer { all in
             let slice = UnsafeBufferPointer(rebasing: all[byteRange])
             return CommonMarkConverter.blocks(
                 slice,
                 position: { line, byteColumn in
-                    let index = min(first + line - 1, source.count - 1)
+                    let index = max(0, min(first + line - 1, source.count - 1))
                     return source.location(line: index, byteOffset: byteColumn - 1)
                 },
-                paragraphHook: { inlines, startLine, endLine, startColumn in
-                    Self.table(in: source, lines: (first + startLine - 1)...(first + endLine - 1), startColumn: startColumn)
+                depth: depth,
+                paragraphHook: { inlines, startLine, endLine, startColumn, diagnostics in
+                    Self.table(in: source, lines: (first + startLine - 1)...(first + endLine - 1), startColumn: startColumn, diagnostics: &diagnostics)
                 })
         }
+        diagnostics += problems
+        return blocks
     }
 
     /// The paragraph split into a paragraph (the lines before the table, if any)
     /// and a table, or nil when it holds no table.
-    private static func table(in source: SourceLines, lines: ClosedRange<Int>, startColumn: Int) -> [Block]? {
+    private static func table(
+        in source: SourceLines, lines: ClosedRange<Int>, startColumn: Int, diagnostics: inout [Diagnostic]
+    ) -> [Block]? {
         guard lines.count >= 2, lines.contains(where: { source[$0].contains(UInt8(ascii: "|")) }) else { return nil }
         let prefix = max(startColumn - 1, 0)
         var paragraphLines: [PipeTable.ParagraphLine] = []
@@ -96,10 +108,10 @@ struct BlockBuilder {
             _ = batch.add(
                 joined[...], lineIndex: starts[0].lineIndex, byteOffset: starts[0].byteOffset,
                 continuations: Array(starts.dropFirst()))
-            let inlines = batch.parse(in: source)[0]
+            let inlines = batch.parse(in: source, diagnostics: &diagnostics)[0]
             out.append(.paragraph(inlines, source.location(line: paragraphLines[0].lineIndex, byteOffset: paragraphLines[0].offset)))
         }
-        out.append(.table(PipeTable.table(lines: paragraphLines[header...], alignments: alignments, source: source)))
+        out.append(.table(PipeTable.table(lines: paragraphLines[header...], alignments: alignments, source: source, diagnostics: &diagnostics)))
         return out
     }
 }

@@ -40,6 +40,9 @@ struct DirectiveScanner {
     mutating func scan() -> [Segment] {
         var stack = [Frame()]
         var codeFence: CodeFence?
+        // Fences opened past the nesting limit: their lines stay text of the
+        // deepest container, each closing fence closes one of them.
+        var overflow = 0
         for index in 0..<source.count {
             let line = source[index]
             if let fence = codeFence {
@@ -52,7 +55,26 @@ struct DirectiveScanner {
                 stack[stack.count - 1].text(index)
                 continue
             }
-            switch DirectiveFence.classify(line) {
+            let kind = DirectiveFence.classify(line)
+            switch kind {
+            case .notAFence:
+                break
+            case .closing where overflow > 0:
+                overflow -= 1
+                stack[stack.count - 1].text(index)
+                continue
+            case .opening, .malformed:
+                guard overflow > 0 || stack.count > MarkdownLimits.blockNesting else { break }
+                if overflow == 0 {
+                    diagnostics.append(.error(MarkdownLimits.blockNestingMessage, at: source.location(line: index, byteOffset: line.prefix { $0 == 0x20 }.count)))
+                }
+                overflow += 1
+                stack[stack.count - 1].text(index)
+                continue
+            case .closing:
+                break
+            }
+            switch kind {
             case .notAFence:
                 stack[stack.count - 1].text(index)
             case .malformed(let message, let offset, let length):

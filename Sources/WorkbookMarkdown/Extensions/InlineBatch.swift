@@ -29,6 +29,12 @@ struct InlineBatch {
 
     /// The inlines of every snippet, in the order they were added.
     func parse(in source: SourceLines) -> [[Inline]] {
+        var ignored: [Diagnostic] = []
+        return parse(in: source, diagnostics: &ignored)
+    }
+
+    /// The inlines of every snippet; problems (nesting past the limit) go to `diagnostics`.
+    func parse(in source: SourceLines, diagnostics: inout [Diagnostic]) -> [[Inline]] {
         var results = [[Inline]](repeating: [], count: snippets.count)
         guard !snippets.isEmpty else { return results }
         var buffer: [UInt8] = []
@@ -45,7 +51,7 @@ struct InlineBatch {
             owner.append(contentsOf: repeatElement(k, count: snippet.continuations.count + 2))
         }
         let parsed = buffer.withUnsafeBufferPointer { pointer in
-            CommonMarkConverter.topLevelInlines(pointer) { line, byteColumn in
+            CommonMarkConverter.topLevelInlines(pointer, position: { line, byteColumn in
                 let k = owner[min(max(line - 1, 0), owner.count - 1)]
                 let snippet = snippets[k]
                 let row = line - firstLines[k]
@@ -54,9 +60,9 @@ struct InlineBatch {
                     return source.location(line: start.lineIndex, byteOffset: start.byteOffset + max(byteColumn - 1, 0))
                 }
                 let inSnippet = max(byteColumn - 1 - shifts[k], 0)
-                let offset = snippet.byteOffset + inSnippet + snippet.removed.prefix { $0 <= inSnippet }.count
+                let offset = snippet.byteOffset + inSnippet + Self.countAtMost(inSnippet, in: snippet.removed)
                 return source.location(line: snippet.lineIndex, byteOffset: offset)
-            }
+            }, diagnostics: &diagnostics)
         }
         for (line, inlines) in parsed {
             let k = owner[min(max(line - 1, 0), owner.count - 1)]
@@ -66,6 +72,17 @@ struct InlineBatch {
             Self.dropPlaceholder(&results[k])
         }
         return results
+    }
+
+    /// How many of the ascending `offsets` are at most `limit` (a binary search:
+    /// a cell may hold many `\|`).
+    static func countAtMost(_ limit: Int, in offsets: [Int]) -> Int {
+        var low = 0, high = offsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if offsets[middle] <= limit { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// What `appendEscaped` puts before a snippet that starts with `<`.

@@ -104,7 +104,8 @@ enum PipeTable {
 
     /// Builds the table from the header line to the end of the paragraph.
     static func table(
-        lines: ArraySlice<ParagraphLine>, alignments: [Table.Alignment], source: SourceLines
+        lines: ArraySlice<ParagraphLine>, alignments: [Table.Alignment], source: SourceLines,
+        diagnostics: inout [Diagnostic]
     ) -> Table {
         var batch = InlineBatch()
         var rows: [(lineIndex: Int, cells: [(index: Int, source: String, offset: Int)])] = []
@@ -125,7 +126,7 @@ enum PipeTable {
             }
             rows.append((line.lineIndex, cells))
         }
-        let parsed = batch.parse(in: source)
+        let parsed = batch.parse(in: source, diagnostics: &diagnostics)
         func row(_ r: (lineIndex: Int, cells: [(index: Int, source: String, offset: Int)])) -> Table.Row {
             Table.Row(
                 cells: r.cells.map { cell in

@@ -3,6 +3,9 @@
 /// slug gets `-1`, `-2`, ...
 public struct Slugger: Sendable {
     private var used: Set<String> = []
+    /// The last suffix tried for each base: ids are only ever added, so the
+    /// next free one is never below it (a page of 100,000 equal headings stays linear).
+    private var lastSuffix: [String: Int] = [:]
 
     public init() {}
 
@@ -55,12 +58,13 @@ public struct Slugger: Sendable {
     /// `base` if free, else `base-1`, `base-2`, ...
     public mutating func uniqueID(_ base: String) -> String {
         let base = base.isEmpty ? "section" : base
-        var candidate = base
-        var n = 0
+        var n = lastSuffix[base] ?? 0
+        var candidate = n == 0 ? base : "\(base)-\(n)"
         while used.contains(candidate) {
             n += 1
             candidate = "\(base)-\(n)"
         }
+        lastSuffix[base] = n
         used.insert(candidate)
         return candidate
     }

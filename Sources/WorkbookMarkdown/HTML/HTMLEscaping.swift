@@ -60,8 +60,10 @@ public enum HTMLEscaping {
 
     /// True for URLs that could run code: `javascript:`, `vbscript:`, `file:`,
     /// and `data:` other than PNG, GIF, JPEG and WebP images (cmark's rule).
+    /// The scheme is read as a browser reads it: leading control characters and
+    /// spaces skipped, tabs and line breaks inside ignored.
     public static func isDangerous(_ url: String) -> Bool {
-        let lower = url.prefix(32).lowercased().drop { $0 == " " || $0 == "\t" }
+        let lower = scheme(url)
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
         if lower.hasPrefix("data:") {
             for safe in ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"] where lower.hasPrefix(safe) {
@@ -70,5 +72,21 @@ public enum HTMLEscaping {
             return true
         }
         return false
+    }
+
+    /// True for a `data:` URL, which a link (not an image) never gets.
+    public static func isData(_ url: String) -> Bool {
+        scheme(url).hasPrefix("data:")
+    }
+
+    /// The start of `url` as a browser parses its scheme, lowercased.
+    private static func scheme(_ url: String) -> String {
+        var out = ""
+        for scalar in url.unicodeScalars.drop(while: { $0.value <= 0x20 }) {
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
+            out.unicodeScalars.append(scalar)
+            if out.unicodeScalars.count >= 32 { break }
+        }
+        return out.lowercased()
     }
 }

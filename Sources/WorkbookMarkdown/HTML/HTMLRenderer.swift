@@ -191,7 +191,8 @@ public struct HTMLRenderer {
             inlines(children)
             write("</strong>")
         case .link(let link, let children):
-            guard let url = options.resolveLink(link, false) else {
+            // A link never leads to a `data:` URL: it shows its text alone.
+            guard let url = options.resolveLink(link, false), !HTMLEscaping.isData(url) else {
                 inlines(children)
                 return
             }

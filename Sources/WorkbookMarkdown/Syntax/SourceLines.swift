@@ -2,10 +2,19 @@
 /// first line (front matter comes before a chapter's Markdown).
 struct SourceLines {
     let bytes: [UInt8]
-    /// Byte ranges of the lines, without the line break (`\n` or `\r\n`).
+    /// Byte ranges of the lines, without the line break (`\n`, `\r\n` or `\r`).
     let ranges: [Range<Int>]
     /// The file line number of `ranges[0]`.
     let firstLine: Int
+    /// The last column worked out, so that positions met left to right along a
+    /// long line cost no more than one pass over it.
+    private let lastColumn = ColumnCache()
+
+    private final class ColumnCache {
+        var line = -1
+        var byteOffset = 0
+        var column = 1
+    }
 
     init(_ bytes: [UInt8], firstLine: Int) {
         self.bytes = bytes
@@ -15,19 +24,20 @@ struct SourceLines {
         var start = 0
         var i = 0
         let n = bytes.count
+        // Line breaks as CommonMark reads them: `\n`, `\r\n`, and a lone `\r`.
         while i < n {
             if bytes[i] == UInt8(ascii: "\n") {
-                var end = i
-                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                ranges.append(start..<end)
+                ranges.append(start..<i)
+                start = i + 1
+            } else if bytes[i] == UInt8(ascii: "\r") {
+                ranges.append(start..<i)
+                if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
                 start = i + 1
             }
             i += 1
         }
         if start < n {
-            var end = n
-            if bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            ranges.append(start..<end)
+            ranges.append(start..<n)
         }
         self.ranges = ranges
     }
@@ -41,7 +51,18 @@ struct SourceLines {
 
     /// The location of the byte at `byteOffset` (0-based, within the line) of line `index`.
     func location(line index: Int, byteOffset: Int) -> SourceLocation {
-        SourceLocation(line: lineNumber(index), column: Self.column(of: self[index], byteOffset: byteOffset))
+        let line = self[index]
+        let cache = lastColumn
+        guard cache.line == index, byteOffset >= cache.byteOffset, cache.byteOffset <= line.count else {
+            let column = Self.column(of: line, byteOffset: byteOffset)
+            if byteOffset >= 0, byteOffset <= line.count { (cache.line, cache.byteOffset, cache.column) = (index, byteOffset, column) }
+            return SourceLocation(line: lineNumber(index), column: column)
+        }
+        // Count on from the last position.
+        let rest = line[(line.startIndex + cache.byteOffset)...]
+        let column = cache.column - 1 + Self.column(of: rest, byteOffset: byteOffset - cache.byteOffset)
+        if byteOffset <= line.count { (cache.byteOffset, cache.column) = (byteOffset, column) }
+        return SourceLocation(line: lineNumber(index), column: column)
     }
 
     /// The 1-based Unicode scalar column of a byte offset within a line.

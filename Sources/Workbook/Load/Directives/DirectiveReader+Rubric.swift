@@ -20,6 +20,11 @@ extension DirectiveReader {
         var rubric = Rubric(
             id: id, title: directive.title ?? [], anchors: anchors, dimensions: dimensions, bands: [],
             gate: nil, requirements: [], prose: [], location: directive.location)
+        let totals = rubric.maxTotal - rubric.minTotal + 1
+        guard totals <= Limits.rubricTotals else {
+            error("this rubric has \(totals) possible totals (\(dimensions.count) dimensions scored \(rubric.scale.lowerBound) to \(rubric.scale.upperBound)); a rubric may have at most \(Limits.rubricTotals)", at: table.location)
+            return nil
+        }
         guard let bands = readBands(list) else { return nil }
         rubric.bands = bands
         var ok = checkCoverage(rubric, list: list)
@@ -59,6 +64,10 @@ extension DirectiveReader {
                 rest = rest.dropFirst().trimmingCharacters(in: .whitespaces)
             } else if !rest.isEmpty {
                 error("score anchor `\(text)` must read `N` or `N - Label`", at: cell.location)
+                return nil
+            }
+            guard Limits.anchorValues.contains(value) else {
+                error("score anchor \(value) is outside \(Limits.anchorValues.lowerBound) to \(Limits.anchorValues.upperBound)", at: cell.location)
                 return nil
             }
             if let previous = anchors.last, value <= previous.value {
@@ -158,16 +167,25 @@ extension DirectiveReader {
     /// Bands must name every possible total exactly once.
     private mutating func checkCoverage(_ rubric: Rubric, list: List) -> Bool {
         let possible = rubric.minTotal...rubric.maxTotal
-        var count = [Int](repeating: 0, count: possible.count)
+        // How many bands hold each total, through differences: linear in bands plus totals.
+        var change = [Int](repeating: 0, count: possible.count + 1)
         var ok = true
         for band in rubric.bands {
             if band.range.lowerBound < possible.lowerBound || band.range.upperBound > possible.upperBound {
                 error("score band `\(band.label)` goes outside the possible totals \(possible.lowerBound)-\(possible.upperBound) (\(rubric.dimensions.count) dimension\(rubric.dimensions.count == 1 ? "" : "s") scored \(rubric.scale.lowerBound) to \(rubric.scale.upperBound))", at: band.location)
                 ok = false
             }
-            for total in band.range where possible.contains(total) {
-                count[total - possible.lowerBound] += 1
+            let low = max(band.range.lowerBound, possible.lowerBound), high = min(band.range.upperBound, possible.upperBound)
+            if low <= high {
+                change[low - possible.lowerBound] += 1
+                change[high - possible.lowerBound + 1] -= 1
             }
+        }
+        var count = [Int](repeating: 0, count: possible.count)
+        var running = 0
+        for i in count.indices {
+            running += change[i]
+            count[i] = running
         }
         let missing = possible.filter { count[$0 - possible.lowerBound] == 0 }
         let doubled = possible.filter { count[$0 - possible.lowerBound] > 1 }

@@ -1,0 +1,2 @@
+// Only the declaration in include/FuzzSupport.h is needed; SwiftPM wants a source file.
+#include "FuzzSupport.h"
