@@ -101,70 +101,72 @@ struct PhraseMatcher {
         var location: SourceLocation
     }
 
-    private let phrases: [(normalized: [Unicode.Scalar], text: String, definedAt: String)]
-
-    init(_ phrases: [(text: String, definedAt: String)]) {
-        self.phrases = phrases.compactMap { phrase in
-            let normalized = Self.normalize(phrase.text).map(\.scalar)
-            let display = phrase.text.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’ ."))
-            return normalized.isEmpty ? nil : (normalized, display, phrase.definedAt)
-        }
+    private struct Phrase {
+        var words: [String]
+        var text: String
+        var definedAt: String
     }
 
-    /// Lowercased letters and digits, single spaces between words (any run of
-    /// spaces or punctuation but apostrophes); each kept
-    /// scalar remembers its line and column.
-    static func normalize(_ text: String) -> [(scalar: Unicode.Scalar, line: Int, column: Int)] {
-        var out: [(Unicode.Scalar, Int, Int)] = []
+    /// Phrases by their first word, so a story is scanned once, not once per phrase.
+    private let byFirstWord: [String: [Phrase]]
+
+    /// A phrase listed in several chapters is matched once, with its first listing.
+    init(_ phrases: [(text: String, definedAt: String)]) {
+        var index: [String: [Phrase]] = [:]
+        var seen: Set<[String]> = []
+        for phrase in phrases {
+            let words = Self.words(phrase.text).map(\.word)
+            guard let first = words.first, seen.insert(words).inserted else { continue }
+            let display = phrase.text.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’ ."))
+            index[first, default: []].append(Phrase(words: words, text: display, definedAt: phrase.definedAt))
+        }
+        byFirstWord = index
+    }
+
+    /// The words of a text, lowercased, with where each starts. Letters and
+    /// digits make words; apostrophes vanish ("don't" and "don’t" match);
+    /// spaces, dashes, quotes and other punctuation separate words.
+    static func words(_ text: String) -> [(word: String, line: Int, column: Int)] {
+        var out: [(String, Int, Int)] = []
         var line = 1, column = 1
-        var pendingSpace = false
+        var word = ""
+        var start = (1, 1)
         for scalar in text.unicodeScalars {
-            defer {
-                if scalar == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-            }
             let p = scalar.properties
             if p.isAlphabetic || p.numericType != nil {
-                if pendingSpace, !out.isEmpty { out.append((" ", line, column)) }
-                pendingSpace = false
-                for lower in String(scalar).lowercased().unicodeScalars { out.append((lower, line, column)) }
-            } else if scalar != "'" && scalar != "\u{2019}" && scalar != "\u{2018}" {
-                // Spaces, dashes and other punctuation separate words; quotes around
-                // a phrase do too, so straight and curly quotes match alike.
-                pendingSpace = true
+                if word.isEmpty { start = (line, column) }
+                word.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            } else if scalar != "'" && scalar != "\u{2019}" && scalar != "\u{2018}", !word.isEmpty {
+                out.append((word, start.0, start.1))
+                word = ""
             }
-            // Apostrophes vanish: "don't" and "don’t" match.
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
+        if !word.isEmpty { out.append((word, start.0, start.1)) }
         return out
     }
 
     func matches(in text: String) -> [Match] {
-        guard !phrases.isEmpty else { return [] }
-        let normalized = Self.normalize(text)
-        let scalars = normalized.map(\.scalar)
+        guard !byFirstWord.isEmpty else { return [] }
+        let words = Self.words(text)
         var found: [Match] = []
-        for phrase in phrases {
-            let needle = phrase.normalized
-            guard needle.count <= scalars.count else { continue }
-            var i = 0
-            while i + needle.count <= scalars.count {
-                if scalars[i] == needle[0], Array(scalars[i..<(i + needle.count)]) == needle,
-                    i == 0 || scalars[i - 1] == " ",
-                    i + needle.count == scalars.count || scalars[i + needle.count] == " "
-                {
-                    let at = normalized[i]
-                    found.append(Match(phrase: phrase.text, definedAt: phrase.definedAt, location: SourceLocation(line: at.line, column: at.column)))
-                    i += needle.count
-                } else {
-                    i += 1
+        var i = 0
+        while i < words.count {
+            var matched = 0
+            for phrase in byFirstWord[words[i].word] ?? [] where i + phrase.words.count <= words.count {
+                if phrase.words.indices.allSatisfy({ phrase.words[$0] == words[i + $0].word }) {
+                    found.append(Match(phrase: phrase.text, definedAt: phrase.definedAt, location: SourceLocation(line: words[i].line, column: words[i].column)))
+                    matched = max(matched, phrase.words.count)
                 }
             }
+            i += max(matched, 1)
         }
-        return found.sorted { $0.location < $1.location }
+        return found
     }
 }
 
