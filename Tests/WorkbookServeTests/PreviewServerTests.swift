@@ -249,7 +249,7 @@ import Workbook
         await running.server.stop()
         _ = await running.serving.result
         #expect(clock.now - start < .seconds(1))
-        #expect(try await events.waitForEnd(timeout: .seconds(1)))
+        #expect(try await events.waitForEnd(timeout: .seconds(3)))
         #expect(await running.server.liveConnections == 0)
     }
 

@@ -99,8 +99,10 @@ import Testing
         let took = clock.now - start
         #expect(status == 0)
         #expect(serve.process.terminationReason == .exit)
-        #expect(took < .seconds(1), "stopped in \(took)")
-        #expect(try await events.waitForEnd(timeout: .seconds(1)))
+        // Stopping takes about 0.3-0.5 s on a quiet machine (printed below); the
+        // bound is loose because timing on a loaded machine is not what this checks.
+        #expect(took < .seconds(3), "stopped in \(took)")
+        #expect(try await events.waitForEnd(timeout: .seconds(3)))
         print("workbook serve stopped \(took.formatted(.units(allowed: [.milliseconds]))) after SIGTERM")
     }
 
@@ -110,7 +112,7 @@ import Testing
         let serve = try ServeProcess(["--content", workbook.content, "--port", "0"])
         _ = try await serve.waitForLine(matching: #"Serving .* \(Ctrl-C to stop\)\n"#)
         kill(serve.process.processIdentifier, SIGINT)
-        #expect(try await serve.waitForExit(timeout: .seconds(1)) == 0)
+        #expect(try await serve.waitForExit(timeout: .seconds(3)) == 0)
     }
 
     @Test func aBusyPortIsAClearError() async throws {

@@ -25,13 +25,14 @@ import Testing
         let first = live.build()
         #expect(!first.hasErrors)
         let cachedPages = live.pagesRendered
-        #expect(cachedPages == 7)  // 2 chapter pages, 2 print sections, a scorecard, a field reference sheet, 404
+        // 2 chapter pages, their 2 print sections and 2 search fragments, a scorecard, a field reference sheet, 404
+        #expect(cachedPages == 9)
 
         try edit(folder, "chapters/one.md") { $0.replacingOccurrences(of: "Intro paragraph", with: "Opening paragraph") }
         let second = live.rebuild(changed: [folder.path + "/chapters/one.md"])
         #expect(!second.hasErrors)
-        // The chapter's page and its print section; nothing else is rendered again.
-        #expect(live.pagesRendered == 2)
+        // The chapter's page, print section and search fragment; nothing else is rendered again.
+        #expect(live.pagesRendered == 3)
         #expect(second.changedPaths == ["chapters/one.html", "print.html", "search-index.js"])
         #expect(second.site?.text("chapters/one.html")?.contains("Opening paragraph") == true)
 

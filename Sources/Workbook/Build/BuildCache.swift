@@ -17,6 +17,7 @@ public final class BuildCache: @unchecked Sendable {
     private var parses: [String: (text: String, result: (Chapter?, [Diagnostic]))] = [:]
     private var links: [String: (text: String, targets: Int, diagnostics: [Diagnostic])] = [:]
     private var pages: [String: (key: PageKey, bytes: [UInt8])] = [:]
+    private var nav: (key: Int, fragments: NavFragments)?
     private(set) var rendered = 0
 
     public init() {}
@@ -53,6 +54,15 @@ public final class BuildCache: @unchecked Sendable {
             rendered += 1
         }
         return bytes
+    }
+
+    /// The sidebar lists, reused while every chapter's place in them, the
+    /// sheets and the theme are the same.
+    func nav(key: Int, _ make: () -> NavFragments) -> NavFragments {
+        if let cached = locked({ nav }), cached.key == key { return cached.fragments }
+        let fragments = make()
+        locked { nav = (key, fragments) }
+        return fragments
     }
 
     /// Forgets pages that are no longer built; returns how many pages were

@@ -86,6 +86,6 @@ public final class LiveBuild: @unchecked Sendable {
 
     /// Cached fragments that are not pages themselves (print sections), kept while their chapter is.
     static func fragmentPaths(_ result: Build.Result) -> Set<String> {
-        Set(result.workbook?.chapters.map { "print-chapter/" + $0.name } ?? [])
+        Set(result.workbook?.chapters.flatMap { ["print-chapter/" + $0.name, "search/" + $0.name] } ?? [])
     }
 }

@@ -15,7 +15,8 @@ public enum SiteBuilder {
                 if case .fieldref(let f) = block { fieldrefs.append((f.title.plainText, f.id)) }
             }
         }
-        let nav = NavFragments(chapters: workbook.chapters, sheets: (scorecards, fieldrefs), folders: folders, theme: theme)
+        let makeNav = { NavFragments(chapters: workbook.chapters, sheets: (scorecards, fieldrefs), folders: folders, theme: theme) }
+        let nav = cache.map { $0.nav(key: navKey(workbook, sheets: (scorecards, fieldrefs), folders: folders, theme: theme), makeNav) } ?? makeNav()
         let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)", nav: nav)
         let shared = sharedKey(workbook, theme: theme, nav: nav, resolver: pages.resolver, sources: sources)
         /// Renders through the cache when there is one; `own` is what the page depends on besides `shared`.
@@ -64,7 +65,9 @@ public enum SiteBuilder {
             }
         }
         var site = Site()
-        site.files[SearchIndex.fileName] = .bytes(SearchIndex.script(workbook))
+        site.files[SearchIndex.fileName] = .bytes(SearchIndex.script(workbook) { chapter, make in
+            cached("search/" + chapter.name, [text(chapter)]) { String(decoding: make(), as: UTF8.self) }
+        })
         for (path, bytes) in parallelMap(jobs, { $0() }) {
             site.files[path] = .bytes(bytes)
         }
@@ -91,6 +94,24 @@ public enum SiteBuilder {
             hasher.combine(story.name)
             hasher.combine(story.title)
             hasher.combine(story.drills.map(\.id))
+        }
+        return hasher.finalize()
+    }
+
+    /// What the sidebar lists depend on.
+    static func navKey(_ workbook: Workbook, sheets: (scorecards: [(title: String, id: String)], fieldrefs: [(title: String, id: String)]), folders: [String], theme: Theme) -> Int {
+        var hasher = Hasher()
+        hasher.combine(theme.fingerprint)
+        hasher.combine(folders)
+        for chapter in workbook.chapters {
+            hasher.combine(chapter.name)
+            hasher.combine(chapter.front.title)
+            hasher.combine(chapter.front.number)
+            hasher.combine(chapter.front.part)
+        }
+        for sheet in sheets.scorecards + [("", "|")] + sheets.fieldrefs {
+            hasher.combine(sheet.title)
+            hasher.combine(sheet.id)
         }
         return hasher.finalize()
     }

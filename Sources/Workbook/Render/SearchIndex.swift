@@ -60,20 +60,24 @@ enum SearchIndex {
     /// `window.WORKBOOK_SEARCH = {...};` — JSON with every `/` escaped (so
     /// `</script>` cannot appear), keys sorted. Chapters' entries are encoded
     /// in parallel.
-    static func script(_ workbook: Workbook) -> [UInt8] {
-        var sources: [(body: [ChapterBlock], page: String, url: String, intro: String)] = workbook.chapters.map {
-            ($0.body, $0.front.title, SitePaths.url(SitePaths.chapter($0.name)), $0.front.summary ?? "")
-        }
-        for story in workbook.personal?.stories ?? [] {
-            sources.append((story.body, story.title, SitePaths.url(SitePaths.story(story.name)), ""))
-        }
-        let fragments = parallelMap(sources) { source in
+    /// - Parameter cached: gives a chapter's fragment from a cache, or makes it.
+    static func script(
+        _ workbook: Workbook,
+        cached: @Sendable (Chapter, () -> [UInt8]) -> [UInt8] = { $1() }
+    ) -> [UInt8] {
+        @Sendable func fragment(_ body: [ChapterBlock], _ page: String, _ url: String, _ intro: String) -> [UInt8] {
             var out: [UInt8] = []
-            for entry in entries(body: source.body, page: source.page, url: source.url, intro: source.intro) {
+            for entry in entries(body: body, page: page, url: url, intro: intro) {
                 if !out.isEmpty { out.append(UInt8(ascii: ",")) }
                 append(entry, to: &out)
             }
             return out
+        }
+        var fragments = parallelMap(workbook.chapters) { chapter in
+            cached(chapter) { fragment(chapter.body, chapter.front.title, SitePaths.url(SitePaths.chapter(chapter.name)), chapter.front.summary ?? "") }
+        }
+        for story in workbook.personal?.stories ?? [] {
+            fragments.append(fragment(story.body, story.title, SitePaths.url(SitePaths.story(story.name)), ""))
         }
         return wrap(fragments)
     }
