@@ -25,14 +25,16 @@ import Testing
         let first = live.build()
         #expect(!first.hasErrors)
         let cachedPages = live.pagesRendered
-        // 2 chapter pages, their 2 print sections and 2 search fragments, a scorecard, a field reference sheet, 404
-        #expect(cachedPages == 9)
+        // 2 chapter pages, their 2 print sections and 2 search fragments, a scorecard,
+        // a field reference sheet, 404, and the index, print and drills pages
+        #expect(cachedPages == 12)
 
         try edit(folder, "chapters/one.md") { $0.replacingOccurrences(of: "Intro paragraph", with: "Opening paragraph") }
         let second = live.rebuild(changed: [folder.path + "/chapters/one.md"])
         #expect(!second.hasErrors)
-        // The chapter's page, print section and search fragment; nothing else is rendered again.
-        #expect(live.pagesRendered == 3)
+        // The chapter's page, print section and search fragment, and the three pages
+        // that show every chapter; nothing else is rendered again.
+        #expect(live.pagesRendered == 6)
         #expect(second.changedPaths == ["chapters/one.html", "print.html", "search-index.js"])
         #expect(second.site?.text("chapters/one.html")?.contains("Opening paragraph") == true)
 

@@ -27,20 +27,22 @@ public enum SiteBuilder {
         @Sendable func text(_ chapter: Chapter) -> String { sources[chapter.path] ?? "" }
         // Print sections render in parallel, then the print page around them.
         let printChapters = parallelMap(Array(workbook.chapters.indices)) { n in
-            var vm = pages.printChapter(n)
+            var vm = pages.printChapter(n, withBody: false)
             vm.html = String(decoding: cached("print-chapter/" + vm.id, [text(workbook.chapters[n]), vm.numberLabel]) {
-                theme.render(vm, template: "print-chapter")
+                theme.render(pages.printChapter(n), template: "print-chapter")
             }, as: UTF8.self)
-            vm.body = []
             return vm
         }
-        // Pages that show every chapter (index, print, drills) or the personal
-        // layer are rendered every time; chapter pages and sheets only when
-        // their chapter or what all pages share changed.
+        // Pages are rendered again only when their inputs changed: a chapter
+        // page or sheet when its chapter or what all pages share changed; the
+        // index, print and drills pages when any chapter did. Personal pages
+        // are rendered every time.
+        // Pages that show every chapter depend on every chapter's text.
+        let everyChapter = workbook.chapters.map(text)
         var jobs: [@Sendable () -> (String, [UInt8])] = [
-            { (SitePaths.index, Array(theme.render(pages.index(), template: "index").utf8)) },
-            { (SitePaths.print, Array(theme.render(pages.printPage(chapters: printChapters), template: "print").utf8)) },
-            { (SitePaths.drills, Array(theme.render(pages.drillsPage(), template: "drills").utf8)) },
+            { (SitePaths.index, cached(SitePaths.index, everyChapter) { theme.render(pages.index(), template: "index") }) },
+            { (SitePaths.print, cached(SitePaths.print, everyChapter) { theme.render(pages.printPage(chapters: printChapters), template: "print") }) },
+            { (SitePaths.drills, cached(SitePaths.drills, everyChapter) { theme.render(pages.drillsPage(), template: "drills") }) },
             { (SitePaths.notFound, cached(SitePaths.notFound, []) { theme.render(pages.notFound(), template: "404") }) },
         ]
         for index in workbook.chapters.indices {

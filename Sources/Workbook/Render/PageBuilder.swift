@@ -135,13 +135,14 @@ struct PageBuilder: Sendable {
             hasPrevious: previous != nil, previous: link(previous), hasNext: next != nil, next: link(next))
     }
 
-    /// One chapter of the print page, before its section is rendered.
-    func printChapter(_ n: Int) -> PrintChapterVM {
+    /// One chapter of the print page, before its section is rendered; its
+    /// body only when `withBody` (a cached section does not need it).
+    func printChapter(_ n: Int, withBody: Bool = true) -> PrintChapterVM {
         let chapter = workbook.chapters[n]
         return PrintChapterVM(
             id: chapter.name, numberLabel: "Chapter \(chapter.front.number ?? n + 1)",
             chapter: summary(chapter, from: ""),
-            body: context(page: SitePaths.print, chapter: chapter, print: true).items(chapter.body), html: "")
+            body: withBody ? context(page: SitePaths.print, chapter: chapter, print: true).items(chapter.body) : [], html: "")
     }
 
     /// The print page around its chapters' rendered sections.
