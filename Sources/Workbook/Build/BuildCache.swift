@@ -18,6 +18,7 @@ public final class BuildCache: @unchecked Sendable {
     private var links: [String: (text: String, targets: Int, diagnostics: [Diagnostic])] = [:]
     private var pages: [String: (key: PageKey, bytes: [UInt8])] = [:]
     private var nav: (key: Int, fragments: NavFragments)?
+    private var stories: [String: (text: String, result: (Story?, [Diagnostic]))] = [:]
     private(set) var rendered = 0
 
     public init() {}
@@ -33,6 +34,14 @@ public final class BuildCache: @unchecked Sendable {
         if let cached = locked({ parses[path] }), cached.text == text { return cached.result }
         let result = make()
         locked { parses[path] = (text, result) }
+        return result
+    }
+
+    /// A story's parse, reused while its text is the same.
+    func story(path: String, text: String, _ make: () -> (Story?, [Diagnostic])) -> (Story?, [Diagnostic]) {
+        if let cached = locked({ stories[path] }), cached.text == text { return cached.result }
+        let result = make()
+        locked { stories[path] = (text, result) }
         return result
     }
 

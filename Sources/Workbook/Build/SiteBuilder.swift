@@ -35,8 +35,8 @@ public enum SiteBuilder {
         }
         // Pages are rendered again only when their inputs changed: a chapter
         // page or sheet when its chapter or what all pages share changed; the
-        // index, print and drills pages when any chapter did. Personal pages
-        // are rendered every time.
+        // index, print and drills pages when any chapter did; personal pages
+        // when any chapter, story or score did.
         // Pages that show every chapter depend on every chapter's text.
         let everyChapter = workbook.chapters.map(text)
         var jobs: [@Sendable () -> (String, [UInt8])] = [
@@ -60,10 +60,14 @@ public enum SiteBuilder {
             jobs.append { (path, cached(path, [text(chapter)]) { theme.render(pages.fieldrefPage(fieldref, in: chapter), template: "fieldref") }) }
         }
         if let personal = workbook.personal {
-            jobs.append { (SitePaths.stories, Array(theme.render(pages.storiesPage(personal), template: "stories").utf8)) }
-            jobs.append { (SitePaths.dashboard, Array(theme.render(pages.dashboard(personal), template: "dashboard").utf8)) }
+            // Personal pages depend on the chapters (drills, rubrics, avoid
+            // phrases) and on every story and score.
+            let personalInputs = everyChapter + personal.stories.map(\.text) + [personal.scoresPath.flatMap { sources[$0] } ?? ""]
+            jobs.append { (SitePaths.stories, cached(SitePaths.stories, personalInputs) { theme.render(pages.storiesPage(personal), template: "stories") }) }
+            jobs.append { (SitePaths.dashboard, cached(SitePaths.dashboard, personalInputs) { theme.render(pages.dashboard(personal), template: "dashboard") }) }
             for story in personal.stories {
-                jobs.append { (SitePaths.story(story.name), Array(theme.render(pages.storyPage(story), template: "story").utf8)) }
+                let path = SitePaths.story(story.name)
+                jobs.append { (path, cached(path, personalInputs) { theme.render(pages.storyPage(story), template: "story") }) }
             }
         }
         var site = Site()

@@ -2,7 +2,7 @@ import WorkbookMarkdown
 
 /// Loads the personal layer: `stories/*.md` and `stories/scores.yaml`.
 enum PersonalLoader {
-    static func load(_ folder: ContentFolder, sources: inout [String: String]) -> (PersonalLayer?, [Diagnostic]) {
+    static func load(_ folder: ContentFolder, sources: inout [String: String], cache: BuildCache? = nil) -> (PersonalLayer?, [Diagnostic]) {
         let reads = folder.markdownFiles(in: "stories").map { folder.read($0) }
         let storyFiles = reads.compactMap(\.file)
         let scoresRead = folder.read("stories/scores.yaml")
@@ -15,7 +15,8 @@ enum PersonalLoader {
             sources[problem.path] = text
         }
         let read = parallelMap(storyFiles) { file in
-            StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3)))
+            let read = { StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3))) }
+            return cache?.story(path: file.displayPath, text: file.text, read) ?? read()
         }
         var stories: [Story] = []
         for (story, problems) in read {

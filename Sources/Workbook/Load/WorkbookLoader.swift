@@ -87,7 +87,7 @@ public enum WorkbookLoader {
         diagnostics += IDChecker.check(included)
         var personal: PersonalLayer?
         if !options.guide {
-            let (layer, problems) = PersonalLoader.load(folder, sources: &sources)
+            let (layer, problems) = PersonalLoader.load(folder, sources: &sources, cache: cache)
             personal = layer
             diagnostics += problems
             if personal != nil { diagnostics += PersonalChecks.check(&personal!, chapters: included) }
