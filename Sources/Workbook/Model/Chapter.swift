@@ -33,3 +33,19 @@ public struct FrontMatter: Sendable {
         self.title = title
     }
 }
+
+extension Array where Element == Chapter {
+    /// Consecutive chapters with the same `part:` form a group; chapters
+    /// without one form groups without a name. The index and the sidebar show these.
+    var groupedByPart: [(part: String?, chapters: [Chapter])] {
+        var groups: [(part: String?, chapters: [Chapter])] = []
+        for chapter in self {
+            if let last = groups.last, last.part == chapter.front.part {
+                groups[groups.count - 1].chapters.append(chapter)
+            } else {
+                groups.append((chapter.front.part, [chapter]))
+            }
+        }
+        return groups
+    }
+}

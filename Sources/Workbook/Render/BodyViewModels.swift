@@ -100,12 +100,11 @@ extension BodyContext {
 
     func checklist(_ c: Checklist) -> ChecklistVM {
         let base = id(c.id)
-        var tight = HTMLRenderer.Options()
-        tight = htmlOptions
+        let options = htmlOptions
         return ChecklistVM(
             id: base, hasTitle: c.title != nil, titleHTML: c.title.map(html) ?? "",
             items: c.items.enumerated().map { n, blocks in
-                ChecklistItemVM(id: "\(base)-\(n + 1)", html: Self.itemHTML(blocks, options: tight))
+                ChecklistItemVM(id: "\(base)-\(n + 1)", html: Self.itemHTML(blocks, options: options))
             })
     }
 

@@ -56,15 +56,7 @@ struct NavFragments: Sendable {
     }
 
     private static func folder(chapters: [Chapter], directory: String, theme: Theme) -> Folder {
-        // Consecutive chapters with the same `part:` form a group.
-        var groups: [(part: String?, chapters: [Chapter])] = []
-        for chapter in chapters {
-            if let last = groups.last, last.part == chapter.front.part {
-                groups[groups.count - 1].chapters.append(chapter)
-            } else {
-                groups.append((chapter.front.part, [chapter]))
-            }
-        }
+        let groups = chapters.groupedByPart
         let marker = "\u{1}items\u{1}"
         var html: [UInt8] = []
         var items: [String: (range: Range<Int>, current: String)] = [:]

@@ -70,19 +70,6 @@ struct PageBuilder: Sendable {
             generator: generator)
     }
 
-    /// Chapters grouped by consecutive `part:`.
-    func parts<T>(_ make: (Chapter) -> T) -> [(name: String?, items: [T])] {
-        var groups: [(name: String?, items: [T])] = []
-        for chapter in workbook.chapters {
-            if let last = groups.last, last.name == chapter.front.part {
-                groups[groups.count - 1].items.append(make(chapter))
-            } else {
-                groups.append((chapter.front.part, [make(chapter)]))
-            }
-        }
-        return groups
-    }
-
     func summary(_ chapter: Chapter, from directory: String) -> ChapterSummaryVM {
         let front = chapter.front
         return ChapterSummaryVM(
@@ -109,7 +96,9 @@ struct PageBuilder: Sendable {
             page: page(SitePaths.index, title: settings.title, kind: "index"),
             title: settings.title, hasSubtitle: settings.subtitle != nil, subtitle: settings.subtitle ?? "",
             hasAuthor: settings.author != nil, author: settings.author ?? "",
-            parts: parts { summary($0, from: "") }.map { IndexPartVM(hasName: $0.name != nil, name: $0.name ?? "", chapters: $0.items) },
+            parts: workbook.chapters.groupedByPart.map { group in
+                IndexPartVM(hasName: group.part != nil, name: group.part ?? "", chapters: group.chapters.map { summary($0, from: "") })
+            },
             drillCount: drills.count, hasDrills: !drills.isEmpty, drillMinutes: Self.minutesLabel(seconds),
             scorecards: rubrics.map { LinkVM(title: $0.0.title.plainText, url: SitePaths.scorecard($0.0.id)) },
             hasScorecards: !rubrics.isEmpty,

@@ -19,16 +19,13 @@ enum SearchIndex {
     static let warningSize = 5 * 1024 * 1024
 
     static func entries(_ workbook: Workbook) -> [Entry] {
-        var entries: [Entry] = []
-        for chapter in workbook.chapters {
-            entries += Self.entries(
-                body: chapter.body, page: chapter.front.title, url: SitePaths.url(SitePaths.chapter(chapter.name)),
-                intro: chapter.front.summary ?? "")
-        }
-        for story in workbook.personal?.stories ?? [] {
-            entries += Self.entries(body: story.body, page: story.title, url: SitePaths.url(SitePaths.story(story.name)), intro: "")
-        }
-        return entries
+        sources(workbook).flatMap { entries(body: $0.body, page: $0.page, url: $0.url, intro: $0.intro) }
+    }
+
+    /// What the index is made from: every chapter, then every story.
+    static func sources(_ workbook: Workbook) -> [(body: [ChapterBlock], page: String, url: String, intro: String)] {
+        workbook.chapters.map { ($0.body, $0.front.title, SitePaths.url(SitePaths.chapter($0.name)), $0.front.summary ?? "") }
+            + (workbook.personal?.stories ?? []).map { ($0.body, $0.title, SitePaths.url(SitePaths.story($0.name)), "") }
     }
 
     /// The page's own entry holds the text before its first heading; each
@@ -73,11 +70,11 @@ enum SearchIndex {
             }
             return out
         }
-        var fragments = parallelMap(workbook.chapters) { chapter in
-            cached(chapter) { fragment(chapter.body, chapter.front.title, SitePaths.url(SitePaths.chapter(chapter.name)), chapter.front.summary ?? "") }
-        }
-        for story in workbook.personal?.stories ?? [] {
-            fragments.append(fragment(story.body, story.title, SitePaths.url(SitePaths.story(story.name)), ""))
+        let all = sources(workbook)
+        let fragments = parallelMap(Array(all.indices)) { i in
+            let source = all[i]
+            let make = { fragment(source.body, source.page, source.url, source.intro) }
+            return i < workbook.chapters.count ? cached(workbook.chapters[i], make) : make()
         }
         return wrap(fragments)
     }
