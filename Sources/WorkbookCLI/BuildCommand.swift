@@ -29,7 +29,10 @@ struct BuildCommand: ParsableCommand {
         var result = Build.run(options)
         var timer = PhaseTimer()
         if let site = result.site {
-            result.diagnostics += SiteWriter.write(site, to: output, content: contentOptions.content, interruption: signals.interruption)
+            result.diagnostics += SiteWriter.write(
+                site, to: output, content: contentOptions.content, interruption: signals.interruption,
+                // Tests only: slow the write down so an interruption lands while it is under way.
+                pauseAfterEachFile: UInt32(ProcessInfo.processInfo.environment["WORKBOOK_TEST_WRITE_PAUSE_US"] ?? "") ?? 0)
         }
         if signals.interruption.isRequested { signals.exitInterrupted() }
         timer.mark("write")

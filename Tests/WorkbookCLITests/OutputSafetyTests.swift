@@ -56,8 +56,9 @@ import Glibc
         }
     }
 
-    static func start(_ arguments: [String], in folder: String, executable: String = CLI.binary) throws -> Started {
+    static func start(_ arguments: [String], in folder: String, executable: String = CLI.binary, environment: [String: String] = [:]) throws -> Started {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
@@ -95,7 +96,8 @@ import Glibc
     @Test func ctrlCWhileWritingLeavesTheOldOutput() throws {
         let (folder, before) = try Self.builtOnce()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let build = try Self.start(["build", "--content", "content", "--output", "out"], in: folder)
+        // 2 ms after each file: the write lasts long enough for the signal to land in it.
+        let build = try Self.start(["build", "--content", "content", "--output", "out"], in: folder, environment: ["WORKBOOK_TEST_WRITE_PAUSE_US": "2000"])
         #expect(Self.waitForStaging(in: folder, of: build.process), "the build got to writing")
         kill(build.process.processIdentifier, SIGINT)
         let run = build.finish()
@@ -121,7 +123,7 @@ import Glibc
     @Test func aKilledBuildLeavesTheOldOutputAndTheNextBuildTidiesUp() throws {
         let (folder, before) = try Self.builtOnce()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let build = try Self.start(["build", "--content", "content", "--output", "out"], in: folder)
+        let build = try Self.start(["build", "--content", "content", "--output", "out"], in: folder, environment: ["WORKBOOK_TEST_WRITE_PAUSE_US": "2000"])
         #expect(Self.waitForStaging(in: folder, of: build.process))
         kill(build.process.processIdentifier, SIGKILL)
         let run = build.finish()

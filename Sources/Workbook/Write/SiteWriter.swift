@@ -35,9 +35,15 @@ public enum SiteWriter {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging-\(pid)")
     }
 
-    /// - Parameter interruption: checked between files; when it is requested the
-    ///   write stops, removes its staging folder and leaves the output as it was.
-    public static func write(_ site: Site, to output: String, content: String, interruption: Interruption? = nil) -> [Diagnostic] {
+    /// - Parameters:
+    ///   - interruption: checked between files; when it is requested the
+    ///     write stops, removes its staging folder and leaves the output as it was.
+    ///   - pauseAfterEachFile: microseconds to wait after each file, so a test
+    ///     can interrupt a write while it is under way (writing is otherwise
+    ///     too fast to catch). Zero outside tests.
+    public static func write(
+        _ site: Site, to output: String, content: String, interruption: Interruption? = nil, pauseAfterEachFile: UInt32 = 0
+    ) -> [Diagnostic] {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardized.resolvingSymlinksInPath()
         if let refusal = refusal(output: outputURL, content: URL(fileURLWithPath: content).standardized.resolvingSymlinksInPath()) {
@@ -77,6 +83,7 @@ public enum SiteWriter {
             let files = site.files.sorted { $0.key < $1.key }
             let errors = parallelMap(files) { (path, content) -> String? in
                 if interruption?.isRequested == true { return interrupted }
+                if pauseAfterEachFile > 0 { usleep(pauseAfterEachFile) }
                 let target = staging.appendingPathComponent(path)
                 do {
                     switch content {
