@@ -74,10 +74,14 @@ def sample_paper() -> str:
 
 # --------------------------------------------------------------------------- browser
 
-def make_driver(profile: Path, width: int = 1280, height: int = 900) -> webdriver.Chrome:
+def make_driver(profile: Path, width: int = 1280, height: int = 900,
+                javascript: bool = True) -> webdriver.Chrome:
     """Headless Chromium from Debian, driven by Debian's chromedriver (never downloaded),
     with its own profile folder, and the browser and network logs switched on."""
     options = Options()
+    if not javascript:
+        options.add_experimental_option(
+            "prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", f"--user-data-dir={profile}",

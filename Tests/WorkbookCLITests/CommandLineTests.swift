@@ -67,7 +67,7 @@ import Testing
         // The sample's only warnings are the deliberately weak story's six.
         #expect(run.stderr.components(separatedBy: ": warning: ").count - 1 == 6)
         #expect(!run.stderr.contains(": error: "))
-        let pattern = #/^Wrote 17 pages to site with 6 warnings in \d+\.\d\d s \(search index \d+ KB\)\n$/#
+        let pattern = #/^Wrote 18 pages to site with 6 warnings in \d+\.\d\d s \(search index \d+ KB\)\n$/#
         #expect(run.stdout.wholeMatch(of: pattern) != nil, "summary line: \(run.stdout)")
         for page in ["index.html", "print.html", "drills.html", "404.html", "chapters/01-levels.html", "scorecards/evidence-calibration.html", "fieldrefs/calibration-field-reference.html", "theme/style.css", "stories/index.html", "stories/payment-retries.html", "dashboard.html"] {
             #expect(FileManager.default.fileExists(atPath: folder + "/site/" + page), "\(page) is written")

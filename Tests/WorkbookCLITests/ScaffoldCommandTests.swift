@@ -21,7 +21,7 @@ import Testing
             """)
         let built = try CLI.run(["build", "--content", "wb", "--output", "out"], in: folder)
         #expect(built.stderr == "")
-        #expect(built.stdout.hasPrefix("Wrote 9 pages to out with 0 warnings in "))
+        #expect(built.stdout.hasPrefix("Wrote 10 pages to out with 0 warnings in "))
         let card = try String(contentsOfFile: folder + "/out/scorecards/calibration-check.html", encoding: .utf8)
         #expect(card.contains("data-total=\"6\" data-band=\"5-7\" data-gate=\"fail\""))
     }
@@ -51,7 +51,7 @@ import Testing
         #expect(story.stdout == "Created wb/stories/billing-migration.md\n")
         let built = try CLI.run(["build", "--content", "wb", "--output", "out"], in: folder)
         #expect(built.stderr == "")
-        #expect(built.stdout.hasPrefix("Wrote 11 pages to out with 0 warnings in "))
+        #expect(built.stdout.hasPrefix("Wrote 12 pages to out with 0 warnings in "))
         let twice = try CLI.run(["new", "story", "Billing migration", "--content", "wb"], in: folder)
         #expect(twice.status == 1)
         #expect(twice.stderr == "wb/stories/billing-migration.md:1:1: error: file already exists; nothing was written (workbook never overwrites)\n")

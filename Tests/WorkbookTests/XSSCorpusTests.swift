@@ -18,13 +18,15 @@ import WorkbookMarkdown
         "pre", "blockquote", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption",
         "dl", "dt", "dd", "label", "input", "button", "script", "svg", "g", "path", "circle", "line", "polyline",
         "polygon", "rect", "text", "tspan", "desc", "small", "details", "summary", "ins", "del", "output", "dialog", "search",
-        "time", "abbr", "caption", "col", "colgroup", "sup", "sub", "b", "i",
+        "time", "abbr", "caption", "col", "colgroup", "sup", "sub", "b", "i", "noscript",
     ]
     /// Attributes that hold a URL.
     static let urlAttributes: Set<String> = [
         "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcset", "ping", "manifest", "codebase",
     ]
-    static let csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'"
+    static let csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'"
+    /// sidebar.html, the lists shown in a frame without scripts: no scripts, no frames.
+    static let sidebarCSP = "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'"
 
     /// The scheme of a URL as a browser parses it: leading controls and spaces
     /// skipped, tabs and line breaks ignored, lowercased.
@@ -42,13 +44,14 @@ import WorkbookMarkdown
     }
 
     /// Every way a page could run or load something from a payload.
-    static func problems(in html: String, page: String) -> [String] {
+    /// - Parameter policy: the page's Content-Security-Policy; nil for a fragment (the sidebar's lists).
+    static func problems(in html: String, page: String, policy: String? = csp) -> [String] {
         let tokens = HTMLTokens(html)
         var problems: [String] = []
         func problem(_ tag: HTMLTokens.StartTag, _ what: String) { problems.append("\(page):\(tag.line): <\(tag.name)> \(what)") }
         var policies = 0
         for tag in tokens.startTags {
-            if !allowedElements.contains(tag.name) { problem(tag, "is not an element workbook makes") }
+            if !allowedElements.contains(tag.name) && !isSidebarFrame(tag, page: page) { problem(tag, "is not an element workbook makes") }
             for (name, value) in tag.attributes {
                 if name.hasPrefix("on") { problem(tag, "has an event handler `\(name)`") }
                 if name == "style" { problem(tag, "has an inline style") }
@@ -65,7 +68,7 @@ import WorkbookMarkdown
             switch tag.name {
             case "script":
                 let src = tag.attribute("src") ?? ""
-                if !(src.hasSuffix("search-index.js") || src.hasSuffix("theme/workbook.js")) || src.contains(":") {
+                if !(src.hasSuffix("search-index.js") || src.hasSuffix("theme/workbook.js") || src.hasSuffix("sidebar.js")) || src.contains(":") {
                     problem(tag, "is not one of the theme's scripts: src=\(src)")
                 }
                 if !(tag.rawText ?? "").isEmpty { problem(tag, "has inline code") }
@@ -74,7 +77,7 @@ import WorkbookMarkdown
             case "meta":
                 if tag.attribute("http-equiv") == "Content-Security-Policy" {
                     policies += 1
-                    if tag.attribute("content") != Self.csp { problem(tag, "has another policy: \(tag.attribute("content") ?? "")") }
+                    if tag.attribute("content") != policy { problem(tag, "has another policy: \(tag.attribute("content") ?? "")") }
                 }
             case "input":
                 if tag.attribute("type") != "checkbox" { problem(tag, "is not a checkbox") }
@@ -82,8 +85,24 @@ import WorkbookMarkdown
                 break
             }
         }
-        if policies != 1 { problems.append("\(page): has \(policies) Content-Security-Policy meta elements, not 1") }
+        if policies != (policy == nil ? 0 : 1) { problems.append("\(page): has \(policies) Content-Security-Policy meta elements") }
         return problems
+    }
+
+    /// The sidebar's frame (`<iframe class="sidebar-frame" src="../sidebar.html">`)
+    /// on pages, and `<base target="_parent">` in sidebar.html: the only frame and
+    /// base element workbook makes.
+    static func isSidebarFrame(_ tag: HTMLTokens.StartTag, page: String) -> Bool {
+        switch tag.name {
+        case "iframe":
+            var src = Substring(tag.attribute("src") ?? "")
+            while src.hasPrefix("../") { src = src.dropFirst(3) }
+            return tag.attribute("class") == "sidebar-frame" && src == "sidebar.html"
+        case "base":
+            return page == "sidebar.html" && tag.attributes.map(\.0) == ["target"] && tag.attribute("target") == "_parent"
+        default:
+            return false
+        }
     }
 
     /// The corpus in a temporary folder, plus chapters and a story whose file names are payloads.
@@ -113,7 +132,7 @@ import WorkbookMarkdown
         while let path = enumerator.nextObject() as? String {
             guard path.hasSuffix(".html") else { continue }
             let html = try String(contentsOfFile: out + "/" + path, encoding: .utf8)
-            problems += Self.problems(in: html, page: path)
+            problems += Self.problems(in: html, page: path, policy: path == "sidebar.html" ? Self.sidebarCSP : Self.csp)
             pages += 1
         }
         #expect(pages >= 14)
@@ -188,6 +207,24 @@ import WorkbookMarkdown
         }
     }
 
+    /// sidebar.js holds the sidebar's lists as one JSON string: no `</` can
+    /// appear in it, and the HTML it holds has every title as text.
+    @Test func sidebarScriptHoldsThePayloadsInert() throws {
+        let folder = try Self.corpus()
+        defer { folder.remove() }
+        let site = try #require(buildSite(folder.path + "/content").site)
+        let script = try #require(site.text(Sidebar.scriptPath))
+        #expect(!script.contains("</"))
+        let start = try #require(script.range(of: "  var html = \""))
+        let end = try #require(script.range(of: "\";\n", range: start.upperBound..<script.endIndex))
+        let literal = Data(script[script.index(before: start.upperBound)..<script.index(after: end.lowerBound)].utf8)
+        let html = try #require(try JSONSerialization.jsonObject(with: literal, options: .fragmentsAllowed) as? String)
+        #expect(Self.problems(in: html, page: Sidebar.scriptPath, policy: nil) == [])
+        let lists = HTMLTokens(html)
+        #expect(lists.text.contains("<svg onload=alert('XSS03')>"), "a chapter title is shown as text")
+        #expect(lists.startTags.compactMap { $0.attribute("href") }.contains("chapters/javascript%3Aalert('XSS50').html"))
+    }
+
     /// Pages name file names in URLs: a name with `:` must not read as a
     /// scheme, a `#` or `?` must not cut the path.
     @Test func fileNamesAreEncodedInURLs() throws {
@@ -200,7 +237,7 @@ import WorkbookMarkdown
         #expect(hrefs.contains("chapters/%22%3E%3Csvg%20onload=alert('XSS51')%3E.html"))
         #expect(hrefs.contains("chapters/x%23y%3Fz=%2541%20'XSS52'.html"))
         let sibling = HTMLTokens(try #require(site.text("chapters/01-corpus.html"))).startTags.compactMap { $0.attribute("href") }
-        #expect(sibling.contains("javascript%3Aalert('XSS50').html"), "a link between two chapters starts with the name")
+        #expect(sibling.contains("%22%3E%3Csvg%20onload=alert('XSS51')%3E.html"), "a link between two chapters (the pager) starts with the name")
         #expect(site.files["chapters/javascript:alert('XSS50').html"] != nil, "the file itself keeps its name")
     }
 }

@@ -7,7 +7,7 @@ import WorkbookMarkdown
 /// renders the pages whose inputs changed; the rest is reused.
 public final class BuildCache: @unchecked Sendable {
     /// The inputs a page was rendered from: what every page shares (settings,
-    /// theme, sidebar, link targets), then what is the page's own.
+    /// theme, link targets), then what is the page's own.
     struct PageKey: Equatable {
         var shared: Int
         var own: [String]
@@ -17,7 +17,6 @@ public final class BuildCache: @unchecked Sendable {
     private var parses: [String: (text: String, result: (Chapter?, [Diagnostic]))] = [:]
     private var links: [String: (text: String, targets: Int, diagnostics: [Diagnostic])] = [:]
     private var pages: [String: (key: PageKey, bytes: [UInt8])] = [:]
-    private var nav: (key: Int, fragments: NavFragments)?
     private var stories: [String: (text: String, result: (Story?, [Diagnostic]))] = [:]
     private(set) var rendered = 0
 
@@ -63,15 +62,6 @@ public final class BuildCache: @unchecked Sendable {
             rendered += 1
         }
         return bytes
-    }
-
-    /// The sidebar lists, reused while every chapter's place in them, the
-    /// sheets and the theme are the same.
-    func nav(key: Int, _ make: () -> NavFragments) -> NavFragments {
-        if let cached = locked({ nav }), cached.key == key { return cached.fragments }
-        let fragments = make()
-        locked { nav = (key, fragments) }
-        return fragments
     }
 
     /// Forgets pages that are no longer built; returns how many pages were

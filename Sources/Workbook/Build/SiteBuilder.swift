@@ -6,19 +6,12 @@ public enum SiteBuilder {
     ///   - sources: file texts by path, as loading read them (pages are cached by them).
     ///   - cache: a live build's memo: pages whose inputs did not change are reused.
     public static func build(_ workbook: Workbook, theme: Theme, sources: [String: String] = [:], cache: BuildCache? = nil) -> Site {
-        let folders = ["", "chapters", "scorecards", "fieldrefs"] + (workbook.personal == nil ? [] : ["stories"])
-        var scorecards: [(title: String, id: String)] = []
-        var fieldrefs: [(title: String, id: String)] = []
-        for chapter in workbook.chapters {
-            chapter.body.forEachBlock { block in
-                if case .rubric(let r) = block { scorecards.append((r.title.plainText, r.id)) }
-                if case .fieldref(let f) = block { fieldrefs.append((f.title.plainText, f.id)) }
-            }
-        }
-        let makeNav = { NavFragments(chapters: workbook.chapters, sheets: (scorecards, fieldrefs), folders: folders, theme: theme) }
-        let nav = cache.map { $0.nav(key: navKey(workbook, sheets: (scorecards, fieldrefs), folders: folders, theme: theme), makeNav) } ?? makeNav()
-        let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)", nav: nav)
-        let shared = sharedKey(workbook, theme: theme, nav: nav, resolver: pages.resolver, sources: sources)
+        let sheets = Sidebar.SheetList(workbook.chapters)
+        // What the sidebar shows: every chapter's place and title, every sheet.
+        let sidebarInputs = workbook.chapters.map { "\($0.name)\u{1}\($0.front.title)\u{1}\($0.front.number ?? -1)\u{1}\($0.front.part ?? "")" }
+            + ["\u{2}"] + sheets.scorecards.map { "\($0.id)\u{1}\($0.title)" } + ["\u{2}"] + sheets.fieldrefs.map { "\($0.id)\u{1}\($0.title)" }
+        let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)")
+        let shared = sharedKey(workbook, theme: theme, resolver: pages.resolver, sources: sources)
         /// Renders through the cache when there is one; `own` is what the page depends on besides `shared`.
         @Sendable func cached(_ path: String, _ own: [String], _ make: () -> String) -> [UInt8] {
             guard let cache else { return Array(make().utf8) }
@@ -44,11 +37,17 @@ public enum SiteBuilder {
             { (SitePaths.print, cached(SitePaths.print, everyChapter) { theme.render(pages.printPage(chapters: printChapters), template: "print") }) },
             { (SitePaths.drills, cached(SitePaths.drills, everyChapter) { theme.render(pages.drillsPage(), template: "drills") }) },
             { (SitePaths.notFound, cached(SitePaths.notFound, []) { theme.render(pages.notFound(), template: "404") }) },
+            { (Sidebar.scriptPath, cached(Sidebar.scriptPath, sidebarInputs) { String(decoding: Sidebar(chapters: workbook.chapters, sheets: sheets, theme: theme).script, as: UTF8.self) }) },
+            { (Sidebar.pagePath, cached(Sidebar.pagePath, sidebarInputs) {
+                theme.render(pages.sidebarPage(Sidebar(chapters: workbook.chapters, sheets: sheets, theme: theme)), template: "sidebar-page")
+            }) },
         ]
         for index in workbook.chapters.indices {
             let chapter = workbook.chapters[index]
             let path = SitePaths.chapter(chapter.name)
-            jobs.append { (path, cached(path, [text(chapter)]) { theme.render(pages.chapterPage(index), template: "chapter") }) }
+            // The pager shows the neighbours' titles.
+            let neighbours = [index - 1, index + 1].map { workbook.chapters.indices.contains($0) ? workbook.chapters[$0].front.title : "\u{1}" }
+            jobs.append { (path, cached(path, [text(chapter)] + neighbours) { theme.render(pages.chapterPage(index), template: "chapter") }) }
         }
         for (rubric, chapter) in pages.rubrics {
             let path = SitePaths.scorecard(rubric.id)
@@ -87,37 +86,18 @@ public enum SiteBuilder {
         return site
     }
 
-    /// What every cached page depends on: settings, theme, sidebar lists, link
-    /// targets, and which stories answer which drills.
-    static func sharedKey(_ workbook: Workbook, theme: Theme, nav: NavFragments, resolver: LinkResolver, sources: [String: String]) -> Int {
+    /// What every cached page depends on: settings, theme, link targets, and
+    /// which stories answer which drills.
+    static func sharedKey(_ workbook: Workbook, theme: Theme, resolver: LinkResolver, sources: [String: String]) -> Int {
         var hasher = Hasher()
         hasher.combine(sources[ContentFolder(path: workbook.contentPath).displayPath("workbook.yaml")])
         hasher.combine(theme.fingerprint)
-        hasher.combine(nav.fingerprint)
         hasher.combine(resolver.fingerprint)
         hasher.combine(workbook.personal == nil)
         for story in workbook.personal?.stories ?? [] {
             hasher.combine(story.name)
             hasher.combine(story.title)
             hasher.combine(story.drills.map(\.id))
-        }
-        return hasher.finalize()
-    }
-
-    /// What the sidebar lists depend on.
-    static func navKey(_ workbook: Workbook, sheets: (scorecards: [(title: String, id: String)], fieldrefs: [(title: String, id: String)]), folders: [String], theme: Theme) -> Int {
-        var hasher = Hasher()
-        hasher.combine(theme.fingerprint)
-        hasher.combine(folders)
-        for chapter in workbook.chapters {
-            hasher.combine(chapter.name)
-            hasher.combine(chapter.front.title)
-            hasher.combine(chapter.front.number)
-            hasher.combine(chapter.front.part)
-        }
-        for sheet in sheets.scorecards + [("", "|")] + sheets.fieldrefs {
-            hasher.combine(sheet.title)
-            hasher.combine(sheet.id)
         }
         return hasher.finalize()
     }

@@ -11,12 +11,8 @@ struct PageBuilder: Sendable {
     let fieldrefs: [(FieldRef, Chapter)]
     let drills: [(Drill, Chapter)]
 
-    /// The sidebar's chapter list per folder.
-    let nav: NavFragments
-
-    init(workbook: Workbook, generator: String, nav: NavFragments) {
+    init(workbook: Workbook, generator: String) {
         self.workbook = workbook
-        self.nav = nav
         self.resolver = LinkResolver(
             chapters: workbook.chapters, drafts: workbook.drafts, assets: Set(workbook.assets),
             stories: workbook.personal?.stories ?? [])
@@ -56,16 +52,15 @@ struct PageBuilder: Sendable {
             unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel, drillStories: drillStories)
     }
 
-    func page(_ path: String, title: String, kind: String, currentChapter: String? = nil) -> PageVM {
+    func page(_ path: String, title: String, kind: String) -> PageVM {
         let directory = SitePaths.directory(of: path)
         let url = { SitePaths.relative(from: directory, to: $0) }
         return PageVM(
             lang: settings.language,
             pageTitle: title == settings.title ? title : "\(title) · \(settings.title)",
             siteTitle: settings.title, root: SitePaths.root(from: directory), paper: settings.paper.rawValue,
-            pageKind: "page-\(kind)", navHTML: nav.html(directory: directory, current: currentChapter),
+            pageKind: "page-\(kind)", path: SitePaths.url(path),
             homeURL: url(SitePaths.index), drillsURL: url(SitePaths.drills), printURL: url(SitePaths.print),
-            sheetsHTML: nav.sheets(directory: directory),
             isPersonal: workbook.personal != nil, storiesURL: url(SitePaths.stories), dashboardURL: url(SitePaths.dashboard),
             generator: generator)
     }
@@ -118,7 +113,7 @@ struct PageBuilder: Sendable {
         let next = index + 1 < workbook.chapters.count ? workbook.chapters[index + 1] : nil
         let link = { (c: Chapter?) in LinkVM(title: c?.front.title ?? "", url: c.map { SitePaths.relative(from: "chapters", to: SitePaths.chapter($0.name)) } ?? "") }
         return ChapterPageVM(
-            page: page(path, title: chapter.front.title, kind: "chapter", currentChapter: chapter.name),
+            page: page(path, title: chapter.front.title, kind: "chapter"),
             chapter: summary(chapter, from: "chapters"), hasToc: !toc.isEmpty, toc: toc,
             body: context.items(chapter.body),
             hasPrevious: previous != nil, previous: link(previous), hasNext: next != nil, next: link(next))
@@ -186,6 +181,10 @@ struct PageBuilder: Sendable {
             lines: Int(SheetFit.lines(fieldref).rounded()),
             chapterTitle: chapter.front.title,
             chapterURL: SitePaths.relative(from: "fieldrefs", to: SitePaths.chapter(chapter.name)) + "#" + fieldref.id)
+    }
+
+    func sidebarPage(_ sidebar: Sidebar) -> SidebarPageVM {
+        SidebarPageVM(lang: settings.language, siteTitle: settings.title, html: sidebar.html)
     }
 
     func notFound() -> NotFoundPageVM {

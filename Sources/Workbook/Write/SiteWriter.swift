@@ -80,22 +80,28 @@ public enum SiteWriter {
             for folder in folders.sorted() {
                 try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
-            let files = site.files.sorted { $0.key < $1.key }
-            let errors = parallelMap(files) { (path, content) -> String? in
-                if interruption?.isRequested == true { return interrupted }
-                if pauseAfterEachFile > 0 { usleep(pauseAfterEachFile) }
-                let target = staging.appendingPathComponent(path)
-                do {
-                    switch content {
-                    case .bytes(let bytes): try writeFile(bytes, to: target.path)
-                    case .copy(let source):
-                        // The file a symbolic link points to, never the link (which could lead out of the output).
-                        try FileManager.default.copyItem(atPath: URL(fileURLWithPath: source).resolvingSymlinksInPath().path, toPath: target.path)
+            // One folder per thread: creating files in one folder from two
+            // threads only makes them wait for the folder's lock.
+            var byFolder: [String: [(String, Site.Content)]] = [:]
+            for (path, content) in site.files { byFolder[SitePaths.directory(of: path), default: []].append((path, content)) }
+            let groups = byFolder.values.sorted { $0.count > $1.count }
+            let errors = parallelMap(groups) { files -> String? in
+                for (path, content) in files {
+                    if interruption?.isRequested == true { return interrupted }
+                    if pauseAfterEachFile > 0 { usleep(pauseAfterEachFile) }
+                    let target = staging.appendingPathComponent(path)
+                    do {
+                        switch content {
+                        case .bytes(let bytes): try writeFile(bytes, to: target.path)
+                        case .copy(let source):
+                            // The file a symbolic link points to, never the link (which could lead out of the output).
+                            try FileManager.default.copyItem(atPath: URL(fileURLWithPath: source).resolvingSymlinksInPath().path, toPath: target.path)
+                        }
+                    } catch {
+                        return "cannot write `\(path)`: \(error.localizedDescription)"
                     }
-                    return nil
-                } catch {
-                    return "cannot write `\(path)`: \(error.localizedDescription)"
                 }
+                return nil
             }
             if let error = errors.compactMap({ $0 }).first { return failure(error) }
             // A placeholder that keeps the folder in version control stays.

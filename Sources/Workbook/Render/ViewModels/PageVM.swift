@@ -17,13 +17,11 @@ struct PageVM: Sendable {
     var paper: String
     /// A CSS class naming the kind of page (`page-index`, `page-chapter`, ...).
     var pageKind: String
-    /// The sidebar's chapter list, assembled from `nav-part` and `nav-chapter`.
-    var navHTML: String
+    /// The page's own path in the site (`chapters/x.html`): the sidebar marks its entry.
+    var path: String
     var homeURL: String
     var drillsURL: String
     var printURL: String
-    /// The sidebar's list of printable sheets, rendered by `nav-sheets`.
-    var sheetsHTML: String
     /// Personal builds: links to the evidence inventory and the dashboard.
     var isPersonal: Bool
     var storiesURL: String
@@ -31,7 +29,7 @@ struct PageVM: Sendable {
     var generator: String
 }
 
-/// The printable sheets, as the sidebar lists them.
+/// The printable sheets, as the sidebar lists them (rendered once, links relative to the site root).
 struct NavSheetsVM: Sendable {
     var scorecards: [LinkVM]
     var hasScorecards: Bool
@@ -57,5 +55,12 @@ struct NavChapterVM: Sendable {
     var hasNumber: Bool
     var number: String
     var url: String
-    var isCurrent: Bool
+}
+
+/// `sidebar.html`: the sidebar's lists as a page of their own, for readers without scripts.
+struct SidebarPageVM: Sendable {
+    var lang: String
+    var siteTitle: String
+    /// The lists, rendered by `nav-part`, `nav-chapter` and `nav-sheets`.
+    var html: String
 }

@@ -287,11 +287,10 @@ extension PageVM: MustacheParent {
         case "root": self.root
         case "paper": self.paper
         case "pageKind": self.pageKind
-        case "navHTML": self.navHTML
+        case "path": self.path
         case "homeURL": self.homeURL
         case "drillsURL": self.drillsURL
         case "printURL": self.printURL
-        case "sheetsHTML": self.sheetsHTML
         case "isPersonal": self.isPersonal
         case "storiesURL": self.storiesURL
         case "dashboardURL": self.dashboardURL
@@ -341,7 +340,17 @@ extension NavChapterVM: MustacheParent {
         case "hasNumber": self.hasNumber
         case "number": self.number
         case "url": self.url
-        case "isCurrent": self.isCurrent
+        default: nil
+        }
+    }
+}
+
+extension SidebarPageVM: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": self.lang
+        case "siteTitle": self.siteTitle
+        case "html": self.html
         default: nil
         }
     }
