@@ -9,7 +9,13 @@ Steps, all on one generated corpus per size (Benchmarks/generate.py):
 1. N chapters (default 1,000): `workbook check` must report 0 errors and
    0 warnings; then interleaved runs (workbook, hugo, cmark, workbook, ...),
    each into a cold (absent) output folder, wall-clock and peak RSS per run
-   (GNU time `%M`), median and min reported;
+   (GNU time `%M`), median and min reported. The output of a previous run is
+   moved aside, not deleted, until the bench ends: on a file system that skips
+   recently deleted inodes when it allocates new ones (ext4 without a journal,
+   like the development machine's), every file created in the 30 s after
+   thousands were deleted costs a scan past all of them, and the runs would
+   measure the bench's own clean-up (3,000 files: 2.8 s right after deleting
+   3,000 others, 0.07 s otherwise);
 2. the rebuild after editing one chapter (the CLI build into its previous
    output folder) and, when `workbook serve` exists, the in-process incremental
    rebuild (otherwise a placeholder that says what it needs);
@@ -164,9 +170,13 @@ class Size:
         return ["cmark", os.path.join(self.dir, "cmark", "all.md")]
 
     def cold(self, tool):
+        """The tool's output folder, absent: an earlier run's output is moved
+        aside (deleted when the bench ends, see the module's docstring)."""
         out = os.path.join(self.out, tool)
         if os.path.exists(out):
-            shutil.rmtree(out)
+            aside = os.path.join(self.args.work, "discarded")
+            os.makedirs(aside, exist_ok=True)
+            os.rename(out, os.path.join(aside, f"{self.n}-{tool}-{time.monotonic_ns()}"))
         return out
 
     def run_once(self, tool):
@@ -498,6 +508,7 @@ def main():
                "machine": machine, "settings": {k: v for k, v in vars(args).items() if k != "json"},
                "targets": {}, "sizes": {}}
 
+    shutil.rmtree(os.path.join(args.work, "discarded"), ignore_errors=True)   # left by a killed bench
     sizes = []
     for n, runs, timeout in [(args.chapters, args.runs, args.timeout),
                              (args.scale_chapters, args.scale_runs, args.scale_timeout)]:
@@ -604,6 +615,7 @@ def main():
             if a and b:
                 print(f"  ({tool}: {fmt_s(a)} s -> {fmt_s(b)} s = {fmt_ratio(b / a)})")
 
+    shutil.rmtree(os.path.join(args.work, "discarded"), ignore_errors=True)
     results["elapsed_s"] = round(time.perf_counter() - began, 1)
     os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
     with open(args.json, "w") as f:

@@ -25,25 +25,26 @@ import Testing
         let first = live.build()
         #expect(!first.hasErrors)
         let cachedPages = live.pagesRendered
-        // 2 chapter pages, their 2 print sections and 2 search fragments, a scorecard,
-        // a field reference sheet, 404, the index, print and drills pages, and the
-        // sidebar's script and page
-        #expect(cachedPages == 14)
+        // 2 chapter pages, their 2 print sections and 2 search fragments, the drills
+        // page's section of the chapter with drills, a scorecard, a field reference
+        // sheet, 404, the index, print and drills pages, and the sidebar's script and page
+        #expect(cachedPages == 15)
 
         try edit(folder, "chapters/one.md") { $0.replacingOccurrences(of: "Intro paragraph", with: "Opening paragraph") }
         let second = live.rebuild(changed: [folder.path + "/chapters/one.md"])
         #expect(!second.hasErrors)
-        // The chapter's page, print section and search fragment, and the three pages
-        // that show every chapter; nothing else is rendered again.
-        #expect(live.pagesRendered == 6)
+        // The chapter's page, print section, drills section and search fragment, and
+        // the print page around the sections; the drills page (its sections' HTML is
+        // unchanged) and the index (no summary changed) are not rendered again.
+        #expect(live.pagesRendered == 5)
         #expect(second.changedPaths == ["chapters/one.html", "print.html", "search-index.js"])
         #expect(second.site?.text("chapters/one.html")?.contains("Opening paragraph") == true)
 
         try edit(folder, "chapters/one.md") { $0.replacingOccurrences(of: "title: Levels & Scope", with: "title: Levels and Scope") }
         let third = live.rebuild(changed: [folder.path + "/chapters/one.md"])
-        // A new title is in the sidebar and in the next chapter's pager: the chapter's
-        // own six, the sidebar's two files and the neighbour's page; no other page.
-        #expect(live.pagesRendered == 9)
+        // A new title is in the sidebar, the index, the drills page and the next
+        // chapter's pager: the chapter's own five, those four and the sidebar's page.
+        #expect(live.pagesRendered == 10)
         #expect(third.changedPaths == ["chapters/one.html", "chapters/two.html", "drills.html", "index.html", "print.html", "search-index.js", "sidebar.html", "sidebar.js"])
     }
 

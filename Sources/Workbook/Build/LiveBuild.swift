@@ -84,8 +84,9 @@ public final class LiveBuild: @unchecked Sendable {
         return changed
     }
 
-    /// Cached fragments that are not pages themselves (print sections), kept while their chapter is.
+    /// Cached fragments that are not pages themselves (print and drills page
+    /// sections, search entries), kept while their chapter is.
     static func fragmentPaths(_ result: Build.Result) -> Set<String> {
-        Set(result.workbook?.chapters.flatMap { ["print-chapter/" + $0.name, "search/" + $0.name] } ?? [])
+        Set(result.workbook?.chapters.flatMap { ["print-chapter/" + $0.name, "drill-group/" + $0.name, "search/" + $0.name] } ?? [])
     }
 }

@@ -6,6 +6,7 @@ public enum SiteBuilder {
     ///   - sources: file texts by path, as loading read them (pages are cached by them).
     ///   - cache: a live build's memo: pages whose inputs did not change are reused.
     public static func build(_ workbook: Workbook, theme: Theme, sources: [String: String] = [:], cache: BuildCache? = nil) -> Site {
+        var timer = PhaseTimer()
         let sheets = Sidebar.SheetList(workbook.chapters)
         // What the sidebar shows: every chapter's place and title, every sheet.
         let sidebarInputs = workbook.chapters.map { "\($0.name)\u{1}\($0.front.title)\u{1}\($0.front.number ?? -1)\u{1}\($0.front.part ?? "")" }
@@ -18,6 +19,7 @@ public enum SiteBuilder {
             return cache.page(path, key: BuildCache.PageKey(shared: shared, own: own), make)
         }
         @Sendable func text(_ chapter: Chapter) -> String { sources[chapter.path] ?? "" }
+        timer.mark("  keys")
         // Print sections render in parallel, then the print page around them.
         let printChapters = parallelMap(Array(workbook.chapters.indices)) { n in
             var vm = pages.printChapter(n, withBody: false)
@@ -26,16 +28,31 @@ public enum SiteBuilder {
             }, as: UTF8.self)
             return vm
         }
+        // So do the drills page's chapter sections.
+        let drillGroups = parallelMap(Array(workbook.chapters.indices)) { n -> DrillGroupVM? in
+            guard var vm = pages.drillGroup(n, withDrills: false) else { return nil }
+            let chapter = workbook.chapters[n]
+            vm.html = String(decoding: cached("drill-group/" + chapter.name, [text(chapter)]) {
+                theme.render(pages.drillGroup(n) as Any, template: "drill-group")
+            }, as: UTF8.self)
+            return vm
+        }.compactMap { $0 }
+        timer.mark("  print and drill sections")
         // Pages are rendered again only when their inputs changed: a chapter
         // page or sheet when its chapter or what all pages share changed; the
-        // index, print and drills pages when any chapter did; personal pages
-        // when any chapter, story or score did.
-        // Pages that show every chapter depend on every chapter's text.
+        // print and drills pages when any chapter did (from cached sections);
+        // the index when any chapter's summary did; personal pages when any
+        // chapter, story or score did.
         let everyChapter = workbook.chapters.map(text)
+        let summaries = workbook.chapters.map { chapter in
+            let front = chapter.front
+            return [chapter.name, front.title, "\(front.number ?? -1)", front.part ?? "\u{2}", front.summary ?? "\u{2}", "\(chapter.minutes)",
+                front.skills.joined(separator: "\u{3}"), front.rounds.joined(separator: "\u{3}"), "\(front.draft)"].joined(separator: "\u{1}")
+        } + ["\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"] + sidebarInputs
         var jobs: [@Sendable () -> (String, [UInt8])] = [
-            { (SitePaths.index, cached(SitePaths.index, everyChapter) { theme.render(pages.index(), template: "index") }) },
+            { (SitePaths.index, cached(SitePaths.index, summaries) { theme.render(pages.index(), template: "index") }) },
             { (SitePaths.print, cached(SitePaths.print, everyChapter) { theme.render(pages.printPage(chapters: printChapters), template: "print") }) },
-            { (SitePaths.drills, cached(SitePaths.drills, everyChapter) { theme.render(pages.drillsPage(), template: "drills") }) },
+            { (SitePaths.drills, cached(SitePaths.drills, drillGroups.map(\.html)) { theme.render(pages.drillsPage(groups: drillGroups), template: "drills") }) },
             { (SitePaths.notFound, cached(SitePaths.notFound, []) { theme.render(pages.notFound(), template: "404") }) },
             { (Sidebar.scriptPath, cached(Sidebar.scriptPath, sidebarInputs) { String(decoding: Sidebar(chapters: workbook.chapters, sheets: sheets, theme: theme).script, as: UTF8.self) }) },
             { (Sidebar.pagePath, cached(Sidebar.pagePath, sidebarInputs) {
@@ -73,9 +90,11 @@ public enum SiteBuilder {
         site.files[SearchIndex.fileName] = .bytes(SearchIndex.script(workbook) { chapter, make in
             cached("search/" + chapter.name, [text(chapter)]) { String(decoding: make(), as: UTF8.self) }
         })
+        timer.mark("  search index")
         for (path, bytes) in parallelMap(jobs, { $0() }) {
             site.files[path] = .bytes(bytes)
         }
+        timer.mark("  pages")
         for (path, source) in theme.staticFiles {
             site.files[path] = .copy(from: source)
         }

@@ -85,12 +85,15 @@ public enum WorkbookLoader {
 
         timer.mark("  order")
         diagnostics += IDChecker.check(included)
+        timer.mark("  ids")
         var personal: PersonalLayer?
         if !options.guide {
             let (layer, problems) = PersonalLoader.load(folder, sources: &sources, cache: cache)
             personal = layer
             diagnostics += problems
+            timer.mark("  stories")
             if personal != nil { diagnostics += PersonalChecks.check(&personal!, chapters: included) }
+            timer.mark("  story checks")
         }
         let resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets), stories: personal?.stories ?? [])
         if let cache {
@@ -102,7 +105,7 @@ public enum WorkbookLoader {
         } else {
             diagnostics += LinkChecker.check(included, resolver: resolver)
         }
-        timer.mark("  ids, stories, links")
+        timer.mark("  links")
         for story in personal?.stories ?? [] {
             story.body.forEachLink { link in
                 if case .failure(let problem) = resolver.resolve(link.destination, from: story.name, in: "stories") {

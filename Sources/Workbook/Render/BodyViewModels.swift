@@ -8,10 +8,7 @@ extension BodyContext {
         var run: [Block] = []
         func flush() {
             if !run.isEmpty {
-                var item = BodyItemVM.empty
-                item.isHTML = true
-                item.html = html(run)
-                items.append(item)
+                items.append(BodyItemVM(html: html(run), block: [], partial: ""))
                 run.removeAll()
             }
         }
@@ -21,19 +18,19 @@ extension BodyContext {
                 continue
             }
             flush()
-            var item = BodyItemVM.empty
-            switch block {
-            case .markdown: break
-            case .matrix(let m): item.matrix = [matrix(m)]
-            case .drill(let d): item.drill = [drill(d)]
-            case .rubric(let r): item.rubric = [rubric(r)]
-            case .checklist(let c): item.checklist = [checklist(c)]
-            case .transcript(let t): item.transcript = [transcript(t)]
-            case .phrases(let p): item.phrases = [phrases(p)]
-            case .callout(let c): item.callout = [callout(c)]
-            case .fieldref(let f): item.fieldref = [fieldref(f)]
-            }
-            items.append(item)
+            let (vm, partial): (any Sendable, String) =
+                switch block {
+                case .markdown: ("", "")  // (collected into runs above)
+                case .matrix(let m): (matrix(m), "block-matrix")
+                case .drill(let d): (drill(d), "block-drill")
+                case .rubric(let r): (rubric(r), "block-rubric")
+                case .checklist(let c): (checklist(c), "block-checklist")
+                case .transcript(let t): (transcript(t), "block-transcript")
+                case .phrases(let p): (phrases(p), "block-phrases")
+                case .callout(let c): (callout(c), "block-callout")
+                case .fieldref(let f): (fieldref(f), "block-fieldref")
+                }
+            items.append(BodyItemVM(html: "", block: [vm], partial: partial))
         }
         flush()
         return items
@@ -50,10 +47,11 @@ extension BodyContext {
         }
         let target = targetLevel.map(Self.normalizedKey)
         return TableVM(
-            head: table.header.cells.enumerated().map { CellVM(html: html($1.content), alignClass: alignClass($0), hasAlign: !alignClass($0).isEmpty, isRowHeader: false) },
+            head: table.header.cells.enumerated().map { CellVM(html: html($1.content), alignClass: alignClass($0), hasAlign: !alignClass($0).isEmpty) },
             rows: table.rows.map { row in
-                RowVM(
-                    cells: row.cells.enumerated().map { CellVM(html: html($1.content), alignClass: alignClass($0), hasAlign: !alignClass($0).isEmpty, isRowHeader: rowHeaders && $0 == 0) },
+                let cells = row.cells.enumerated().map { CellVM(html: html($1.content), alignClass: alignClass($0), hasAlign: !alignClass($0).isEmpty) }
+                return RowVM(
+                    rowHeader: rowHeaders ? Array(cells.prefix(1)) : [], cells: rowHeaders ? Array(cells.dropFirst()) : cells,
                     isTarget: target != nil && Self.normalizedKey(row.cells[0].content.plainText) == target)
             })
     }
@@ -143,10 +141,4 @@ extension BodyContext {
     func fieldref(_ f: FieldRef) -> FieldRefVM {
         FieldRefVM(id: id(f.id), titleHTML: html(f.title), body: items(f.body), sheetURL: url(SitePaths.fieldref(f.id)))
     }
-}
-
-extension BodyItemVM {
-    static let empty = BodyItemVM(
-        isHTML: false, html: "", matrix: [], drill: [], rubric: [], checklist: [], transcript: [],
-        phrases: [], callout: [], fieldref: [])
 }

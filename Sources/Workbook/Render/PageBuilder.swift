@@ -138,18 +138,26 @@ struct PageBuilder: Sendable {
             chapters: chapters)
     }
 
-    func drillsPage() -> DrillsPageVM {
-        let drills = self.drills
-        var groups: [DrillGroupVM] = []
-        for (drill, chapter) in drills {
+    /// One chapter's drills on the drills page, before its section is
+    /// rendered; nil for a chapter without drills.
+    func drillGroup(_ n: Int, withDrills: Bool = true) -> DrillGroupVM? {
+        let chapter = workbook.chapters[n]
+        var drills: [DrillVM] = []
+        var any = false
+        chapter.body.forEachBlock { block in
+            guard case .drill(let drill) = block else { return }
+            any = true
+            guard withDrills else { return }
             var vm = context(page: SitePaths.drills, chapter: chapter).drill(drill)
             vm.chapterTitle = chapter.front.title
-            if groups.last?.chapterTitle == chapter.front.title {
-                groups[groups.count - 1].drills.append(vm)
-            } else {
-                groups.append(DrillGroupVM(chapterTitle: chapter.front.title, chapterURL: SitePaths.url(SitePaths.chapter(chapter.name)), drills: [vm]))
-            }
+            drills.append(vm)
         }
+        guard any else { return nil }
+        return DrillGroupVM(chapterTitle: chapter.front.title, chapterURL: SitePaths.url(SitePaths.chapter(chapter.name)), drills: drills, html: "")
+    }
+
+    /// The drills page around its chapters' rendered sections.
+    func drillsPage(groups: [DrillGroupVM]) -> DrillsPageVM {
         let seconds = drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) }
         return DrillsPageVM(
             page: page(SitePaths.drills, title: "Drills", kind: "drills"), groups: groups, hasDrills: !drills.isEmpty,

@@ -1,16 +1,16 @@
 /// One item of a rendered body: either plain Markdown already rendered to HTML,
 /// or exactly one directive block. Exactly one of these is non-empty / true.
+/// One item of a body: a run of Markdown as HTML, or one directive block.
+/// `block.mustache` prints `html` and renders `block` (empty for HTML runs)
+/// with the partial named by `partial`: two lookups an item, where a section
+/// per block type made ten (templates are most of a build's time).
 struct BodyItemVM: Sendable {
-    var isHTML: Bool
+    /// The Markdown run's HTML; "" for a directive block.
     var html: String
-    var matrix: [MatrixVM]
-    var drill: [DrillVM]
-    var rubric: [RubricVM]
-    var checklist: [ChecklistVM]
-    var transcript: [TranscriptVM]
-    var phrases: [PhrasesVM]
-    var callout: [CalloutVM]
-    var fieldref: [FieldRefVM]
+    /// The block's view model (MatrixVM, DrillVM, ...), or nothing for HTML.
+    var block: [any Sendable]
+    /// `block-matrix`, `block-drill`, ...: the partial that renders `block`.
+    var partial: String
 }
 
 struct TableVM: Sendable {
@@ -19,6 +19,9 @@ struct TableVM: Sendable {
 }
 
 struct RowVM: Sendable {
+    /// A matrix row's first cell, rendered as `<th scope="row">`; empty in other tables.
+    var rowHeader: [CellVM]
+    /// The row's other cells (every cell outside matrices).
     var cells: [CellVM]
     /// The row's first cell matches the workbook's `target_level`.
     var isTarget: Bool
@@ -29,8 +32,6 @@ struct CellVM: Sendable {
     /// "" or `align-left`, `align-center`, `align-right`.
     var alignClass: String
     var hasAlign: Bool
-    /// The first cell of a body row in a matrix: rendered as `<th scope="row">`.
-    var isRowHeader: Bool
 }
 
 /// `:::matrix` — root carries `data-block="matrix"` and `id`.

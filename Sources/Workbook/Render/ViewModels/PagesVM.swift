@@ -93,10 +93,13 @@ struct DrillsPageVM: Sendable {
     var totalLabel: String
 }
 
+/// One chapter's drills on the drills page.
 struct DrillGroupVM: Sendable {
     var chapterTitle: String
     var chapterURL: String
     var drills: [DrillVM]
+    /// The section, rendered by `drill-group` (chapters render in parallel and are cached).
+    var html: String
 }
 
 /// `scorecards/<rubric-id>.html`: a one-page printable scorecard.

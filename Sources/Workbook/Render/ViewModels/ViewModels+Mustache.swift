@@ -6,16 +6,9 @@ import Mustache
 extension BodyItemVM: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "isHTML": self.isHTML
         case "html": self.html
-        case "matrix": self.matrix
-        case "drill": self.drill
-        case "rubric": self.rubric
-        case "checklist": self.checklist
-        case "transcript": self.transcript
-        case "phrases": self.phrases
-        case "callout": self.callout
-        case "fieldref": self.fieldref
+        case "block": self.block
+        case "partial": self.partial
         default: nil
         }
     }
@@ -34,6 +27,7 @@ extension TableVM: MustacheParent {
 extension RowVM: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "rowHeader": self.rowHeader
         case "cells": self.cells
         case "isTarget": self.isTarget
         default: nil
@@ -47,7 +41,6 @@ extension CellVM: MustacheParent {
         case "html": self.html
         case "alignClass": self.alignClass
         case "hasAlign": self.hasAlign
-        case "isRowHeader": self.isRowHeader
         default: nil
         }
     }
@@ -486,6 +479,7 @@ extension DrillGroupVM: MustacheParent {
         case "chapterTitle": self.chapterTitle
         case "chapterURL": self.chapterURL
         case "drills": self.drills
+        case "html": self.html
         default: nil
         }
     }
