@@ -34,9 +34,9 @@ import Testing
         let second = live.rebuild(changed: [folder.path + "/chapters/one.md"])
         #expect(!second.hasErrors)
         // The chapter's page, print section, drills section and search fragment, and
-        // the print page around the sections; the drills page (its sections' HTML is
-        // unchanged) and the index (no summary changed) are not rendered again.
-        #expect(live.pagesRendered == 5)
+        // the print and drills pages around the sections (spliced, not rendered);
+        // the index (no summary changed) is not rendered again.
+        #expect(live.pagesRendered == 6)
         #expect(second.changedPaths == ["chapters/one.html", "print.html", "search-index.js"])
         #expect(second.site?.text("chapters/one.html")?.contains("Opening paragraph") == true)
 
@@ -46,6 +46,32 @@ import Testing
         // chapter's pager: the chapter's own five, those four and the sidebar's page.
         #expect(live.pagesRendered == 10)
         #expect(third.changedPaths == ["chapters/one.html", "chapters/two.html", "drills.html", "index.html", "print.html", "search-index.js", "sidebar.html", "sidebar.js"])
+    }
+
+    @Test func personalPagesFollowTheChaptersTheyShow() throws {
+        let source = Repo.fixture("golden/personal")
+        var files: [String: String] = [:]
+        for path in ["workbook.yaml", "chapters/practice.md", "stories/retries.md", "stories/roadmap.md", "stories/scores.yaml"] {
+            files[path] = try String(contentsOfFile: source + "/" + path, encoding: .utf8)
+        }
+        let folder = try TemporaryWorkbook(files)
+        defer { folder.remove() }
+        let live = LiveBuild(options: Build.Options(contentPath: folder.path, defaultThemePath: Repo.defaultTheme))
+        #expect(!live.build().hasErrors)
+
+        // Both stories answer the drill: its new title is on both their pages.
+        try edit(folder, "chapters/practice.md") { $0.replacingOccurrences(of: ":::drill[Authority audit]{timebox=10m}", with: ":::drill[Authority review]{#authority-audit timebox=10m}") }
+        let renamed = live.rebuild(changed: [folder.path + "/chapters/practice.md"])
+        #expect(renamed.site?.text("stories/retries.html")?.contains("Authority review") == true)
+        #expect(renamed.site?.text("stories/roadmap.html")?.contains("Authority review") == true)
+        #expect(renamed.changedPaths.isSuperset(of: ["stories/retries.html", "stories/roadmap.html", "drills.html"]))
+
+        // A story's own edit re-renders its page, its search entries and the list
+        // (whose row is unchanged), not the other story's page.
+        try edit(folder, "stories/retries.md") { $0 + "\nOne more sentence I wrote.\n" }
+        let edited = live.rebuild(changed: [folder.path + "/stories/retries.md"])
+        #expect(edited.changedPaths == ["stories/retries.html", "search-index.js"])
+        #expect(live.pagesRendered == 3)
     }
 
     @Test func anErrorKeepsTheLastGoodSite() throws {

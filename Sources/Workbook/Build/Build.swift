@@ -55,7 +55,16 @@ public struct Build: Sendable {
         let site = SiteBuilder.build(workbook, theme: theme, sources: result.sources, cache: cache)
         timer.mark("render")
         result.site = site
-        result.diagnostics += SheetFit.overflowWarnings(workbook)
+        if let cache {
+            for chapter in workbook.chapters {
+                result.diagnostics += cache.diagnostics("sheet fit", path: chapter.path, text: result.sources[chapter.path] ?? "") {
+                    SheetFit.overflowWarnings(chapter)
+                }
+            }
+        } else {
+            result.diagnostics += SheetFit.overflowWarnings(workbook)
+        }
+        timer.mark("sheet fit")
         if case .bytes(let index)? = site.files[SearchIndex.fileName], index.count > SearchIndex.warningSize {
             result.diagnostics.append(.warning(
                 "the search index is \(Site.sizeLabel(index.count)), over 5 MB: every page loads it; consider splitting long chapters' text out of the workbook",
@@ -78,7 +87,8 @@ public struct Build: Sendable {
 public struct PhaseTimer {
     public init() {}
 
-    private let enabled = ProcessInfo.processInfo.environment["WORKBOOK_TIMING"] == "1"
+    static let enabled = ProcessInfo.processInfo.environment["WORKBOOK_TIMING"] == "1"
+    private let enabled = PhaseTimer.enabled
     private var last = DispatchTime.now().uptimeNanoseconds
 
     public mutating func mark(_ phase: String) {
@@ -86,5 +96,15 @@ public struct PhaseTimer {
         let now = DispatchTime.now().uptimeNanoseconds
         FileHandle.standardError.write(Data("\(phase): \((now - last) / 1_000_000) ms\n".utf8))
         last = now
+    }
+
+    /// Runs `body`; with timing on, reports it when it took 5 ms or more (a slow page).
+    public static func slow<T>(_ what: String, _ body: () -> T) -> T {
+        guard enabled else { return body() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = body()
+        let ms = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        if ms >= 5 { FileHandle.standardError.write(Data("    \(what): \(ms) ms\n".utf8)) }
+        return result
     }
 }

@@ -18,7 +18,12 @@ public final class BuildCache: @unchecked Sendable {
     private var links: [String: (text: String, targets: Int, diagnostics: [Diagnostic])] = [:]
     private var pages: [String: (key: PageKey, bytes: [UInt8])] = [:]
     private var stories: [String: (text: String, result: (Story?, [Diagnostic]))] = [:]
+    private var matcher: (key: Int, matcher: PhraseMatcher)?
+    private var chapterDiagnostics: [String: (text: String, diagnostics: [Diagnostic])] = [:]
+    private var findings: [String: (text: String, phrases: Int, findings: [Diagnostic])] = [:]
     private(set) var rendered = 0
+    /// The content folder's files, reused while unchanged on disk.
+    let files = FileCache()
 
     public init() {}
 
@@ -53,10 +58,35 @@ public final class BuildCache: @unchecked Sendable {
         return result
     }
 
+    /// Diagnostics that depend on one file alone (`what` names the check), reused while its text is the same.
+    func diagnostics(_ what: String, path: String, text: String, _ make: () -> [Diagnostic]) -> [Diagnostic] {
+        let key = what + "\u{1}" + path
+        if let cached = locked({ chapterDiagnostics[key] }), cached.text == text { return cached.diagnostics }
+        let made = make()
+        locked { chapterDiagnostics[key] = (text, made) }
+        return made
+    }
+
+    /// The avoid-phrase matcher, reused while the phrases (and where they are listed) are the same.
+    func phraseMatcher(key: Int, _ make: () -> PhraseMatcher) -> PhraseMatcher {
+        if let cached = locked({ matcher }), cached.key == key { return cached.matcher }
+        let made = make()
+        locked { matcher = (key, made) }
+        return made
+    }
+
+    /// A story's findings, reused while its text and the avoid phrases are the same.
+    func findings(path: String, text: String, phrases: Int, _ make: () -> [Diagnostic]) -> [Diagnostic] {
+        if let cached = locked({ findings[path] }), cached.text == text, cached.phrases == phrases { return cached.findings }
+        let made = make()
+        locked { findings[path] = (text, phrases, made) }
+        return made
+    }
+
     /// A page's bytes, reused while its inputs are the same.
-    func page(_ path: String, key: PageKey, _ make: () -> String) -> [UInt8] {
+    func page(_ path: String, key: PageKey, _ make: () -> [UInt8]) -> [UInt8] {
         if let cached = locked({ pages[path] }), cached.key == key { return cached.bytes }
-        let bytes = Array(make().utf8)
+        let bytes = PhaseTimer.slow("rendered \(path)", make)
         locked {
             pages[path] = (key, bytes)
             rendered += 1

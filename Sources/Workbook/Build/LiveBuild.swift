@@ -43,8 +43,12 @@ public final class LiveBuild: @unchecked Sendable {
     public func rebuild(changed: Set<String>) -> Update {
         lock.lock()
         defer { lock.unlock() }
+        var timer = PhaseTimer()
+        cache.files.forget(changed)
         let result = Build.run(options, cache: cache)
+        timer.mark("build")
         pagesRendered = cache.finishBuild(keeping: Set(result.site.map { Array($0.files.keys) } ?? []).union(Self.fragmentPaths(result)))
+        timer.mark("forget unused pages")
         if let title = result.workbook?.settings.title { lastTitle = title }
         let folders = inputFolders(themeSetting: result.workbook?.settings.theme)
         guard let site = result.site, result.errorCount == 0 else {
@@ -52,6 +56,7 @@ public final class LiveBuild: @unchecked Sendable {
         }
         // A copied file keeps the same `.copy(from:)` when only its bytes change.
         let changedPaths = Self.difference(lastGood, site).union(Self.copies(in: site, from: changed))
+        timer.mark("changed pages")
         lastGood = site
         return Update(site: site, changedPaths: changedPaths, diagnostics: result.diagnostics, sources: result.sources, title: lastTitle, inputFolders: folders)
     }
@@ -84,9 +89,15 @@ public final class LiveBuild: @unchecked Sendable {
         return changed
     }
 
-    /// Cached fragments that are not pages themselves (print and drills page
-    /// sections, search entries), kept while their chapter is.
+    /// Cached fragments that are not pages themselves (print, drills and
+    /// dashboard sections, search entries), kept while their chapter, rubric or story is.
     static func fragmentPaths(_ result: Build.Result) -> Set<String> {
-        Set(result.workbook?.chapters.flatMap { ["print-chapter/" + $0.name, "drill-group/" + $0.name, "search/" + $0.name] } ?? [])
+        guard let workbook = result.workbook else { return [] }
+        var paths = Set(workbook.chapters.flatMap { ["print-chapter/" + $0.name, "drill-group/" + $0.name, "search/" + $0.name] })
+        for chapter in workbook.chapters {
+            chapter.body.forEachBlock { if case .rubric(let r) = $0 { paths.insert("dashboard-rubric/" + r.id) } }
+        }
+        for story in workbook.personal?.stories ?? [] { paths.insert("search/story/" + story.name) }
+        return paths
     }
 }

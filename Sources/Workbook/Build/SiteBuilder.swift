@@ -14,35 +14,31 @@ public enum SiteBuilder {
         let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)")
         let shared = sharedKey(workbook, theme: theme, resolver: pages.resolver, sources: sources)
         /// Renders through the cache when there is one; `own` is what the page depends on besides `shared`.
-        @Sendable func cached(_ path: String, _ own: [String], _ make: () -> String) -> [UInt8] {
-            guard let cache else { return Array(make().utf8) }
+        @Sendable func cachedBytes(_ path: String, _ own: [String], _ make: () -> [UInt8]) -> [UInt8] {
+            guard let cache else { return make() }
             return cache.page(path, key: BuildCache.PageKey(shared: shared, own: own), make)
+        }
+        @Sendable func cached(_ path: String, _ own: [String], _ make: () -> String) -> [UInt8] {
+            cachedBytes(path, own) { Array(make().utf8) }
         }
         @Sendable func text(_ chapter: Chapter) -> String { sources[chapter.path] ?? "" }
         timer.mark("  keys")
-        // Print sections render in parallel, then the print page around them.
-        let printChapters = parallelMap(Array(workbook.chapters.indices)) { n in
-            var vm = pages.printChapter(n, withBody: false)
-            vm.html = String(decoding: cached("print-chapter/" + vm.id, [text(workbook.chapters[n]), vm.numberLabel]) {
+        // Print sections render in parallel (and are cached), then the print page around them.
+        let printChapters = parallelMap(Array(workbook.chapters.indices)) { n in pages.printChapter(n, withBody: false) }
+        let printSections = parallelMap(Array(workbook.chapters.indices)) { n in
+            cached("print-chapter/" + printChapters[n].id, [text(workbook.chapters[n]), printChapters[n].numberLabel]) {
                 theme.render(pages.printChapter(n), template: "print-chapter")
-            }, as: UTF8.self)
-            return vm
+            }
         }
         // So do the drills page's chapter sections.
-        let drillGroups = parallelMap(Array(workbook.chapters.indices)) { n -> DrillGroupVM? in
-            guard var vm = pages.drillGroup(n, withDrills: false) else { return nil }
-            let chapter = workbook.chapters[n]
-            vm.html = String(decoding: cached("drill-group/" + chapter.name, [text(chapter)]) {
-                theme.render(pages.drillGroup(n) as Any, template: "drill-group")
-            }, as: UTF8.self)
-            return vm
-        }.compactMap { $0 }
+        let drillSections = parallelMap(pages.drillChapters) { chapter in
+            cached("drill-group/" + chapter.name, [text(chapter)]) { theme.render(pages.drillGroup(chapter), template: "drill-group") }
+        }
         timer.mark("  print and drill sections")
         // Pages are rendered again only when their inputs changed: a chapter
         // page or sheet when its chapter or what all pages share changed; the
         // print and drills pages when any chapter did (from cached sections);
-        // the index when any chapter's summary did; personal pages when any
-        // chapter, story or score did.
+        // the index when any chapter's summary did.
         let everyChapter = workbook.chapters.map(text)
         let summaries = workbook.chapters.map { chapter in
             let front = chapter.front
@@ -51,8 +47,12 @@ public enum SiteBuilder {
         } + ["\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"] + sidebarInputs
         var jobs: [@Sendable () -> (String, [UInt8])] = [
             { (SitePaths.index, cached(SitePaths.index, summaries) { theme.render(pages.index(), template: "index") }) },
-            { (SitePaths.print, cached(SitePaths.print, everyChapter) { theme.render(pages.printPage(chapters: printChapters), template: "print") }) },
-            { (SitePaths.drills, cached(SitePaths.drills, drillGroups.map(\.html)) { theme.render(pages.drillsPage(groups: drillGroups), template: "drills") }) },
+            { (SitePaths.print, cachedBytes(SitePaths.print, everyChapter) {
+                Sections.assemble(printSections) { html in theme.render(pages.printPage(chapters: Sections.filled(printChapters, \.html, html)), template: "print") }
+            }) },
+            { (SitePaths.drills, cachedBytes(SitePaths.drills, everyChapter) {
+                Sections.assemble(drillSections) { html in theme.render(pages.drillsPage(groups: drillSections.indices.map { SectionVM(html: html($0)) }), template: "drills") }
+            }) },
             { (SitePaths.notFound, cached(SitePaths.notFound, []) { theme.render(pages.notFound(), template: "404") }) },
             { (Sidebar.scriptPath, cached(Sidebar.scriptPath, sidebarInputs) { String(decoding: Sidebar(chapters: workbook.chapters, sheets: sheets, theme: theme).script, as: UTF8.self) }) },
             { (Sidebar.pagePath, cached(Sidebar.pagePath, sidebarInputs) {
@@ -76,19 +76,33 @@ public enum SiteBuilder {
             jobs.append { (path, cached(path, [text(chapter)]) { theme.render(pages.fieldrefPage(fieldref, in: chapter), template: "fieldref") }) }
         }
         if let personal = workbook.personal {
-            // Personal pages depend on the chapters (drills, rubrics, avoid
-            // phrases) and on every story and score.
-            let personalInputs = everyChapter + personal.stories.map(\.text) + [personal.scoresPath.flatMap { sources[$0] } ?? ""]
-            jobs.append { (SitePaths.stories, cached(SitePaths.stories, personalInputs) { theme.render(pages.storiesPage(personal), template: "stories") }) }
-            jobs.append { (SitePaths.dashboard, cached(SitePaths.dashboard, personalInputs) { theme.render(pages.dashboard(personal), template: "dashboard") }) }
+            // Personal pages depend on their stories and scores, and on the
+            // chapters they show: a story page on the chapters of the drills it
+            // answers, a dashboard section on its rubric's chapter.
+            let holding = Dictionary(pages.drills.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a })
+            let stories = personal.stories.flatMap { [$0.text, "\($0.findings.count)"] }
+            jobs.append { (SitePaths.stories, cached(SitePaths.stories, stories) { theme.render(pages.storiesPage(personal), template: "stories") }) }
+            let dashboardSections = parallelMap(Array(pages.rubrics.indices)) { n in
+                let (rubric, chapter) = pages.rubrics[n]
+                let history = personal.history(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" }
+                return cached("dashboard-rubric/" + rubric.id, [text(chapter)] + history) { theme.render(pages.dashboardRubric(n, personal: personal), template: "dashboard-rubric") }
+            }
+            let scores = personal.scoresPath.flatMap { sources[$0] } ?? ""
+            jobs.append { (SitePaths.dashboard, cachedBytes(SitePaths.dashboard, everyChapter + [scores]) {
+                Sections.assemble(dashboardSections) { html in theme.render(pages.dashboard(sections: dashboardSections.indices.map { SectionVM(html: html($0)) }), template: "dashboard") }
+            }) }
             for story in personal.stories {
                 let path = SitePaths.story(story.name)
-                jobs.append { (path, cached(path, personalInputs) { theme.render(pages.storyPage(story), template: "story") }) }
+                let inputs = [story.text] + story.findings.map(\.message) + story.drills.map { holding[$0.id].map(text) ?? "" }
+                jobs.append { (path, cached(path, inputs) { theme.render(pages.storyPage(story), template: "story") }) }
             }
         }
         var site = Site()
-        site.files[SearchIndex.fileName] = .bytes(SearchIndex.script(workbook) { chapter, make in
-            cached("search/" + chapter.name, [text(chapter)]) { String(decoding: make(), as: UTF8.self) }
+        let stories = workbook.personal?.stories ?? []
+        site.files[SearchIndex.fileName] = .bytes(SearchIndex.script(workbook) { n, make in
+            if n < workbook.chapters.count { return cachedBytes("search/" + workbook.chapters[n].name, [text(workbook.chapters[n])], make) }
+            let story = stories[n - workbook.chapters.count]
+            return cachedBytes("search/story/" + story.name, [story.text], make)
         })
         timer.mark("  search index")
         for (path, bytes) in parallelMap(jobs, { $0() }) {

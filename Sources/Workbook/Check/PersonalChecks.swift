@@ -5,7 +5,9 @@ import WorkbookMarkdown
 /// (rubrics, dimensions, scales).
 enum PersonalChecks {
     /// Stories get their findings filled in; returns every diagnostic.
-    static func check(_ personal: inout PersonalLayer, chapters: [Chapter]) -> [Diagnostic] {
+    /// - Parameter cache: a live build's memo: the phrase matcher is reused while
+    ///   the avoid phrases are the same, a story's findings while its text is too.
+    static func check(_ personal: inout PersonalLayer, chapters: [Chapter], cache: BuildCache? = nil) -> [Diagnostic] {
         var drills: Set<String> = []
         var rubrics: [String: Rubric] = [:]
         var avoid: [(phrase: Phrases.Phrase, path: String)] = []
@@ -21,14 +23,22 @@ enum PersonalChecks {
                 }
             }
         }
-        let matcher = PhraseMatcher(avoid.map { (text: $0.phrase.text, definedAt: "\($0.path):\($0.phrase.location.line)") })
+        let phrases = avoid.map { (text: $0.phrase.text, definedAt: "\($0.path):\($0.phrase.location.line)") }
+        var hasher = Hasher()
+        for phrase in phrases {
+            hasher.combine(phrase.text)
+            hasher.combine(phrase.definedAt)
+        }
+        let phrasesKey = hasher.finalize()
+        let matcher = cache?.phraseMatcher(key: phrasesKey) { PhraseMatcher(phrases) } ?? PhraseMatcher(phrases)
         var diagnostics: [Diagnostic] = []
         for index in personal.stories.indices {
             var story = personal.stories[index]
             for drill in story.drills where !drills.contains(drill.id) {
                 diagnostics.append(.error("story names unknown drill `\(drill.id)`\(suggestion(drill.id, in: drills))", at: drill.location, path: story.path))
             }
-            story.findings = findings(story, matcher: matcher)
+            story.findings = cache?.findings(path: story.path, text: story.text, phrases: phrasesKey) { findings(story, matcher: matcher) }
+                ?? findings(story, matcher: matcher)
             diagnostics += story.findings
             personal.stories[index] = story
         }
@@ -94,7 +104,7 @@ enum PersonalChecks {
 
 /// Finds phrases in text ignoring case, punctuation and straight versus
 /// curly quotes, on word boundaries, with the position of each find.
-struct PhraseMatcher {
+struct PhraseMatcher: Sendable {
     struct Match {
         var phrase: String
         var definedAt: String

@@ -13,6 +13,8 @@ import Darwin
 struct ContentFolder {
     /// The folder as given, used to name files in diagnostics.
     let path: String
+    /// A live build's files from earlier builds, reused while unchanged on disk.
+    var files: FileCache? = nil
 
     struct File {
         /// Relative to the content folder: `chapters/01-levels.md`.
@@ -47,6 +49,11 @@ struct ContentFolder {
     }
 
     func read(_ relative: String) -> Read {
+        guard let files else { return readFromDisk(relative) }
+        return files.read(displayPath(relative)) { readFromDisk(relative) }
+    }
+
+    private func readFromDisk(_ relative: String) -> Read {
         let display = displayPath(relative)
         func unusable(_ message: String, at location: SourceLocation = SourceLocation(line: 1, column: 1), text: String? = nil) -> Read {
             .unusable(.error(message, at: location, path: display), text: text)

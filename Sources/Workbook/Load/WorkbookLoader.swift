@@ -31,7 +31,7 @@ public enum WorkbookLoader {
     ///   unchanged chapters are reused from it.
     public static func load(contentPath: String, options: LoadOptions = LoadOptions(), cache: BuildCache? = nil) -> LoadResult {
         var timer = PhaseTimer()
-        let folder = ContentFolder(path: contentPath)
+        let folder = ContentFolder(path: contentPath, files: cache?.files)
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
         let settingsPath = folder.displayPath("workbook.yaml")
@@ -92,7 +92,7 @@ public enum WorkbookLoader {
             personal = layer
             diagnostics += problems
             timer.mark("  stories")
-            if personal != nil { diagnostics += PersonalChecks.check(&personal!, chapters: included) }
+            if personal != nil { diagnostics += PersonalChecks.check(&personal!, chapters: included, cache: cache) }
             timer.mark("  story checks")
         }
         let resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets), stories: personal?.stories ?? [])

@@ -138,26 +138,28 @@ struct PageBuilder: Sendable {
             chapters: chapters)
     }
 
-    /// One chapter's drills on the drills page, before its section is
-    /// rendered; nil for a chapter without drills.
-    func drillGroup(_ n: Int, withDrills: Bool = true) -> DrillGroupVM? {
-        let chapter = workbook.chapters[n]
+    /// One chapter's drills on the drills page.
+    func drillGroup(_ chapter: Chapter) -> DrillGroupVM {
         var drills: [DrillVM] = []
-        var any = false
+        let context = context(page: SitePaths.drills, chapter: chapter)
+        let title = chapter.front.title
         chapter.body.forEachBlock { block in
             guard case .drill(let drill) = block else { return }
-            any = true
-            guard withDrills else { return }
-            var vm = context(page: SitePaths.drills, chapter: chapter).drill(drill)
-            vm.chapterTitle = chapter.front.title
+            var vm = context.drill(drill)
+            vm.chapterTitle = title
             drills.append(vm)
         }
-        guard any else { return nil }
-        return DrillGroupVM(chapterTitle: chapter.front.title, chapterURL: SitePaths.url(SitePaths.chapter(chapter.name)), drills: drills, html: "")
+        return DrillGroupVM(chapterTitle: title, chapterURL: SitePaths.url(SitePaths.chapter(chapter.name)), drills: drills)
+    }
+
+    /// The chapters that hold drills, in order.
+    var drillChapters: [Chapter] {
+        var seen: Set<String> = []
+        return drills.map(\.1).filter { seen.insert($0.name).inserted }
     }
 
     /// The drills page around its chapters' rendered sections.
-    func drillsPage(groups: [DrillGroupVM]) -> DrillsPageVM {
+    func drillsPage(groups: [SectionVM]) -> DrillsPageVM {
         let seconds = drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) }
         return DrillsPageVM(
             page: page(SitePaths.drills, title: "Drills", kind: "drills"), groups: groups, hasDrills: !drills.isEmpty,

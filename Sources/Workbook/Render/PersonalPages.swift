@@ -55,34 +55,38 @@ extension PageBuilder {
         return parts.enumerated().map { $0.offset % 2 == 1 ? "<code>\($0.element)</code>" : String($0.element) }.joined()
     }
 
-    func dashboard(_ personal: PersonalLayer) -> DashboardPageVM {
-        let views = rubrics.map { rubric, chapter -> DashboardRubricVM in
-            let context = context(page: SitePaths.dashboard, chapter: chapter)
-            let history = personal.history(of: rubric.id)
-            let summaries = history.map { context.summary($0, rubric: rubric) }
-            let latest = history.last
-            let minimums = Dictionary(rubric.requirements.map { ($0.dimension, $0.minimum) }, uniquingKeysWith: { a, _ in a })
-            let radar = latest.map { entry in
-                let scores = entry.byDimension
-                return RadarChart(
-                    title: "Latest scores: \(rubric.title.plainText)",
-                    axes: rubric.dimensions.map { RadarChart.Axis(label: $0.name, value: scores[$0.name] ?? rubric.scale.lowerBound, minimum: minimums[$0.name]) },
-                    scale: rubric.scale, idPrefix: "radar-\(rubric.id)-"
-                ).svg()
-            }
-            let line = history.isEmpty ? nil : LineChart(
-                title: "Totals over time: \(rubric.title.plainText)",
-                points: history.map { LineChart.Point(label: $0.date, value: $0.total) },
-                range: rubric.minTotal...rubric.maxTotal,
-                bands: rubric.bands.map { LineChart.Band(range: $0.range, label: $0.text.plainText) },
-                gate: rubric.gate, idPrefix: "line-\(rubric.id)-"
+    /// The dashboard around its rubrics' rendered sections.
+    func dashboard(sections: [SectionVM]) -> DashboardPageVM {
+        DashboardPageVM(page: page(SitePaths.dashboard, title: "Dashboard", kind: "dashboard"), rubrics: sections, hasRubrics: !sections.isEmpty)
+    }
+
+    /// One rubric's section of the dashboard (the `n`th rubric of the workbook).
+    func dashboardRubric(_ n: Int, personal: PersonalLayer) -> DashboardRubricVM {
+        let (rubric, chapter) = rubrics[n]
+        let context = context(page: SitePaths.dashboard, chapter: chapter)
+        let history = personal.history(of: rubric.id)
+        let summaries = history.map { context.summary($0, rubric: rubric) }
+        let latest = history.last
+        let minimums = Dictionary(rubric.requirements.map { ($0.dimension, $0.minimum) }, uniquingKeysWith: { a, _ in a })
+        let radar = latest.map { entry in
+            let scores = entry.byDimension
+            return RadarChart(
+                title: "Latest scores: \(rubric.title.plainText)",
+                axes: rubric.dimensions.map { RadarChart.Axis(label: $0.name, value: scores[$0.name] ?? rubric.scale.lowerBound, minimum: minimums[$0.name]) },
+                scale: rubric.scale, idPrefix: "radar-\(rubric.id)-"
             ).svg()
-            return DashboardRubricVM(
-                id: rubric.id, title: rubric.title.plainText, scorecardURL: SitePaths.scorecard(rubric.id),
-                hasScores: latest != nil, latest: summaries.last ?? ScoreSummaryVM.none,
-                radarSVG: radar ?? "", lineSVG: line ?? "", history: summaries.reversed())
         }
-        return DashboardPageVM(page: page(SitePaths.dashboard, title: "Dashboard", kind: "dashboard"), rubrics: views, hasRubrics: !views.isEmpty)
+        let line = history.isEmpty ? nil : LineChart(
+            title: "Totals over time: \(rubric.title.plainText)",
+            points: history.map { LineChart.Point(label: $0.date, value: $0.total) },
+            range: rubric.minTotal...rubric.maxTotal,
+            bands: rubric.bands.map { LineChart.Band(range: $0.range, label: $0.text.plainText) },
+            gate: rubric.gate, idPrefix: "line-\(rubric.id)-"
+        ).svg()
+        return DashboardRubricVM(
+            id: rubric.id, title: rubric.title.plainText, scorecardURL: SitePaths.scorecard(rubric.id),
+            hasScores: latest != nil, latest: summaries.last ?? ScoreSummaryVM.none,
+            radarSVG: radar ?? "", lineSVG: line ?? "", history: summaries.reversed())
     }
 }
 

@@ -57,10 +57,11 @@ enum SearchIndex {
     /// `window.WORKBOOK_SEARCH = {...};` — JSON with every `/` escaped (so
     /// `</script>` cannot appear), keys sorted. Chapters' entries are encoded
     /// in parallel.
-    /// - Parameter cached: gives a chapter's fragment from a cache, or makes it.
+    /// - Parameter cached: gives the fragment of the nth source (chapters, then
+    ///   stories) from a cache, or makes it.
     static func script(
         _ workbook: Workbook,
-        cached: @Sendable (Chapter, () -> [UInt8]) -> [UInt8] = { $1() }
+        cached: @Sendable (Int, () -> [UInt8]) -> [UInt8] = { $1() }
     ) -> [UInt8] {
         @Sendable func fragment(_ body: [ChapterBlock], _ page: String, _ url: String, _ intro: String) -> [UInt8] {
             var out: [UInt8] = []
@@ -70,12 +71,16 @@ enum SearchIndex {
             }
             return out
         }
+        var timer = PhaseTimer()
         let all = sources(workbook)
+        timer.mark("    search sources")
+        defer { timer.mark("    search wrap") }
         let fragments = parallelMap(Array(all.indices)) { i in
             let source = all[i]
             let make = { fragment(source.body, source.page, source.url, source.intro) }
-            return i < workbook.chapters.count ? cached(workbook.chapters[i], make) : make()
+            return cached(i, make)
         }
+        timer.mark("    search fragments")
         return wrap(fragments)
     }
 

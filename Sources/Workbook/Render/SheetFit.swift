@@ -92,21 +92,24 @@ extension SheetFit {
     /// A warning for each printable sheet that even the tightest layout cannot
     /// fit on one page, at the block that makes it.
     static func overflowWarnings(_ workbook: Workbook) -> [Diagnostic] {
+        workbook.chapters.flatMap(overflowWarnings)
+    }
+
+    static func overflowWarnings(_ chapter: Chapter) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
-        for chapter in workbook.chapters {
-            chapter.body.forEachBlock { block in
-                let (kind, name, id, estimate, location): (Kind, String, String, Double, SourceLocation)
-                switch block {
-                case .rubric(let r): (kind, name, id, estimate, location) = (.scorecard, "scorecard", r.id, lines(r), r.location)
-                case .fieldref(let f): (kind, name, id, estimate, location) = (.fieldref, "field reference", f.id, lines(f), f.location)
-                default: return
-                }
-                guard level(lines: estimate, kind: kind).overflows else { return }
-                let page = kind == .scorecard ? SitePaths.scorecard(id) : SitePaths.fieldref(id)
-                warnings.append(.warning(
-                    "\(page) will not print on one page: the \(name) `\(id)` is about \(Int(estimate.rounded())) lines and the tightest layout holds \(Int(capacity(kind).last!)); shorten it or split it",
-                    at: location, path: chapter.path))
+        let path = chapter.path
+        chapter.body.forEachBlock { block in
+            let (kind, name, id, estimate, location): (Kind, String, String, Double, SourceLocation)
+            switch block {
+            case .rubric(let r): (kind, name, id, estimate, location) = (.scorecard, "scorecard", r.id, lines(r), r.location)
+            case .fieldref(let f): (kind, name, id, estimate, location) = (.fieldref, "field reference", f.id, lines(f), f.location)
+            default: return
             }
+            guard level(lines: estimate, kind: kind).overflows else { return }
+            let page = kind == .scorecard ? SitePaths.scorecard(id) : SitePaths.fieldref(id)
+            warnings.append(.warning(
+                "\(page) will not print on one page: the \(name) `\(id)` is about \(Int(estimate.rounded())) lines and the tightest layout holds \(Int(capacity(kind).last!)); shorten it or split it",
+                at: location, path: path))
         }
         return warnings
     }

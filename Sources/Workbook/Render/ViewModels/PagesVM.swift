@@ -87,7 +87,8 @@ struct PrintChapterVM: Sendable {
 /// `drills.html`: every drill, grouped by chapter, as a practice plan.
 struct DrillsPageVM: Sendable {
     var page: PageVM
-    var groups: [DrillGroupVM]
+    /// Each chapter's drills, rendered by `drill-group`.
+    var groups: [SectionVM]
     var hasDrills: Bool
     var drillCount: Int
     var totalLabel: String
@@ -98,7 +99,10 @@ struct DrillGroupVM: Sendable {
     var chapterTitle: String
     var chapterURL: String
     var drills: [DrillVM]
-    /// The section, rendered by `drill-group` (chapters render in parallel and are cached).
+}
+
+/// A section of a page, rendered on its own (in parallel, and cached in `serve`).
+struct SectionVM: Sendable {
     var html: String
 }
 

@@ -72,7 +72,8 @@ struct FindingVM: Sendable {
 /// `dashboard.html`: per rubric the latest total, band and gate, and charts.
 struct DashboardPageVM: Sendable {
     var page: PageVM
-    var rubrics: [DashboardRubricVM]
+    /// Each rubric's section, rendered by `dashboard-rubric`.
+    var rubrics: [SectionVM]
     var hasRubrics: Bool
 }
 

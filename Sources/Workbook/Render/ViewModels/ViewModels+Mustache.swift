@@ -479,6 +479,14 @@ extension DrillGroupVM: MustacheParent {
         case "chapterTitle": self.chapterTitle
         case "chapterURL": self.chapterURL
         case "drills": self.drills
+        default: nil
+        }
+    }
+}
+
+extension SectionVM: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
         case "html": self.html
         default: nil
         }

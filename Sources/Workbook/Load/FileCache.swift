@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Files a live build read before, reused while they are unchanged on disk:
+/// a rebuild after one save reads one file, not the whole content folder.
+/// A file counts as unchanged while its device, inode, size, modification
+/// time and change time are (one `stat`) and no watcher reported it since:
+/// the watcher's report covers two saves within one tick of the file
+/// system's clock that keep the size.
+final class FileCache: @unchecked Sendable {
+    private struct Stamp: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modified: timespec
+        var changed: timespec
+
+        static func == (a: Stamp, b: Stamp) -> Bool {
+            a.device == b.device && a.inode == b.inode && a.size == b.size
+                && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+                && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+        }
+    }
+
+    private struct Entry {
+        var stamp: Stamp
+        var read: ContentFolder.Read
+        /// The file's absolute, standardized path: how the watcher names it.
+        var absolute: String
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    /// How many files were read from disk (for tests).
+    private(set) var diskReads = 0
+
+    init() {}
+
+    /// The file at `path` as `read` reads it, or as it was read before when it is unchanged.
+    func read(_ path: String, _ read: () -> ContentFolder.Read) -> ContentFolder.Read {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            lock.withLock { _ = entries.removeValue(forKey: path) }
+            return read()
+        }
+        let stamp = Stamp(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            modified: info.st_mtim, changed: info.st_ctim)
+        if let entry = lock.withLock({ entries[path] }), entry.stamp == stamp { return entry.read }
+        let fresh = read()
+        lock.withLock { diskReads += 1 }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        lock.withLock { entries[path] = Entry(stamp: stamp, read: fresh, absolute: absolute) }
+        return fresh
+    }
+
+    /// Forgets the files a watcher reported (absolute paths): they are read again.
+    func forget(_ paths: Set<String>) {
+        guard !paths.isEmpty else { return }
+        let standardized = Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        lock.withLock { entries = entries.filter { !standardized.contains($0.value.absolute) } }
+    }
+}

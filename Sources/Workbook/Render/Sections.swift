@@ -1,0 +1,56 @@
+/// Pages made of many sections rendered on their own (the print page's
+/// chapters, the drills page's groups, the dashboard's rubrics): the sections
+/// render in parallel and are cached; the page is rendered once with a marker
+/// in place of each section, and the sections' bytes are spliced in. A page of
+/// a thousand sections is then copied once, not concatenated piece by piece
+/// by the template engine.
+enum Sections {
+    /// Stands for one section in the page's template. Content could only put
+    /// it in the page with U+0001 characters; then there are more markers than
+    /// sections, and the page is rendered whole instead.
+    static let marker = "\u{1}workbook-section\u{1}"
+
+    /// The page around `sections`. `render` renders the page with the HTML it
+    /// is given for section `n`; when the markers cannot be matched to the
+    /// sections one for one, the page is rendered with the sections in place.
+    static func assemble(_ sections: [[UInt8]], render: (_ html: (Int) -> String) -> String) -> [UInt8] {
+        let shell = Array(render { _ in marker }.utf8)
+        if let page = splice(shell, sections) { return page }
+        return Array(render { String(decoding: sections[$0], as: UTF8.self) }.utf8)
+    }
+
+    /// The shell with the nth marker replaced by the nth section; nil unless it holds exactly one marker per section.
+    static func splice(_ shell: [UInt8], _ sections: [[UInt8]]) -> [UInt8]? {
+        let mark = Array(marker.utf8)
+        var pieces: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i + mark.count <= shell.count {
+            if shell[i] == mark[0], shell[i..<(i + mark.count)].elementsEqual(mark) {
+                pieces.append(start..<i)
+                i += mark.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        guard pieces.count == sections.count else { return nil }
+        var page: [UInt8] = []
+        page.reserveCapacity(shell.count + sections.reduce(0) { $0 + $1.count })
+        for (piece, section) in zip(pieces, sections) {
+            page += shell[piece]
+            page += section
+        }
+        page += shell[start...]
+        return page
+    }
+
+    /// `items` with each one's `field` set to `html(n)`.
+    static func filled<T>(_ items: [T], _ field: WritableKeyPath<T, String>, _ html: (Int) -> String) -> [T] {
+        items.enumerated().map { n, item in
+            var item = item
+            item[keyPath: field] = html(n)
+            return item
+        }
+    }
+}
