@@ -32,7 +32,7 @@ struct SiteHandler: HTTPHandler {
     /// The site's own 404 page, with status 404. It was built to sit at the
     /// site root, so under a folder it gets `<base href="/">` to keep its styles and links.
     func notFound(_ site: Site, head: Bool, nested: Bool) -> HTTPResponse {
-        guard case .bytes(let page)? = site.files["404.html"] else {
+        guard let page = site.files["404.html"]?.inMemory else {
             return Self.response(.notFound, type: ContentType.of("404.txt"), body: Array("Not found\n".utf8), head: head)
         }
         return Self.response(.notFound, type: ContentType.of("404.html"), body: LiveClient.inject(into: page, page: "", base: nested ? "/" : nil), head: head)
@@ -40,7 +40,7 @@ struct SiteHandler: HTTPHandler {
 
     static func bytes(of content: Site.Content, at path: String) -> [UInt8]? {
         switch content {
-        case .bytes(let bytes): bytes
+        case .bytes, .parts: content.inMemory
         case .copy(let source): CopiedFile.read(source, sitePath: path)
         }
     }

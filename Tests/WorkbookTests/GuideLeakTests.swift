@@ -45,7 +45,7 @@ import WorkbookMarkdown
     static func allOutput(_ site: Site) -> [(String, String)] {
         site.files.map { path, content in
             switch content {
-            case .bytes(let bytes): return (path, String(decoding: bytes, as: UTF8.self))
+            case .bytes, .parts: return (path, String(decoding: content.inMemory ?? [], as: UTF8.self))
             case .copy(let source): return (path, String(decoding: FileManager.default.contents(atPath: source) ?? Data(), as: UTF8.self))
             }
         }

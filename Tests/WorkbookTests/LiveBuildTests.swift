@@ -33,18 +33,18 @@ import Testing
         try edit(folder, "chapters/one.md") { $0.replacingOccurrences(of: "Intro paragraph", with: "Opening paragraph") }
         let second = live.rebuild(changed: [folder.path + "/chapters/one.md"])
         #expect(!second.hasErrors)
-        // The chapter's page, print section, drills section and search fragment, and
-        // the print and drills pages around the sections (spliced, not rendered);
-        // the index (no summary changed) is not rendered again.
-        #expect(live.pagesRendered == 6)
+        // The chapter's page, print section, drills section and search fragment;
+        // the print and drills pages are their cached shells with the sections
+        // spliced in, and the index (no summary changed) is not rendered again.
+        #expect(live.pagesRendered == 4)
         #expect(second.changedPaths == ["chapters/one.html", "print.html", "search-index.js"])
         #expect(second.site?.text("chapters/one.html")?.contains("Opening paragraph") == true)
 
         try edit(folder, "chapters/one.md") { $0.replacingOccurrences(of: "title: Levels & Scope", with: "title: Levels and Scope") }
         let third = live.rebuild(changed: [folder.path + "/chapters/one.md"])
-        // A new title is in the sidebar, the index, the drills page and the next
-        // chapter's pager: the chapter's own five, those four and the sidebar's page.
-        #expect(live.pagesRendered == 10)
+        // A new title is in the chapter's own four items, the print page's contents,
+        // the index, the next chapter's pager and the sidebar's script and page.
+        #expect(live.pagesRendered == 9)
         #expect(third.changedPaths == ["chapters/one.html", "chapters/two.html", "drills.html", "index.html", "print.html", "search-index.js", "sidebar.html", "sidebar.js"])
     }
 

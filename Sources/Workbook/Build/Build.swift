@@ -65,9 +65,9 @@ public struct Build: Sendable {
             result.diagnostics += SheetFit.overflowWarnings(workbook)
         }
         timer.mark("sheet fit")
-        if case .bytes(let index)? = site.files[SearchIndex.fileName], index.count > SearchIndex.warningSize {
+        if site.searchIndexSize > SearchIndex.warningSize {
             result.diagnostics.append(.warning(
-                "the search index is \(Site.sizeLabel(index.count)), over 5 MB: every page loads it; consider splitting long chapters' text out of the workbook",
+                "the search index is \(Site.sizeLabel(site.searchIndexSize)), over 5 MB: every page loads it; consider splitting long chapters' text out of the workbook",
                 at: SourceLocation(line: 1, column: 1), path: SearchIndex.fileName))
         }
         return result

@@ -5,8 +5,30 @@ import Foundation
 public struct Site: Sendable {
     public enum Content: Sendable, Equatable {
         case bytes([UInt8])
+        /// A file made of pieces, written and served one after the other: a
+        /// page assembled from cached sections (print.html holds every
+        /// chapter), so assembling it again copies no section.
+        case parts([[UInt8]])
         /// A file copied as it is (theme files, assets).
         case copy(from: String)
+
+        /// The file's bytes when it is held in memory; nil for a copied file.
+        public var inMemory: [UInt8]? {
+            switch self {
+            case .bytes(let bytes): bytes
+            case .parts(let parts): Array(parts.joined())
+            case .copy: nil
+            }
+        }
+
+        /// The size of a file held in memory.
+        var count: Int {
+            switch self {
+            case .bytes(let bytes): bytes.count
+            case .parts(let parts): parts.reduce(0) { $0 + $1.count }
+            case .copy: 0
+            }
+        }
     }
 
     public var files: [String: Content] = [:]
@@ -18,8 +40,7 @@ public struct Site: Sendable {
 
     /// The size of the search index in bytes.
     public var searchIndexSize: Int {
-        if case .bytes(let bytes)? = files[SearchIndex.fileName] { return bytes.count }
-        return 0
+        files[SearchIndex.fileName]?.count ?? 0
     }
 
     /// "48 KB", "6.2 MB"
@@ -28,7 +49,7 @@ public struct Site: Sendable {
     }
 
     public func text(_ path: String) -> String? {
-        guard case .bytes(let bytes)? = files[path] else { return nil }
+        guard let bytes = files[path]?.inMemory else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -37,43 +37,51 @@ public enum SiteBuilder {
         timer.mark("  print and drill sections")
         // Pages are rendered again only when their inputs changed: a chapter
         // page or sheet when its chapter or what all pages share changed; the
-        // print and drills pages when any chapter did (from cached sections);
-        // the index when any chapter's summary did.
-        let everyChapter = workbook.chapters.map(text)
+        // index and the print page's shell (its contents) when any chapter's
+        // summary did. The print, drills and dashboard pages are their shells
+        // with the (cached) sections between the pieces.
         let summaries = workbook.chapters.map { chapter in
             let front = chapter.front
             return [chapter.name, front.title, "\(front.number ?? -1)", front.part ?? "\u{2}", front.summary ?? "\u{2}", "\(chapter.minutes)",
                 front.skills.joined(separator: "\u{3}"), front.rounds.joined(separator: "\u{3}"), "\(front.draft)"].joined(separator: "\u{1}")
         } + ["\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"] + sidebarInputs
-        var jobs: [@Sendable () -> (String, [UInt8])] = [
-            { (SitePaths.index, cached(SitePaths.index, summaries) { theme.render(pages.index(), template: "index") }) },
-            { (SitePaths.print, cachedBytes(SitePaths.print, everyChapter) {
-                Sections.assemble(printSections) { html in theme.render(pages.printPage(chapters: Sections.filled(printChapters, \.html, html)), template: "print") }
+        /// A page of sections: its shell (the page with a marker for each section)
+        /// is cached by `own`, what the page shows besides the sections.
+        @Sendable func assembled(_ path: String, _ own: [String], _ sections: [[UInt8]], _ render: (_ html: (Int) -> String) -> String) -> Site.Content {
+            let shell = cachedBytes(path, own) { Array(render { _ in Sections.marker }.utf8) }
+            let parts = Sections.assemble(sections, shell: shell, render: render)
+            return parts.count == 1 ? .bytes(parts[0]) : .parts(parts)
+        }
+        let drillsSummary = "\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"
+        var jobs: [@Sendable () -> (String, Site.Content)] = [
+            { (SitePaths.index, .bytes(cached(SitePaths.index, summaries) { theme.render(pages.index(), template: "index") })) },
+            { (SitePaths.print, assembled(SitePaths.print, summaries + printChapters.map(\.numberLabel), printSections) { html in
+                theme.render(pages.printPage(chapters: Sections.filled(printChapters, \.html, html)), template: "print")
             }) },
-            { (SitePaths.drills, cachedBytes(SitePaths.drills, everyChapter) {
-                Sections.assemble(drillSections) { html in theme.render(pages.drillsPage(groups: drillSections.indices.map { SectionVM(html: html($0)) }), template: "drills") }
+            { (SitePaths.drills, assembled(SitePaths.drills, [drillsSummary, "\(drillSections.count)"], drillSections) { html in
+                theme.render(pages.drillsPage(groups: drillSections.indices.map { SectionVM(html: html($0)) }), template: "drills")
             }) },
-            { (SitePaths.notFound, cached(SitePaths.notFound, []) { theme.render(pages.notFound(), template: "404") }) },
-            { (Sidebar.scriptPath, cached(Sidebar.scriptPath, sidebarInputs) { String(decoding: Sidebar(chapters: workbook.chapters, sheets: sheets, theme: theme).script, as: UTF8.self) }) },
-            { (Sidebar.pagePath, cached(Sidebar.pagePath, sidebarInputs) {
+            { (SitePaths.notFound, .bytes(cached(SitePaths.notFound, []) { theme.render(pages.notFound(), template: "404") })) },
+            { (Sidebar.scriptPath, .bytes(cachedBytes(Sidebar.scriptPath, sidebarInputs) { Sidebar(chapters: workbook.chapters, sheets: sheets, theme: theme).script })) },
+            { (Sidebar.pagePath, .bytes(cached(Sidebar.pagePath, sidebarInputs) {
                 theme.render(pages.sidebarPage(Sidebar(chapters: workbook.chapters, sheets: sheets, theme: theme)), template: "sidebar-page")
-            }) },
+            })) },
         ]
         for index in workbook.chapters.indices {
             let chapter = workbook.chapters[index]
             let path = SitePaths.chapter(chapter.name)
             // The pager shows the neighbours' titles.
             let neighbours = [index - 1, index + 1].map { workbook.chapters.indices.contains($0) ? workbook.chapters[$0].front.title : "\u{1}" }
-            jobs.append { (path, cached(path, [text(chapter)] + neighbours) { theme.render(pages.chapterPage(index), template: "chapter") }) }
+            jobs.append { (path, .bytes(cached(path, [text(chapter)] + neighbours) { theme.render(pages.chapterPage(index), template: "chapter") })) }
         }
         for (rubric, chapter) in pages.rubrics {
             let path = SitePaths.scorecard(rubric.id)
             let latest = workbook.personal?.latest(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" } ?? ""
-            jobs.append { (path, cached(path, [text(chapter), latest]) { theme.render(pages.scorecard(rubric, in: chapter), template: "scorecard") }) }
+            jobs.append { (path, .bytes(cached(path, [text(chapter), latest]) { theme.render(pages.scorecard(rubric, in: chapter), template: "scorecard") })) }
         }
         for (fieldref, chapter) in pages.fieldrefs {
             let path = SitePaths.fieldref(fieldref.id)
-            jobs.append { (path, cached(path, [text(chapter)]) { theme.render(pages.fieldrefPage(fieldref, in: chapter), template: "fieldref") }) }
+            jobs.append { (path, .bytes(cached(path, [text(chapter)]) { theme.render(pages.fieldrefPage(fieldref, in: chapter), template: "fieldref") })) }
         }
         if let personal = workbook.personal {
             // Personal pages depend on their stories and scores, and on the
@@ -81,32 +89,31 @@ public enum SiteBuilder {
             // answers, a dashboard section on its rubric's chapter.
             let holding = Dictionary(pages.drills.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a })
             let stories = personal.stories.flatMap { [$0.text, "\($0.findings.count)"] }
-            jobs.append { (SitePaths.stories, cached(SitePaths.stories, stories) { theme.render(pages.storiesPage(personal), template: "stories") }) }
+            jobs.append { (SitePaths.stories, .bytes(cached(SitePaths.stories, stories) { theme.render(pages.storiesPage(personal), template: "stories") })) }
             let dashboardSections = parallelMap(Array(pages.rubrics.indices)) { n in
                 let (rubric, chapter) = pages.rubrics[n]
                 let history = personal.history(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" }
                 return cached("dashboard-rubric/" + rubric.id, [text(chapter)] + history) { theme.render(pages.dashboardRubric(n, personal: personal), template: "dashboard-rubric") }
             }
-            let scores = personal.scoresPath.flatMap { sources[$0] } ?? ""
-            jobs.append { (SitePaths.dashboard, cachedBytes(SitePaths.dashboard, everyChapter + [scores]) {
-                Sections.assemble(dashboardSections) { html in theme.render(pages.dashboard(sections: dashboardSections.indices.map { SectionVM(html: html($0)) }), template: "dashboard") }
+            jobs.append { (SitePaths.dashboard, assembled(SitePaths.dashboard, ["\(dashboardSections.count)"], dashboardSections) { html in
+                theme.render(pages.dashboard(sections: dashboardSections.indices.map { SectionVM(html: html($0)) }), template: "dashboard")
             }) }
             for story in personal.stories {
                 let path = SitePaths.story(story.name)
                 let inputs = [story.text] + story.findings.map(\.message) + story.drills.map { holding[$0.id].map(text) ?? "" }
-                jobs.append { (path, cached(path, inputs) { theme.render(pages.storyPage(story), template: "story") }) }
+                jobs.append { (path, .bytes(cached(path, inputs) { theme.render(pages.storyPage(story), template: "story") })) }
             }
         }
         var site = Site()
         let stories = workbook.personal?.stories ?? []
-        site.files[SearchIndex.fileName] = .bytes(SearchIndex.script(workbook) { n, make in
+        site.files[SearchIndex.fileName] = .parts(SearchIndex.script(workbook) { n, make in
             if n < workbook.chapters.count { return cachedBytes("search/" + workbook.chapters[n].name, [text(workbook.chapters[n])], make) }
             let story = stories[n - workbook.chapters.count]
             return cachedBytes("search/story/" + story.name, [story.text], make)
         })
         timer.mark("  search index")
-        for (path, bytes) in parallelMap(jobs, { $0() }) {
-            site.files[path] = .bytes(bytes)
+        for (path, content) in parallelMap(jobs, { $0() }) {
+            site.files[path] = content
         }
         timer.mark("  pages")
         for (path, source) in theme.staticFiles {

@@ -25,14 +25,15 @@ enum IDChecker {
         var seen: [String: (kind: String, path: String, line: Int)] = [:]
         var diagnostics: [Diagnostic] = []
         for chapter in chapters {
+            let path = chapter.path
             chapter.body.forEachBlock { block in
                 guard let (kind, id, location) = block.workbookWideID else { return }
                 if let first = seen[id] {
-                    if first.path != chapter.path {
-                        diagnostics.append(.error("duplicate id `\(id)`: the \(first.kind) at \(first.path):\(first.line) has it too; ids of matrices, drills, rubrics and field references are unique across the workbook", at: location, path: chapter.path))
+                    if first.path != path {
+                        diagnostics.append(.error("duplicate id `\(id)`: the \(first.kind) at \(first.path):\(first.line) has it too; ids of matrices, drills, rubrics and field references are unique across the workbook", at: location, path: path))
                     }
                 } else {
-                    seen[id] = (kind, chapter.path, location.line)
+                    seen[id] = (kind, path, location.line)
                 }
             }
         }

@@ -12,13 +12,14 @@ enum PersonalChecks {
         var rubrics: [String: Rubric] = [:]
         var avoid: [(phrase: Phrases.Phrase, path: String)] = []
         for chapter in chapters {
+            // Named as the author knows it, relative to the content folder.
+            let file = "chapters/\(chapter.name).md"
             chapter.body.forEachBlock { block in
                 switch block {
                 case .drill(let d): drills.insert(d.id)
                 case .rubric(let r): rubrics[r.id] = r
                 case .phrases(let p) where p.kind == .avoid:
-                    // Named as the author knows it, relative to the content folder.
-                    avoid += p.phrases.map { ($0, "chapters/\(chapter.name).md") }
+                    avoid += p.phrases.map { ($0, file) }
                 default: break
                 }
             }

@@ -53,7 +53,9 @@ public enum WorkbookLoader {
             sources[problem.path] = text
         }
 
+        timer.mark("  settings")
         let reads = folder.markdownFiles(in: "chapters").map { folder.read($0) }
+        timer.mark("  read chapters")
         let files = reads.compactMap(\.file)
         for file in files { sources[file.displayPath] = file.text }
         for case .unusable(let problem, let text) in reads {
@@ -106,10 +108,13 @@ public enum WorkbookLoader {
             diagnostics += LinkChecker.check(included, resolver: resolver)
         }
         timer.mark("  links")
+        defer { timer.mark("  story links, sort") }
         for story in personal?.stories ?? [] {
+            // Two strings captured, not the story (see LinkChecker).
+            let name = story.name, path = story.path
             story.body.forEachLink { link in
-                if case .failure(let problem) = resolver.resolve(link.destination, from: story.name, in: "stories") {
-                    diagnostics.append(Diagnostic(problem.severity, problem.message, path: story.path, at: link.location))
+                if case .failure(let problem) = resolver.resolve(link.destination, from: name, in: "stories") {
+                    diagnostics.append(Diagnostic(problem.severity, problem.message, path: path, at: link.location))
                 }
             }
         }

@@ -62,7 +62,7 @@ enum SearchIndex {
     static func script(
         _ workbook: Workbook,
         cached: @Sendable (Int, () -> [UInt8]) -> [UInt8] = { $1() }
-    ) -> [UInt8] {
+    ) -> [[UInt8]] {
         @Sendable func fragment(_ body: [ChapterBlock], _ page: String, _ url: String, _ intro: String) -> [UInt8] {
             var out: [UInt8] = []
             for entry in entries(body: body, page: page, url: url, intro: intro) {
@@ -71,38 +71,35 @@ enum SearchIndex {
             }
             return out
         }
-        var timer = PhaseTimer()
         let all = sources(workbook)
-        timer.mark("    search sources")
-        defer { timer.mark("    search wrap") }
         let fragments = parallelMap(Array(all.indices)) { i in
             let source = all[i]
             let make = { fragment(source.body, source.page, source.url, source.intro) }
             return cached(i, make)
         }
-        timer.mark("    search fragments")
         return wrap(fragments)
     }
 
     static func script(_ entries: [Entry]) -> [UInt8] {
-        wrap(entries.map { entry in
+        Array(wrap(entries.map { entry in
             var out: [UInt8] = []
             append(entry, to: &out)
             return out
-        })
+        }).joined())
     }
 
-    private static func wrap(_ fragments: [[UInt8]]) -> [UInt8] {
-        var out = Array("window.WORKBOOK_SEARCH = {\"entries\":[".utf8)
-        out.reserveCapacity(fragments.reduce(64) { $0 + $1.count + 1 })
-        var first = true
+    /// The script's pieces: the fragments themselves between their separators,
+    /// so the index of a thousand chapters is assembled without copying them.
+    private static func wrap(_ fragments: [[UInt8]]) -> [[UInt8]] {
+        var parts = [Array("window.WORKBOOK_SEARCH = {\"entries\":[".utf8)]
+        parts.reserveCapacity(2 * fragments.count + 2)
+        let comma = [UInt8(ascii: ",")]
         for fragment in fragments where !fragment.isEmpty {
-            if !first { out.append(UInt8(ascii: ",")) }
-            out += fragment
-            first = false
+            if parts.count > 1 { parts.append(comma) }
+            parts.append(fragment)
         }
-        out += Array("]};\n".utf8)
-        return out
+        parts.append(Array("]};\n".utf8))
+        return parts
     }
 
     private static func append(_ entry: Entry, to out: inout [UInt8]) {

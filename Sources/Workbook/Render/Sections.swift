@@ -13,14 +13,16 @@ enum Sections {
     /// The page around `sections`. `render` renders the page with the HTML it
     /// is given for section `n`; when the markers cannot be matched to the
     /// sections one for one, the page is rendered with the sections in place.
-    static func assemble(_ sections: [[UInt8]], render: (_ html: (Int) -> String) -> String) -> [UInt8] {
-        let shell = Array(render { _ in marker }.utf8)
-        if let page = splice(shell, sections) { return page }
-        return Array(render { String(decoding: sections[$0], as: UTF8.self) }.utf8)
+    /// - Parameter shell: the page rendered with a marker for each section
+    ///   (`render { _ in marker }`), when the caller has it cached.
+    static func assemble(_ sections: [[UInt8]], shell: [UInt8]? = nil, render: (_ html: (Int) -> String) -> String) -> [[UInt8]] {
+        if let parts = splice(shell ?? Array(render { _ in marker }.utf8), sections) { return parts }
+        return [Array(render { String(decoding: sections[$0], as: UTF8.self) }.utf8)]
     }
 
-    /// The shell with the nth marker replaced by the nth section; nil unless it holds exactly one marker per section.
-    static func splice(_ shell: [UInt8], _ sections: [[UInt8]]) -> [UInt8]? {
+    /// The shell's pieces with the sections between them (the nth marker
+    /// replaced by the nth section); nil unless it holds exactly one marker per section.
+    static func splice(_ shell: [UInt8], _ sections: [[UInt8]]) -> [[UInt8]]? {
         let mark = Array(marker.utf8)
         var pieces: [Range<Int>] = []
         var start = 0
@@ -35,13 +37,13 @@ enum Sections {
             }
         }
         guard pieces.count == sections.count else { return nil }
-        var page: [UInt8] = []
-        page.reserveCapacity(shell.count + sections.reduce(0) { $0 + $1.count })
+        var page: [[UInt8]] = []
+        page.reserveCapacity(2 * sections.count + 1)
         for (piece, section) in zip(pieces, sections) {
-            page += shell[piece]
-            page += section
+            page.append(Array(shell[piece]))
+            page.append(section)
         }
-        page += shell[start...]
+        page.append(Array(shell[start...]))
         return page
     }
 

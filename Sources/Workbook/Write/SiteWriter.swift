@@ -71,7 +71,7 @@ public enum SiteWriter {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             // Marked first: a staging folder left by a killed build is known as ours.
-            try writeFile([], to: staging.appendingPathComponent(marker).path)
+            try writeFile([[]], to: staging.appendingPathComponent(marker).path)
             var folders: Set<String> = []
             for path in site.files.keys {
                 let folder = SitePaths.directory(of: path)
@@ -92,7 +92,8 @@ public enum SiteWriter {
                     let target = staging.appendingPathComponent(path)
                     do {
                         switch content {
-                        case .bytes(let bytes): try writeFile(bytes, to: target.path)
+                        case .bytes(let bytes): try writeFile([bytes], to: target.path)
+                        case .parts(let parts): try writeFile(parts, to: target.path)
                         case .copy(let source):
                             // The file a symbolic link points to, never the link (which could lead out of the output).
                             try FileManager.default.copyItem(atPath: URL(fileURLWithPath: source).resolvingSymlinksInPath().path, toPath: target.path)
@@ -177,20 +178,22 @@ public enum SiteWriter {
     /// Writes a file with open/write/close. Foundation's `Data.write` syncs
     /// every file to disk, which made writing a thousand pages take seconds;
     /// a crash mid-write only loses the staging folder, never the output.
-    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+    static func writeFile(_ parts: [[UInt8]], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        for bytes in parts {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { buffer in
+                    Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path])
+                }
+                offset += written
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path])
-            }
-            offset += written
         }
     }
 }
