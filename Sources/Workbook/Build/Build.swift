@@ -27,6 +27,7 @@ public struct Build: Sendable {
         public var workbook: Workbook?
         public var diagnostics: [Diagnostic]
         public var sources: [String: String]
+        var resolver: LinkResolver?
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -36,7 +37,7 @@ public struct Build: Sendable {
     public static func check(_ options: Options, cache: BuildCache? = nil) -> Result {
         let loaded = WorkbookLoader.load(
             contentPath: options.contentPath, options: LoadOptions(includeDrafts: options.includeDrafts, guide: options.guide), cache: cache)
-        return Result(site: nil, workbook: loaded.workbook, diagnostics: loaded.diagnostics, sources: loaded.sources)
+        return Result(site: nil, workbook: loaded.workbook, diagnostics: loaded.diagnostics, sources: loaded.sources, resolver: loaded.resolver)
     }
 
     /// Loads, checks and renders. No site when there are errors.
@@ -48,11 +49,12 @@ public struct Build: Sendable {
         timer.mark("load and check")
         guard let workbook = result.workbook, result.errorCount == 0 else { return result }
         let themeOverride = options.themePath ?? workbook.settings.theme.flatMap { themeFolder(named: $0, content: options.contentPath) }
-        let (theme, problems) = Theme.load(defaultDirectory: options.defaultThemePath, override: themeOverride)
+        let load = { Theme.load(defaultDirectory: options.defaultThemePath, override: themeOverride) }
+        let (theme, problems) = cache.map { $0.theme(stamps: Theme.stamps(defaultDirectory: options.defaultThemePath, override: themeOverride), load) } ?? load()
         result.diagnostics += problems
         guard let theme else { return result }
         timer.mark("theme")
-        let site = SiteBuilder.build(workbook, theme: theme, sources: result.sources, cache: cache)
+        let site = SiteBuilder.build(workbook, theme: theme, sources: result.sources, cache: cache, resolver: result.resolver)
         timer.mark("render")
         result.site = site
         if let cache {

@@ -20,6 +20,10 @@ public final class BuildCache: @unchecked Sendable {
     private var stories: [String: (text: String, result: (Story?, [Diagnostic]))] = [:]
     private var matcher: (key: Int, matcher: PhraseMatcher)?
     private var chapterDiagnostics: [String: (text: String, diagnostics: [Diagnostic])] = [:]
+    private var memos: [String: (text: String, value: any Sendable)] = [:]
+    /// Pages looked up by the build under way: the others are forgotten when it ends.
+    private var used: Set<String> = []
+    private var theme: (stamps: [String], theme: Theme, diagnostics: [Diagnostic])?
     private var findings: [String: (text: String, phrases: Int, findings: [Diagnostic])] = [:]
     private(set) var rendered = 0
     /// The content folder's files, reused while unchanged on disk.
@@ -58,6 +62,23 @@ public final class BuildCache: @unchecked Sendable {
         return result
     }
 
+    /// Something computed from one file alone (`what` names it), reused while the file's text is the same.
+    func memo<T: Sendable>(_ what: String, path: String, text: String, _ make: () -> T) -> T {
+        let key = what + "\u{1}" + path
+        if let cached = locked({ memos[key] }), cached.text == text, let value = cached.value as? T { return value }
+        let made = make()
+        locked { memos[key] = (text, made) }
+        return made
+    }
+
+    /// The theme, reused while none of its files changed (`stamps` describes them).
+    func theme(stamps: [String], _ make: () -> (Theme?, [Diagnostic])) -> (Theme?, [Diagnostic]) {
+        if let cached = locked({ theme }), cached.stamps == stamps { return (cached.theme, cached.diagnostics) }
+        let (made, diagnostics) = make()
+        locked { theme = made.map { (stamps, $0, diagnostics) } }
+        return (made, diagnostics)
+    }
+
     /// Diagnostics that depend on one file alone (`what` names the check), reused while its text is the same.
     func diagnostics(_ what: String, path: String, text: String, _ make: () -> [Diagnostic]) -> [Diagnostic] {
         let key = what + "\u{1}" + path
@@ -85,7 +106,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// A page's bytes, reused while its inputs are the same.
     func page(_ path: String, key: PageKey, _ make: () -> [UInt8]) -> [UInt8] {
-        if let cached = locked({ pages[path] }), cached.key == key { return cached.bytes }
+        if let cached = locked({ used.insert(path); return pages[path] }), cached.key == key { return cached.bytes }
         let bytes = PhaseTimer.slow("rendered \(path)", make)
         locked {
             pages[path] = (key, bytes)
@@ -96,9 +117,12 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Forgets pages that are no longer built; returns how many pages were
     /// rendered since the last call.
-    func finishBuild(keeping paths: Set<String>) -> Int {
+    /// - Parameter forgetUnused: forget the pages this build did not look up
+    ///   (a build that stopped at errors looked up none, and forgets nothing).
+    func finishBuild(forgetUnused: Bool) -> Int {
         locked {
-            pages = pages.filter { paths.contains($0.key) }
+            if forgetUnused, used.count < pages.count { pages = pages.filter { used.contains($0.key) } }
+            used.removeAll(keepingCapacity: true)
             defer { rendered = 0 }
             return rendered
         }

@@ -47,7 +47,7 @@ public final class LiveBuild: @unchecked Sendable {
         cache.files.forget(changed)
         let result = Build.run(options, cache: cache)
         timer.mark("build")
-        pagesRendered = cache.finishBuild(keeping: Set(result.site.map { Array($0.files.keys) } ?? []).union(Self.fragmentPaths(result)))
+        pagesRendered = cache.finishBuild(forgetUnused: result.site != nil)
         timer.mark("forget unused pages")
         if let title = result.workbook?.settings.title { lastTitle = title }
         let folders = inputFolders(themeSetting: result.workbook?.settings.theme)
@@ -87,17 +87,5 @@ public final class LiveBuild: @unchecked Sendable {
         for (path, content) in new.files where old.files[path] != content { changed.insert(path) }
         for path in old.files.keys where new.files[path] == nil { changed.insert(path) }
         return changed
-    }
-
-    /// Cached fragments that are not pages themselves (print, drills and
-    /// dashboard sections, search entries), kept while their chapter, rubric or story is.
-    static func fragmentPaths(_ result: Build.Result) -> Set<String> {
-        guard let workbook = result.workbook else { return [] }
-        var paths = Set(workbook.chapters.flatMap { ["print-chapter/" + $0.name, "drill-group/" + $0.name, "search/" + $0.name] })
-        for chapter in workbook.chapters {
-            chapter.body.forEachBlock { if case .rubric(let r) = $0 { paths.insert("dashboard-rubric/" + r.id) } }
-        }
-        for story in workbook.personal?.stories ?? [] { paths.insert("search/story/" + story.name) }
-        return paths
     }
 }

@@ -6,12 +6,26 @@ public enum SiteBuilder {
     ///   - sources: file texts by path, as loading read them (pages are cached by them).
     ///   - cache: a live build's memo: pages whose inputs did not change are reused.
     public static func build(_ workbook: Workbook, theme: Theme, sources: [String: String] = [:], cache: BuildCache? = nil) -> Site {
+        build(workbook, theme: theme, sources: sources, cache: cache, resolver: nil)
+    }
+
+    /// - Parameter resolver: the workbook's links as loading resolved them; made again when not given.
+    static func build(_ workbook: Workbook, theme: Theme, sources: [String: String], cache: BuildCache?, resolver: LinkResolver?) -> Site {
         var timer = PhaseTimer()
         let sheets = Sidebar.SheetList(workbook.chapters)
+        timer.mark("  sheets")
+        @Sendable func text(_ chapter: Chapter) -> String { sources[chapter.path] ?? "" }
+        /// What a chapter shows of itself on other pages, as one string per use (cached by its text).
+        func shown(_ what: String, _ chapter: Chapter, _ make: () -> String) -> String {
+            cache?.memo(what, path: chapter.path, text: text(chapter), make) ?? make()
+        }
         // What the sidebar shows: every chapter's place and title, every sheet.
-        let sidebarInputs = workbook.chapters.map { "\($0.name)\u{1}\($0.front.title)\u{1}\($0.front.number ?? -1)\u{1}\($0.front.part ?? "")" }
-            + ["\u{2}"] + sheets.scorecards.map { "\($0.id)\u{1}\($0.title)" } + ["\u{2}"] + sheets.fieldrefs.map { "\($0.id)\u{1}\($0.title)" }
-        let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)")
+        let sidebarInputs = workbook.chapters.map { chapter in
+            shown("sidebar", chapter) { "\(chapter.name)\u{1}\(chapter.front.title)\u{1}\(chapter.front.number ?? -1)\u{1}\(chapter.front.part ?? "")" }
+        } + ["\u{2}"] + sheets.scorecards.map { "\($0.id)\u{1}\($0.title)" } + ["\u{2}"] + sheets.fieldrefs.map { "\($0.id)\u{1}\($0.title)" }
+        timer.mark("  sidebar inputs")
+        let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)", resolver: resolver)
+        timer.mark("  page builder")
         let shared = sharedKey(workbook, theme: theme, resolver: pages.resolver, sources: sources)
         /// Renders through the cache when there is one; `own` is what the page depends on besides `shared`.
         @Sendable func cachedBytes(_ path: String, _ own: [String], _ make: () -> [UInt8]) -> [UInt8] {
@@ -21,12 +35,11 @@ public enum SiteBuilder {
         @Sendable func cached(_ path: String, _ own: [String], _ make: () -> String) -> [UInt8] {
             cachedBytes(path, own) { Array(make().utf8) }
         }
-        @Sendable func text(_ chapter: Chapter) -> String { sources[chapter.path] ?? "" }
         timer.mark("  keys")
         // Print sections render in parallel (and are cached), then the print page around them.
-        let printChapters = parallelMap(Array(workbook.chapters.indices)) { n in pages.printChapter(n, withBody: false) }
+        let numberLabels = workbook.chapters.indices.map(pages.numberLabel)
         let printSections = parallelMap(Array(workbook.chapters.indices)) { n in
-            cached("print-chapter/" + printChapters[n].id, [text(workbook.chapters[n]), printChapters[n].numberLabel]) {
+            cached("print-chapter/" + workbook.chapters[n].name, [text(workbook.chapters[n]), numberLabels[n]]) {
                 theme.render(pages.printChapter(n), template: "print-chapter")
             }
         }
@@ -41,10 +54,13 @@ public enum SiteBuilder {
         // summary did. The print, drills and dashboard pages are their shells
         // with the (cached) sections between the pieces.
         let summaries = workbook.chapters.map { chapter in
-            let front = chapter.front
-            return [chapter.name, front.title, "\(front.number ?? -1)", front.part ?? "\u{2}", front.summary ?? "\u{2}", "\(chapter.minutes)",
-                front.skills.joined(separator: "\u{3}"), front.rounds.joined(separator: "\u{3}"), "\(front.draft)"].joined(separator: "\u{1}")
+            shown("summary", chapter) {
+                let front = chapter.front
+                return [chapter.name, front.title, "\(front.number ?? -1)", front.part ?? "\u{2}", front.summary ?? "\u{2}", "\(chapter.minutes)",
+                    front.skills.joined(separator: "\u{3}"), front.rounds.joined(separator: "\u{3}"), "\(front.draft)"].joined(separator: "\u{1}")
+            }
         } + ["\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"] + sidebarInputs
+        timer.mark("  summaries")
         /// A page of sections: its shell (the page with a marker for each section)
         /// is cached by `own`, what the page shows besides the sections.
         @Sendable func assembled(_ path: String, _ own: [String], _ sections: [[UInt8]], _ render: (_ html: (Int) -> String) -> String) -> Site.Content {
@@ -55,8 +71,9 @@ public enum SiteBuilder {
         let drillsSummary = "\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"
         var jobs: [@Sendable () -> (String, Site.Content)] = [
             { (SitePaths.index, .bytes(cached(SitePaths.index, summaries) { theme.render(pages.index(), template: "index") })) },
-            { (SitePaths.print, assembled(SitePaths.print, summaries + printChapters.map(\.numberLabel), printSections) { html in
-                theme.render(pages.printPage(chapters: Sections.filled(printChapters, \.html, html)), template: "print")
+            { (SitePaths.print, assembled(SitePaths.print, summaries + numberLabels, printSections) { html in
+                let chapters = workbook.chapters.indices.map { pages.printChapter($0, withBody: false) }
+                return theme.render(pages.printPage(chapters: Sections.filled(chapters, \.html, html)), template: "print")
             }) },
             { (SitePaths.drills, assembled(SitePaths.drills, [drillsSummary, "\(drillSections.count)"], drillSections) { html in
                 theme.render(pages.drillsPage(groups: drillSections.indices.map { SectionVM(html: html($0)) }), template: "drills")
@@ -74,6 +91,7 @@ public enum SiteBuilder {
             let neighbours = [index - 1, index + 1].map { workbook.chapters.indices.contains($0) ? workbook.chapters[$0].front.title : "\u{1}" }
             jobs.append { (path, .bytes(cached(path, [text(chapter)] + neighbours) { theme.render(pages.chapterPage(index), template: "chapter") })) }
         }
+        timer.mark("  chapter jobs")
         for (rubric, chapter) in pages.rubrics {
             let path = SitePaths.scorecard(rubric.id)
             let latest = workbook.personal?.latest(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" } ?? ""
@@ -83,6 +101,7 @@ public enum SiteBuilder {
             let path = SitePaths.fieldref(fieldref.id)
             jobs.append { (path, .bytes(cached(path, [text(chapter)]) { theme.render(pages.fieldrefPage(fieldref, in: chapter), template: "fieldref") })) }
         }
+        timer.mark("  sheet jobs")
         if let personal = workbook.personal {
             // Personal pages depend on their stories and scores, and on the
             // chapters they show: a story page on the chapters of the drills it
@@ -104,6 +123,7 @@ public enum SiteBuilder {
                 jobs.append { (path, .bytes(cached(path, inputs) { theme.render(pages.storyPage(story), template: "story") })) }
             }
         }
+        timer.mark("  personal")
         var site = Site()
         let stories = workbook.personal?.stories ?? []
         site.files[SearchIndex.fileName] = .parts(SearchIndex.script(workbook) { n, make in

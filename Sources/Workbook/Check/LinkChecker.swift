@@ -26,8 +26,7 @@ enum IDChecker {
         var diagnostics: [Diagnostic] = []
         for chapter in chapters {
             let path = chapter.path
-            chapter.body.forEachBlock { block in
-                guard let (kind, id, location) = block.workbookWideID else { return }
+            for (kind, id, location) in chapter.workbookWideIDs {
                 if let first = seen[id] {
                     if first.path != path {
                         diagnostics.append(.error("duplicate id `\(id)`: the \(first.kind) at \(first.path):\(first.line) has it too; ids of matrices, drills, rubrics and field references are unique across the workbook", at: location, path: path))
@@ -38,18 +37,5 @@ enum IDChecker {
             }
         }
         return diagnostics
-    }
-}
-
-extension ChapterBlock {
-    /// The type, id and location of blocks whose id is unique across the workbook.
-    var workbookWideID: (String, String, SourceLocation)? {
-        switch self {
-        case .matrix(let m): ("matrix", m.id, m.location)
-        case .drill(let d): ("drill", d.id, d.location)
-        case .rubric(let r): ("rubric", r.id, r.location)
-        case .fieldref(let f): ("field reference", f.id, f.location)
-        default: nil
-        }
     }
 }

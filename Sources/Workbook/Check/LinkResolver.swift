@@ -39,23 +39,23 @@ struct LinkResolver: Sendable {
         self.otherIDs = other
         self.drafts = drafts
         self.files = assets
+        var hasher = Hasher()
+        for name in ids.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(ids[name])
+        }
+        for name in other.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(other[name])
+        }
+        hasher.combine(drafts)
+        hasher.combine(assets)
+        fingerprint = hasher.finalize()
     }
 
     /// Equal for two resolvers that resolve every link alike (within one process).
-    var fingerprint: Int {
-        var hasher = Hasher()
-        for name in chapterIDs.keys.sorted() {
-            hasher.combine(name)
-            hasher.combine(chapterIDs[name])
-        }
-        for name in otherIDs.keys.sorted() {
-            hasher.combine(name)
-            hasher.combine(otherIDs[name])
-        }
-        hasher.combine(drafts)
-        hasher.combine(files)
-        return hasher.finalize()
-    }
+    let fingerprint: Int
+
 
     /// Resolves a destination written in the page `name` of `directory` (`chapters` or `stories`).
     func resolve(_ destination: String, from name: String, in directory: String = "chapters") -> Result<LinkTarget, Problem> {

@@ -14,15 +14,9 @@ enum PersonalChecks {
         for chapter in chapters {
             // Named as the author knows it, relative to the content folder.
             let file = "chapters/\(chapter.name).md"
-            chapter.body.forEachBlock { block in
-                switch block {
-                case .drill(let d): drills.insert(d.id)
-                case .rubric(let r): rubrics[r.id] = r
-                case .phrases(let p) where p.kind == .avoid:
-                    avoid += p.phrases.map { ($0, file) }
-                default: break
-                }
-            }
+            for d in chapter.drills { drills.insert(d.id) }
+            for r in chapter.rubrics { rubrics[r.id] = r }
+            avoid += chapter.avoidPhrases.map { ($0, file) }
         }
         let phrases = avoid.map { (text: $0.phrase.text, definedAt: "\($0.path):\($0.phrase.location.line)") }
         var hasher = Hasher()

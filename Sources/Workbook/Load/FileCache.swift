@@ -56,6 +56,13 @@ final class FileCache: @unchecked Sendable {
         return fresh
     }
 
+    /// A file's stamp as text, for caches of whole folders (the theme); nil when it cannot be read.
+    static func stamp(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(path)\u{1}\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    }
+
     /// Forgets the files a watcher reported (absolute paths): they are read again.
     func forget(_ paths: Set<String>) {
         guard !paths.isEmpty else { return }

@@ -31,7 +31,8 @@ enum PersonalLoader {
         var scores: [ScoreEntry] = []
         if let file = scoresFile {
             sources[file.displayPath] = file.text
-            let (entries, problems) = ScoresReader.read(file.text, path: file.displayPath)
+            let read = { ScoresReader.read(file.text, path: file.displayPath) }
+            let (entries, problems) = cache?.memo("scores", path: file.displayPath, text: file.text, read) ?? read()
             scores = entries
             diagnostics += problems
         }

@@ -20,6 +20,8 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// File texts by display path, for printing the source line under a diagnostic.
     public var sources: [String: String]
+    /// Where the workbook's links lead (the pages reuse it).
+    var resolver: LinkResolver?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -110,22 +112,28 @@ public enum WorkbookLoader {
         timer.mark("  links")
         defer { timer.mark("  story links, sort") }
         for story in personal?.stories ?? [] {
-            // Two strings captured, not the story (see LinkChecker).
-            let name = story.name, path = story.path
-            story.body.forEachLink { link in
-                if case .failure(let problem) = resolver.resolve(link.destination, from: name, in: "stories") {
-                    diagnostics.append(Diagnostic(problem.severity, problem.message, path: path, at: link.location))
+            let check = {
+                var problems: [Diagnostic] = []
+                // Two strings captured, not the story (see LinkChecker).
+                let name = story.name, path = story.path
+                story.body.forEachLink { link in
+                    if case .failure(let problem) = resolver.resolve(link.destination, from: name, in: "stories") {
+                        problems.append(Diagnostic(problem.severity, problem.message, path: path, at: link.location))
+                    }
                 }
+                return problems
             }
+            diagnostics += cache?.links(path: story.path, text: story.text, targets: resolver.fingerprint, check) ?? check()
         }
 
+        timer.mark("  story links")
         diagnostics.sort {
             ($0.path, $0.location, $0.severity == .warning ? 1 : 0, $0.message) < ($1.path, $1.location, $1.severity == .warning ? 1 : 0, $1.message)
         }
         diagnostics = Limits.capPerFile(diagnostics)
         guard let settings else { return LoadResult(workbook: nil, diagnostics: diagnostics, sources: sources) }
         let workbook = Workbook(settings: settings, chapters: included, assets: assets, contentPath: contentPath, drafts: drafts, personal: personal)
-        return LoadResult(workbook: workbook, diagnostics: diagnostics, sources: sources)
+        return LoadResult(workbook: workbook, diagnostics: diagnostics, sources: sources, resolver: resolver)
     }
 }
 

@@ -11,6 +11,37 @@ public struct Chapter: Sendable {
     /// Every id in the page (headings and blocks), for anchor checks.
     public var ids: Set<String>
     public var wordCount: Int
+    /// The chapter's drills, rubrics, field references and avoid phrases, at
+    /// any depth, in order: found once when the chapter is read, so checks and
+    /// pages across a workbook do not walk every chapter's blocks again.
+    public private(set) var drills: [Drill] = []
+    public private(set) var rubrics: [Rubric] = []
+    public private(set) var fieldrefs: [FieldRef] = []
+    public private(set) var avoidPhrases: [Phrases.Phrase] = []
+    /// Matrices, drills, rubrics and field references: their ids are unique across the workbook.
+    private(set) var workbookWideIDs: [(kind: String, id: String, location: SourceLocation)] = []
+
+    public init(path: String, name: String, front: FrontMatter, body: [ChapterBlock], ids: Set<String>, wordCount: Int) {
+        self.path = path
+        self.name = name
+        self.front = front
+        self.body = body
+        self.ids = ids
+        self.wordCount = wordCount
+        var drills: [Drill] = [], rubrics: [Rubric] = [], fieldrefs: [FieldRef] = [], avoid: [Phrases.Phrase] = []
+        var wide: [(kind: String, id: String, location: SourceLocation)] = []
+        body.forEachBlock { block in
+            switch block {
+            case .drill(let d): drills.append(d)
+            case .rubric(let r): rubrics.append(r)
+            case .fieldref(let f): fieldrefs.append(f)
+            case .phrases(let p) where p.kind == .avoid: avoid += p.phrases
+            default: break
+            }
+            if let (kind, id, location) = block.workbookWideID { wide.append((kind, id, location)) }
+        }
+        (self.drills, self.rubrics, self.fieldrefs, self.avoidPhrases, self.workbookWideIDs) = (drills, rubrics, fieldrefs, avoid, wide)
+    }
 
     /// The reading time: `minutes:` from the front matter, or one minute per 200 words.
     public var minutes: Int {

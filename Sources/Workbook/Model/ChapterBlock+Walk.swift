@@ -91,3 +91,16 @@ extension Array where Element == Inline {
         }
     }
 }
+
+extension ChapterBlock {
+    /// The type, id and location of blocks whose id is unique across the workbook.
+    var workbookWideID: (String, String, SourceLocation)? {
+        switch self {
+        case .matrix(let m): ("matrix", m.id, m.location)
+        case .drill(let d): ("drill", d.id, d.location)
+        case .rubric(let r): ("rubric", r.id, r.location)
+        case .fieldref(let f): ("field reference", f.id, f.location)
+        default: nil
+        }
+    }
+}

@@ -83,12 +83,27 @@ public struct ScoreEntry: Sendable {
 /// The personal layer: stories and scores. Absent in guide builds.
 public struct PersonalLayer: Sendable {
     public var stories: [Story]
-    public var scores: [ScoreEntry]
+    public var scores: [ScoreEntry] {
+        didSet { histories = Self.histories(scores) }
+    }
     public var scoresPath: String?
+    /// Each rubric's entries, oldest first: pages ask for thousands of rubrics.
+    private var histories: [String: [ScoreEntry]]
+
+    public init(stories: [Story], scores: [ScoreEntry], scoresPath: String?) {
+        self.stories = stories
+        self.scores = scores
+        self.scoresPath = scoresPath
+        histories = Self.histories(scores)
+    }
+
+    private static func histories(_ scores: [ScoreEntry]) -> [String: [ScoreEntry]] {
+        Dictionary(grouping: scores, by: \.rubric).mapValues { $0.sorted { $0.date < $1.date } }
+    }
 
     /// The entries of one rubric, oldest first.
     public func history(of rubric: String) -> [ScoreEntry] {
-        scores.filter { $0.rubric == rubric }.sorted { $0.date < $1.date }
+        histories[rubric] ?? []
     }
 
     public func latest(of rubric: String) -> ScoreEntry? {

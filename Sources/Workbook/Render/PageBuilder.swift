@@ -11,9 +11,9 @@ struct PageBuilder: Sendable {
     let fieldrefs: [(FieldRef, Chapter)]
     let drills: [(Drill, Chapter)]
 
-    init(workbook: Workbook, generator: String) {
+    init(workbook: Workbook, generator: String, resolver: LinkResolver? = nil) {
         self.workbook = workbook
-        self.resolver = LinkResolver(
+        self.resolver = resolver ?? LinkResolver(
             chapters: workbook.chapters, drafts: workbook.drafts, assets: Set(workbook.assets),
             stories: workbook.personal?.stories ?? [])
         self.generator = generator
@@ -21,14 +21,9 @@ struct PageBuilder: Sendable {
         var fieldrefs: [(FieldRef, Chapter)] = []
         var drills: [(Drill, Chapter)] = []
         for chapter in workbook.chapters {
-            chapter.body.forEachBlock { block in
-                switch block {
-                case .rubric(let r): rubrics.append((r, chapter))
-                case .fieldref(let f): fieldrefs.append((f, chapter))
-                case .drill(let d): drills.append((d, chapter))
-                default: break
-                }
-            }
+            rubrics += chapter.rubrics.map { ($0, chapter) }
+            fieldrefs += chapter.fieldrefs.map { ($0, chapter) }
+            drills += chapter.drills.map { ($0, chapter) }
         }
         self.rubrics = rubrics
         self.fieldrefs = fieldrefs
@@ -119,12 +114,17 @@ struct PageBuilder: Sendable {
             hasPrevious: previous != nil, previous: link(previous), hasNext: next != nil, next: link(next))
     }
 
+    /// "Chapter 3": the chapter's `chapter:` number, else its place.
+    func numberLabel(_ n: Int) -> String {
+        "Chapter \(workbook.chapters[n].front.number ?? n + 1)"
+    }
+
     /// One chapter of the print page, before its section is rendered; its
     /// body only when `withBody` (a cached section does not need it).
     func printChapter(_ n: Int, withBody: Bool = true) -> PrintChapterVM {
         let chapter = workbook.chapters[n]
         return PrintChapterVM(
-            id: chapter.name, numberLabel: "Chapter \(chapter.front.number ?? n + 1)",
+            id: chapter.name, numberLabel: numberLabel(n),
             chapter: summary(chapter, from: ""),
             body: withBody ? context(page: SitePaths.print, chapter: chapter, print: true).items(chapter.body) : [], html: "")
     }

@@ -89,10 +89,8 @@ struct Sidebar: Sendable {
 
         init(_ chapters: [Chapter]) {
             for chapter in chapters {
-                chapter.body.forEachBlock { block in
-                    if case .rubric(let r) = block { scorecards.append(Sheet(title: r.title.plainText, id: r.id)) }
-                    if case .fieldref(let f) = block { fieldrefs.append(Sheet(title: f.title.plainText, id: f.id)) }
-                }
+                scorecards += chapter.rubrics.map { Sheet(title: $0.title.plainText, id: $0.id) }
+                fieldrefs += chapter.fieldrefs.map { Sheet(title: $0.title.plainText, id: $0.id) }
             }
         }
     }

@@ -81,6 +81,24 @@ public struct Theme: Sendable {
         return (Theme(library: library, staticFiles: staticFiles, templateFiles: templateFiles, fingerprint: hasher.finalize()), diagnostics)
     }
 
+    /// Every file of the theme folders with its stamp: equal while no template
+    /// or static file was added, removed or changed.
+    static func stamps(defaultDirectory: String, override: String?) -> [String] {
+        var stamps: [String] = []
+        for folder in [defaultDirectory] + (override.map { [$0] } ?? []) {
+            stamps.append(FileCache.stamp(folder) ?? folder)
+            for sub in ["templates", "static"] {
+                let root = folder + "/" + sub
+                stamps.append(FileCache.stamp(root) ?? root)
+                let enumerator = FileManager.default.enumerator(atPath: root)
+                while let item = enumerator?.nextObject() as? String {
+                    stamps.append(FileCache.stamp(root + "/" + item) ?? item)
+                }
+            }
+        }
+        return stamps
+    }
+
     /// The `{{>name}}` tags of a template, with their positions.
     static func partials(in text: String) -> [(name: String, location: SourceLocation)] {
         var found: [(String, SourceLocation)] = []
