@@ -31,6 +31,11 @@ struct LinkResolver: Sendable {
     let files: Set<String>
 
     init(chapters: [Chapter], drafts: Set<String>, assets: Set<String>, stories: [Story] = []) {
+        var hasher = Hasher()
+        for chapter in chapters {
+            hasher.combine(chapter.name)
+            hasher.combine(chapter.idsHash)
+        }
         var ids: [String: Set<String>] = [:]
         for chapter in chapters { ids[chapter.name] = chapter.ids }
         self.chapterIDs = ids
@@ -39,11 +44,6 @@ struct LinkResolver: Sendable {
         self.otherIDs = other
         self.drafts = drafts
         self.files = assets
-        var hasher = Hasher()
-        for name in ids.keys.sorted() {
-            hasher.combine(name)
-            hasher.combine(ids[name])
-        }
         for name in other.keys.sorted() {
             hasher.combine(name)
             hasher.combine(other[name])

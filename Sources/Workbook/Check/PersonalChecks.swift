@@ -10,22 +10,22 @@ enum PersonalChecks {
     static func check(_ personal: inout PersonalLayer, chapters: [Chapter], cache: BuildCache? = nil) -> [Diagnostic] {
         var drills: Set<String> = []
         var rubrics: [String: Rubric] = [:]
-        var avoid: [(phrase: Phrases.Phrase, path: String)] = []
         for chapter in chapters {
-            // Named as the author knows it, relative to the content folder.
-            let file = "chapters/\(chapter.name).md"
             for d in chapter.drills { drills.insert(d.id) }
             for r in chapter.rubrics { rubrics[r.id] = r }
-            avoid += chapter.avoidPhrases.map { ($0, file) }
         }
-        let phrases = avoid.map { (text: $0.phrase.text, definedAt: "\($0.path):\($0.phrase.location.line)") }
+        // The avoid phrases, named where the author listed them (relative to the content folder).
+        func listed(_ chapter: Chapter) -> [(text: String, definedAt: String)] {
+            chapter.avoidPhrases.map { (text: $0.text, definedAt: "chapters/\(chapter.name).md:\($0.location.line)") }
+        }
         var hasher = Hasher()
-        for phrase in phrases {
-            hasher.combine(phrase.text)
-            hasher.combine(phrase.definedAt)
+        for chapter in chapters {
+            hasher.combine(chapter.name)
+            hasher.combine(chapter.avoidPhrasesHash)
         }
         let phrasesKey = hasher.finalize()
-        let matcher = cache?.phraseMatcher(key: phrasesKey) { PhraseMatcher(phrases) } ?? PhraseMatcher(phrases)
+        let make = { PhraseMatcher(chapters.flatMap(listed)) }
+        let matcher = cache?.phraseMatcher(key: phrasesKey, make) ?? make()
         var diagnostics: [Diagnostic] = []
         for index in personal.stories.indices {
             var story = personal.stories[index]

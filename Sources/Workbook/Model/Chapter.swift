@@ -7,9 +7,9 @@ public struct Chapter: Sendable {
     /// The output name: the file name without `.md` (`chapters/<name>.html`).
     public var name: String
     public var front: FrontMatter
-    public var body: [ChapterBlock]
+    public let body: [ChapterBlock]
     /// Every id in the page (headings and blocks), for anchor checks.
-    public var ids: Set<String>
+    public let ids: Set<String>
     public var wordCount: Int
     /// The chapter's drills, rubrics, field references and avoid phrases, at
     /// any depth, in order: found once when the chapter is read, so checks and
@@ -18,6 +18,10 @@ public struct Chapter: Sendable {
     public private(set) var rubrics: [Rubric] = []
     public private(set) var fieldrefs: [FieldRef] = []
     public private(set) var avoidPhrases: [Phrases.Phrase] = []
+    /// Equal for two chapters with the same avoid phrases on the same lines (within one process).
+    private(set) var avoidPhrasesHash = 0
+    /// Equal for two chapters with the same ids (within one process).
+    private(set) var idsHash = 0
     /// Matrices, drills, rubrics and field references: their ids are unique across the workbook.
     private(set) var workbookWideIDs: [(kind: String, id: String, location: SourceLocation)] = []
 
@@ -41,6 +45,13 @@ public struct Chapter: Sendable {
             if let (kind, id, location) = block.workbookWideID { wide.append((kind, id, location)) }
         }
         (self.drills, self.rubrics, self.fieldrefs, self.avoidPhrases, self.workbookWideIDs) = (drills, rubrics, fieldrefs, avoid, wide)
+        var hasher = Hasher()
+        for phrase in avoid {
+            hasher.combine(phrase.text)
+            hasher.combine(phrase.location.line)
+        }
+        avoidPhrasesHash = hasher.finalize()
+        idsHash = ids.hashValue
     }
 
     /// The reading time: `minutes:` from the front matter, or one minute per 200 words.

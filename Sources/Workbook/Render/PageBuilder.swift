@@ -28,12 +28,26 @@ struct PageBuilder: Sendable {
         self.rubrics = rubrics
         self.fieldrefs = fieldrefs
         self.drills = drills
+        chapterNames = Set(workbook.chapters.map(\.name))
+        chapterOrder = Dictionary(workbook.chapters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        drillsByID = Dictionary(drills.map { ($0.0.id, ($0.0, $0.1)) }, uniquingKeysWith: { a, _ in a })
+        var rubricsByChapter: [String: [Rubric]] = [:]
+        for (rubric, chapter) in rubrics { rubricsByChapter[chapter.name, default: []].append(rubric) }
+        self.rubricsByChapter = rubricsByChapter
         var drillStories: [String: [StoryRef]] = [:]
         for story in workbook.personal?.stories ?? [] {
             for drill in story.drills { drillStories[drill.id, default: []].append(StoryRef(title: story.title, name: story.name)) }
         }
         self.drillStories = drillStories
     }
+
+    /// Every chapter's name: the print page holds them all.
+    let chapterNames: Set<String>
+    /// Every chapter's place in the workbook, by name.
+    let chapterOrder: [String: Int]
+    /// Every drill by id, with its chapter; every chapter's rubrics by chapter name.
+    let drillsByID: [String: (Drill, Chapter)]
+    let rubricsByChapter: [String: [Rubric]]
 
     /// Personal builds: the stories that answer each drill.
     let drillStories: [String: [StoryRef]]
@@ -43,7 +57,7 @@ struct PageBuilder: Sendable {
     func context(page path: String, chapter: Chapter, anchorsInPage: Bool = false, print: Bool = false) -> BodyContext {
         BodyContext(
             pageDirectory: SitePaths.directory(of: path), chapter: chapter.name, anchorsInPage: anchorsInPage,
-            printChapters: print ? Set(workbook.chapters.map(\.name)) : nil, resolver: resolver,
+            printChapters: print ? chapterNames : nil, resolver: resolver,
             unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel, drillStories: drillStories)
     }
 

@@ -27,12 +27,16 @@ extension PageBuilder {
             unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel, drillStories: drillStories)
         context.sourceDirectory = "stories"
         let drillLinks = story.drills.compactMap { ref -> LinkVM? in
-            guard let (drill, chapter) = drills.first(where: { $0.0.id == ref.id }) else { return nil }
+            guard let (drill, chapter) = drillsByID[ref.id] else { return nil }
             return LinkVM(title: drill.title.plainText, url: context.url(SitePaths.chapter(chapter.name)) + "#" + drill.id)
         }
         // The rubrics to score the story against: those of the chapters its drills are in.
-        let chapters = Set(story.drills.compactMap { ref in drills.first { $0.0.id == ref.id }?.1.name })
-        let rubricLinks = rubrics.filter { chapters.contains($0.1.name) }.map { LinkVM(title: $0.0.title.plainText, url: context.url(SitePaths.scorecard($0.0.id))) }
+        var chapters: [String] = []
+        for ref in story.drills {
+            if let name = drillsByID[ref.id]?.1.name, !chapters.contains(name) { chapters.append(name) }
+        }
+        let rubricLinks = chapters.sorted { chapterOrder[$0] ?? 0 < chapterOrder[$1] ?? 0 }.flatMap { rubricsByChapter[$0] ?? [] }
+            .map { LinkVM(title: $0.title.plainText, url: context.url(SitePaths.scorecard($0.id))) }
         let anchors = [("Decision", story.anchors.decision), ("Hands-on", story.anchors.handsOn), ("Risk", story.anchors.risk)]
         return StoryPageVM(
             page: page(path, title: story.title, kind: "story"), title: story.title,
