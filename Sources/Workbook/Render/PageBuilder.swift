@@ -29,10 +29,14 @@ struct PageBuilder: Sendable {
         self.fieldrefs = fieldrefs
         self.drills = drills
         chapterNames = Set(workbook.chapters.map(\.name))
-        chapterOrder = Dictionary(workbook.chapters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        drillsByID = Dictionary(drills.map { ($0.0.id, ($0.0, $0.1)) }, uniquingKeysWith: { a, _ in a })
+        // Only story pages look drills and rubrics up.
+        let personal = workbook.personal != nil
+        chapterOrder = personal ? Dictionary(workbook.chapters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        drillsByID = personal ? Dictionary(drills.map { ($0.0.id, ($0.0, $0.1)) }, uniquingKeysWith: { a, _ in a }) : [:]
         var rubricsByChapter: [String: [Rubric]] = [:]
-        for (rubric, chapter) in rubrics { rubricsByChapter[chapter.name, default: []].append(rubric) }
+        if personal {
+            for (rubric, chapter) in rubrics { rubricsByChapter[chapter.name, default: []].append(rubric) }
+        }
         self.rubricsByChapter = rubricsByChapter
         var drillStories: [String: [StoryRef]] = [:]
         for story in workbook.personal?.stories ?? [] {
@@ -43,9 +47,9 @@ struct PageBuilder: Sendable {
 
     /// Every chapter's name: the print page holds them all.
     let chapterNames: Set<String>
-    /// Every chapter's place in the workbook, by name.
+    /// Personal builds: every chapter's place in the workbook, by name.
     let chapterOrder: [String: Int]
-    /// Every drill by id, with its chapter; every chapter's rubrics by chapter name.
+    /// Personal builds: every drill by id, with its chapter; every chapter's rubrics by chapter name.
     let drillsByID: [String: (Drill, Chapter)]
     let rubricsByChapter: [String: [Rubric]]
 
