@@ -1,29 +1,32 @@
 import WorkbookMarkdown
 
-/// One chapter: its front matter and its body as typed blocks.
-public struct Chapter: Sendable {
+/// One chapter: its front matter and its body as typed blocks. Read once and
+/// never changed, it is a class: the build passes chapters to thousands of
+/// pages, checks and closures, and a reference costs one retain where a copy
+/// of every field cost a dozen.
+public final class Chapter: Sendable {
     /// Where the file is, as diagnostics name it (relative to the current folder).
-    public var path: String
+    public let path: String
     /// The output name: the file name without `.md` (`chapters/<name>.html`).
-    public var name: String
-    public var front: FrontMatter
+    public let name: String
+    public let front: FrontMatter
     public let body: [ChapterBlock]
     /// Every id in the page (headings and blocks), for anchor checks.
     public let ids: Set<String>
-    public var wordCount: Int
+    public let wordCount: Int
     /// The chapter's drills, rubrics, field references and avoid phrases, at
     /// any depth, in order: found once when the chapter is read, so checks and
     /// pages across a workbook do not walk every chapter's blocks again.
-    public private(set) var drills: [Drill] = []
-    public private(set) var rubrics: [Rubric] = []
-    public private(set) var fieldrefs: [FieldRef] = []
-    public private(set) var avoidPhrases: [Phrases.Phrase] = []
+    public let drills: [Drill]
+    public let rubrics: [Rubric]
+    public let fieldrefs: [FieldRef]
+    public let avoidPhrases: [Phrases.Phrase]
     /// Equal for two chapters with the same avoid phrases on the same lines (within one process).
-    private(set) var avoidPhrasesHash = 0
+    let avoidPhrasesHash: Int
     /// Equal for two chapters with the same ids (within one process).
-    private(set) var idsHash = 0
+    let idsHash: Int
     /// Matrices, drills, rubrics and field references: their ids are unique across the workbook.
-    private(set) var workbookWideIDs: [(kind: String, id: String, location: SourceLocation)] = []
+    let workbookWideIDs: [(kind: String, id: String, location: SourceLocation)]
 
     public init(path: String, name: String, front: FrontMatter, body: [ChapterBlock], ids: Set<String>, wordCount: Int) {
         self.path = path
