@@ -35,7 +35,7 @@ public enum SiteBuilder {
         @Sendable func cached(_ path: String, _ own: [String], _ make: () -> String) -> [UInt8] {
             cachedBytes(path, own) { Array(make().utf8) }
         }
-        timer.mark("  keys")
+        timer.mark("  shared key")
         // Print sections render in parallel (and are cached), then the print page around them.
         let numberLabels = workbook.chapters.indices.map(pages.numberLabel)
         let printSections = parallelMap(Array(workbook.chapters.indices)) { n in
@@ -60,7 +60,7 @@ public enum SiteBuilder {
                     front.skills.joined(separator: "\u{3}"), front.rounds.joined(separator: "\u{3}"), "\(front.draft)"].joined(separator: "\u{1}")
             }
         } + ["\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"] + sidebarInputs
-        timer.mark("  summaries")
+        timer.mark("  summary keys")
         /// A page of sections: its shell (the page with a marker for each section)
         /// is cached by `own`, what the page shows besides the sections.
         @Sendable func assembled(_ path: String, _ own: [String], _ sections: [[UInt8]], _ render: (_ html: (Int) -> String) -> String) -> Site.Content {
@@ -123,7 +123,7 @@ public enum SiteBuilder {
                 jobs.append { (path, .bytes(cached(path, inputs) { theme.render(pages.storyPage(story), template: "story") })) }
             }
         }
-        timer.mark("  personal")
+        timer.mark("  personal jobs")
         var site = Site()
         let stories = workbook.personal?.stories ?? []
         site.files[SearchIndex.fileName] = .parts(SearchIndex.script(workbook) { n, make in

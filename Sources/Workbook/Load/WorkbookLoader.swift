@@ -110,7 +110,7 @@ public enum WorkbookLoader {
             diagnostics += LinkChecker.check(included, resolver: resolver)
         }
         timer.mark("  links")
-        defer { timer.mark("  story links, sort") }
+        defer { timer.mark("  sort diagnostics") }
         for story in personal?.stories ?? [] {
             let check = {
                 var problems: [Diagnostic] = []
