@@ -110,3 +110,21 @@ def test_search_finds_a_chapter_word_offline(sites, browser, start):
         return range.toString().toLowerCase().includes(arguments[1]);""", fragment, word)
     assert found is not None, f"{CHAPTER} has no element with id {fragment!r}"
     assert found, f"#{fragment} of {CHAPTER} comes after every {word!r}: the anchor misses the match"
+
+
+def test_pages_load_the_index_only_when_search_is_used(sites, browser):
+    """The index is the workbook's whole text: a page loads it when its reader is
+    about to search (the button pointed at or focused, or `/` pressed), not before."""
+    site = sites.personal
+    loaded = "return document.querySelectorAll('script[src$=\"search-index.js\"]').length"
+    load(browser, site.url("chapters/01-levels.html"))
+    assert browser.execute_script("return typeof window.WORKBOOK_SEARCH") == "undefined"
+    assert browser.execute_script(loaded) == 0
+    browser.execute_script("document.querySelector('button.search-button').focus()")
+    WebDriverWait(browser, WAIT).until(lambda d: d.execute_script("return typeof window.WORKBOOK_SEARCH") == "object")
+    assert browser.execute_script(loaded) == 1
+    # Opened straight away with `/`, search still answers once the index is in.
+    load(browser, site.url("index.html"))
+    field = open_search(browser)
+    field.send_keys("evidence")
+    WebDriverWait(browser, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-results li[role=option]"))

@@ -45,6 +45,6 @@ import WorkbookMarkdown
         #expect(warning.severity == .warning)
         #expect(warning.path == "search-index.js")
         #expect(warning.message.hasPrefix("the search index is 5."))
-        #expect(warning.message.hasSuffix(" MB, over 5 MB: every page loads it; consider splitting long chapters' text out of the workbook"))
+        #expect(warning.message.hasSuffix(" MB, over 5 MB: a page loads it when its reader first searches; consider splitting long chapters' text out of the workbook"))
     }
 }

@@ -69,7 +69,7 @@ public struct Build: Sendable {
         timer.mark("sheet fit")
         if site.searchIndexSize > SearchIndex.warningSize {
             result.diagnostics.append(.warning(
-                "the search index is \(Site.sizeLabel(site.searchIndexSize)), over 5 MB: every page loads it; consider splitting long chapters' text out of the workbook",
+                "the search index is \(Site.sizeLabel(site.searchIndexSize)), over 5 MB: a page loads it when its reader first searches; consider splitting long chapters' text out of the workbook",
                 at: SourceLocation(line: 1, column: 1), path: SearchIndex.fileName))
         }
         return result

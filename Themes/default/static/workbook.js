@@ -676,14 +676,45 @@
 
   // ---- 4. Search -------------------------------------------------------------
   //
-  // search-index.js (loaded before this file) defines window.WORKBOOK_SEARCH =
-  // {entries: [{title, page, url, text}]}, urls relative to the site root;
-  // body[data-root] is the way from this page to the root.
+  // search-index.js defines window.WORKBOOK_SEARCH = {entries: [{title, page,
+  // url, text}]}, urls relative to the site root; body[data-root] is the way
+  // from this page to the root. A workbook's index can be megabytes, so a page
+  // loads it only when search is about to be used (the button is pointed at or
+  // focused, or search opens), as a script: that works from file:// too.
 
-  var index = window.WORKBOOK_SEARCH;
-  if (!index || !Array.isArray(index.entries)) return;
-  var siteRoot = document.body.getAttribute("data-root") || "";
+  var siteRoot = document.body.getAttribute("data-root");
+  if (siteRoot === null) return;
   var MAX_RESULTS = 20;
+  var index = null;
+  var indexState = "absent";  // absent, loading, loaded, failed
+  var whenLoaded = [];
+
+  function loadIndex(then) {
+    if (then) whenLoaded.push(then);
+    if (indexState === "loading" || indexState === "failed") return;
+    if (indexState === "loaded") { flushLoaded(); return; }
+    indexState = "loading";
+    var script = document.createElement("script");
+    script.src = siteRoot + "search-index.js";
+    script.addEventListener("load", function () {
+      var data = window.WORKBOOK_SEARCH;
+      if (data && Array.isArray(data.entries)) {
+        index = data;
+        indexState = "loaded";
+      } else {
+        indexState = "failed";
+      }
+      flushLoaded();
+    });
+    script.addEventListener("error", function () { indexState = "failed"; flushLoaded(); });
+    document.head.appendChild(script);
+  }
+
+  function flushLoaded() {
+    var waiting = whenLoaded;
+    whenLoaded = [];
+    waiting.forEach(function (then) { then(); });
+  }
 
   // Lowercase, accents removed, with a map from every folded character back
   // to its position in the original string (for snippets and highlights).
@@ -869,6 +900,12 @@
 
   function runSearch() {
     var query = input.value;
+    if (indexState !== "loaded") {
+      if (indexState === "failed") setText(countOut, "The search index could not be loaded.");
+      else if (query.trim()) setText(countOut, "Loading the search index…");
+      loadIndex(runSearch);
+      return;
+    }
     var found = search(query);
     while (resultsList.firstChild) resultsList.removeChild(resultsList.firstChild);
     options = found.results.map(function (result) {
@@ -904,6 +941,7 @@
     input.focus();
     input.select();
     if (input.value) runSearch();
+    else loadIndex();
   }
 
   function closeDialog(restoreFocus) {
@@ -936,6 +974,8 @@
   }
 
   openButton.addEventListener("click", openDialog);
+  openButton.addEventListener("pointerenter", function () { loadIndex(); });
+  openButton.addEventListener("focus", function () { loadIndex(); });
   closeButton.addEventListener("click", function () { closeDialog(); });
   input.addEventListener("input", runSearch);
   input.addEventListener("keydown", function (event) {
