@@ -5,12 +5,9 @@ enum LinkChecker {
     static func check(_ chapters: [Chapter], resolver: LinkResolver) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for chapter in chapters {
-            // The closure captures two strings, not the chapter: a captured
-            // chapter was copied (every field retained) at each level of the walk.
-            let name = chapter.name, path = chapter.path
-            chapter.body.forEachLink { link in
-                if case .failure(let problem) = resolver.resolve(link.destination, from: name) {
-                    diagnostics.append(Diagnostic(problem.severity, problem.message, path: path, at: link.location))
+            for link in chapter.links {
+                if case .failure(let problem) = resolver.resolve(link.destination, from: chapter.name) {
+                    diagnostics.append(Diagnostic(problem.severity, problem.message, path: chapter.path, at: link.location))
                 }
             }
         }

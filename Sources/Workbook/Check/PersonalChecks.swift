@@ -27,13 +27,17 @@ enum PersonalChecks {
         let make = { PhraseMatcher(chapters.flatMap(listed)) }
         let matcher = cache?.phraseMatcher(key: phrasesKey, make) ?? make()
         var diagnostics: [Diagnostic] = []
+        // Stories are matched against the phrases in parallel.
+        let found = parallelMap(personal.stories) { story in
+            cache?.findings(path: story.path, text: story.text, phrases: phrasesKey) { findings(story, matcher: matcher) }
+                ?? findings(story, matcher: matcher)
+        }
         for index in personal.stories.indices {
             var story = personal.stories[index]
             for drill in story.drills where !drills.contains(drill.id) {
                 diagnostics.append(.error("story names unknown drill `\(drill.id)`\(suggestion(drill.id, in: drills))", at: drill.location, path: story.path))
             }
-            story.findings = cache?.findings(path: story.path, text: story.text, phrases: phrasesKey) { findings(story, matcher: matcher) }
-                ?? findings(story, matcher: matcher)
+            story.findings = found[index]
             diagnostics += story.findings
             personal.stories[index] = story
         }

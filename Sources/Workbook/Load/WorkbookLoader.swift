@@ -100,11 +100,14 @@ public enum WorkbookLoader {
             timer.mark("  story checks")
         }
         let resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets), stories: personal?.stories ?? [])
+        // A live build reuses a chapter's result while its text and the link
+        // targets are the same. (Checked on one thread: in parallel, both
+        // threads retain the same id sets and the check takes longer.)
         if let cache {
-            let targets = resolver.fingerprint
             for chapter in included {
-                let text = sources[chapter.path] ?? ""
-                diagnostics += cache.links(path: chapter.path, text: text, targets: targets) { LinkChecker.check([chapter], resolver: resolver) }
+                diagnostics += cache.links(path: chapter.path, text: sources[chapter.path] ?? "", targets: resolver.fingerprint) {
+                    LinkChecker.check([chapter], resolver: resolver)
+                }
             }
         } else {
             diagnostics += LinkChecker.check(included, resolver: resolver)

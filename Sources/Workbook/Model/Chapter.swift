@@ -21,6 +21,8 @@ public final class Chapter: Sendable {
     public let rubrics: [Rubric]
     public let fieldrefs: [FieldRef]
     public let avoidPhrases: [Phrases.Phrase]
+    /// Every link and image in the chapter, in order, for the link checks.
+    public let links: [Link]
     /// Equal for two chapters with the same avoid phrases on the same lines (within one process).
     let avoidPhrasesHash: Int
     /// Equal for two chapters with the same ids (within one process).
@@ -48,6 +50,9 @@ public final class Chapter: Sendable {
             if let (kind, id, location) = block.workbookWideID { wide.append((kind, id, location)) }
         }
         (self.drills, self.rubrics, self.fieldrefs, self.avoidPhrases, self.workbookWideIDs) = (drills, rubrics, fieldrefs, avoid, wide)
+        var links: [Link] = []
+        body.forEachLink { links.append($0) }
+        self.links = links
         var hasher = Hasher()
         for phrase in avoid {
             hasher.combine(phrase.text)
