@@ -4,27 +4,24 @@ import Testing
 
 /// A live build reads again only the files that changed on disk.
 @Suite struct FileCacheTests {
-    func copyOfBlocks() throws -> TemporaryWorkbook {
-        let source = Repo.fixture("golden/blocks")
-        var files: [String: String] = [:]
-        for path in ["workbook.yaml", "chapters/one.md", "chapters/two.md", "chapters/three.md"] {
-            files[path] = try String(contentsOfFile: source + "/" + path, encoding: .utf8)
-        }
-        return try TemporaryWorkbook(files)
-    }
-
     func replace(_ file: String, _ old: String, _ new: String) throws {
         let text = try String(contentsOfFile: file, encoding: .utf8)
         #expect(text.contains(old))
         try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: URL(fileURLWithPath: file))
     }
 
-    @Test func aRebuildReadsOnlyTheEditedFile() throws {
-        let folder = try copyOfBlocks()
-        defer { folder.remove() }
+    /// The blocks workbook, built once with a fresh cache.
+    func built() throws -> (TemporaryWorkbook, BuildCache, Build.Options) {
+        let folder = try TemporaryWorkbook.blocks()
         let cache = BuildCache()
         let options = Build.Options(contentPath: folder.path, defaultThemePath: Repo.defaultTheme)
         _ = Build.run(options, cache: cache)
+        return (folder, cache, options)
+    }
+
+    @Test func aRebuildReadsOnlyTheEditedFile() throws {
+        let (folder, cache, options) = try built()
+        defer { folder.remove() }
         // workbook.yaml and three chapters
         #expect(cache.files.diskReads == 4)
         let file = folder.path + "/chapters/one.md"
@@ -38,11 +35,8 @@ import Testing
     }
 
     @Test func anEditNobodyReportedIsStillSeen() throws {
-        let folder = try copyOfBlocks()
+        let (folder, cache, options) = try built()
         defer { folder.remove() }
-        let cache = BuildCache()
-        let options = Build.Options(contentPath: folder.path, defaultThemePath: Repo.defaultTheme)
-        _ = Build.run(options, cache: cache)
         let file = folder.path + "/chapters/one.md"
         // The same size, and the modification time put back: the change time still moves.
         let modified = try #require(try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date)
@@ -53,7 +47,7 @@ import Testing
     }
 
     @Test func aReportedFileIsReadAgainWhateverItsStamp() throws {
-        let folder = try copyOfBlocks()
+        let folder = try TemporaryWorkbook.blocks()
         defer { folder.remove() }
         let files = FileCache()
         let path = folder.path + "/chapters/one.md"

@@ -4,22 +4,8 @@ import Testing
 
 /// A live build (serve) parses and renders again only what an edit affects.
 @Suite struct LiveBuildTests {
-    func copyOfBlocks() throws -> TemporaryWorkbook {
-        let source = Repo.fixture("golden/blocks")
-        var files: [String: String] = [:]
-        for path in ["workbook.yaml", "chapters/one.md", "chapters/two.md", "chapters/three.md"] {
-            files[path] = try String(contentsOfFile: source + "/" + path, encoding: .utf8)
-        }
-        return try TemporaryWorkbook(files)
-    }
-
-    func edit(_ folder: TemporaryWorkbook, _ path: String, _ change: (String) -> String) throws {
-        let file = folder.path + "/" + path
-        try Data(change(try String(contentsOfFile: file, encoding: .utf8)).utf8).write(to: URL(fileURLWithPath: file))
-    }
-
     @Test func editingOneChapterRendersOnlyItsPages() throws {
-        let folder = try copyOfBlocks()
+        let folder = try TemporaryWorkbook.blocks()
         defer { folder.remove() }
         let live = LiveBuild(options: Build.Options(contentPath: folder.path, defaultThemePath: Repo.defaultTheme))
         let first = live.build()
@@ -30,7 +16,7 @@ import Testing
         // sheet, 404, the index, print and drills pages, and the sidebar's script and page
         #expect(cachedPages == 15)
 
-        try edit(folder, "chapters/one.md") { $0.replacingOccurrences(of: "Intro paragraph", with: "Opening paragraph") }
+        try folder.edit("chapters/one.md") { $0.replacingOccurrences(of: "Intro paragraph", with: "Opening paragraph") }
         let second = live.rebuild(changed: [folder.path + "/chapters/one.md"])
         #expect(!second.hasErrors)
         // The chapter's page, print section, drills section and search fragment;
@@ -40,7 +26,7 @@ import Testing
         #expect(second.changedPaths == ["chapters/one.html", "print.html", "search-index.js"])
         #expect(second.site?.text("chapters/one.html")?.contains("Opening paragraph") == true)
 
-        try edit(folder, "chapters/one.md") { $0.replacingOccurrences(of: "title: Levels & Scope", with: "title: Levels and Scope") }
+        try folder.edit("chapters/one.md") { $0.replacingOccurrences(of: "title: Levels & Scope", with: "title: Levels and Scope") }
         let third = live.rebuild(changed: [folder.path + "/chapters/one.md"])
         // A new title is in the chapter's own four items, the print page's contents,
         // the index, the next chapter's pager and the sidebar's script and page.
@@ -49,18 +35,14 @@ import Testing
     }
 
     @Test func personalPagesFollowTheChaptersTheyShow() throws {
-        let source = Repo.fixture("golden/personal")
-        var files: [String: String] = [:]
-        for path in ["workbook.yaml", "chapters/practice.md", "stories/retries.md", "stories/roadmap.md", "stories/scores.yaml"] {
-            files[path] = try String(contentsOfFile: source + "/" + path, encoding: .utf8)
-        }
-        let folder = try TemporaryWorkbook(files)
+        let folder = try TemporaryWorkbook(
+            copying: ["workbook.yaml", "chapters/practice.md", "stories/retries.md", "stories/roadmap.md", "stories/scores.yaml"], of: "golden/personal")
         defer { folder.remove() }
         let live = LiveBuild(options: Build.Options(contentPath: folder.path, defaultThemePath: Repo.defaultTheme))
         #expect(!live.build().hasErrors)
 
         // Both stories answer the drill: its new title is on both their pages.
-        try edit(folder, "chapters/practice.md") { $0.replacingOccurrences(of: ":::drill[Authority audit]{timebox=10m}", with: ":::drill[Authority review]{#authority-audit timebox=10m}") }
+        try folder.edit("chapters/practice.md") { $0.replacingOccurrences(of: ":::drill[Authority audit]{timebox=10m}", with: ":::drill[Authority review]{#authority-audit timebox=10m}") }
         let renamed = live.rebuild(changed: [folder.path + "/chapters/practice.md"])
         #expect(renamed.site?.text("stories/retries.html")?.contains("Authority review") == true)
         #expect(renamed.site?.text("stories/roadmap.html")?.contains("Authority review") == true)
@@ -68,18 +50,18 @@ import Testing
 
         // A story's own edit re-renders its page, its search entries and the list
         // (whose row is unchanged), not the other story's page.
-        try edit(folder, "stories/retries.md") { $0 + "\nOne more sentence I wrote.\n" }
+        try folder.edit("stories/retries.md") { $0 + "\nOne more sentence I wrote.\n" }
         let edited = live.rebuild(changed: [folder.path + "/stories/retries.md"])
         #expect(edited.changedPaths == ["stories/retries.html", "search-index.js"])
         #expect(live.pagesRendered == 3)
     }
 
     @Test func anErrorKeepsTheLastGoodSite() throws {
-        let folder = try copyOfBlocks()
+        let folder = try TemporaryWorkbook.blocks()
         defer { folder.remove() }
         let live = LiveBuild(options: Build.Options(contentPath: folder.path, defaultThemePath: Repo.defaultTheme))
         let good = live.build()
-        try edit(folder, "chapters/two.md") { $0.replacingOccurrences(of: ":::checklist[", with: ":::checklst[") }
+        try folder.edit("chapters/two.md") { $0.replacingOccurrences(of: ":::checklist[", with: ":::checklst[") }
         let broken = live.rebuild(changed: [folder.path + "/chapters/two.md"])
         #expect(broken.hasErrors)
         #expect(broken.diagnostics.first { $0.severity == .error }?.message == "unknown directive type `checklst`; did you mean `checklist`?")

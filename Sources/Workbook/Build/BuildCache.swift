@@ -1,10 +1,10 @@
 import Foundation
 import WorkbookMarkdown
 
-/// What a live build keeps between rebuilds: each chapter's parse, each
-/// chapter's link checks and each page's bytes, with the inputs they came
-/// from. A rebuild after one chapter changed parses that chapter again and
-/// renders the pages whose inputs changed; the rest is reused.
+/// What a live build keeps between rebuilds: each file's parse and checks,
+/// and each page's bytes, with the inputs they came from. A rebuild after one
+/// chapter changed parses that chapter again and renders the pages whose
+/// inputs changed; the rest is reused.
 public final class BuildCache: @unchecked Sendable {
     /// The inputs a page was rendered from: what every page shares (settings,
     /// theme, link targets), then what is the page's own.
@@ -14,17 +14,12 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var parses: [String: (text: String, result: (Chapter?, [Diagnostic]))] = [:]
-    private var links: [String: (text: String, targets: Int, diagnostics: [Diagnostic])] = [:]
     private var pages: [String: (key: PageKey, bytes: [UInt8])] = [:]
-    private var stories: [String: (text: String, result: (Story?, [Diagnostic]))] = [:]
     private var matcher: (key: Int, matcher: PhraseMatcher)?
-    private var chapterDiagnostics: [String: (text: String, diagnostics: [Diagnostic])] = [:]
-    private var memos: [String: (text: String, value: any Sendable)] = [:]
+    private var memos: [String: (text: String, also: Int, value: any Sendable)] = [:]
     /// Pages looked up by the build under way: the others are forgotten when it ends.
     private var used: Set<String> = []
     private var theme: (stamps: [String], theme: Theme, diagnostics: [Diagnostic])?
-    private var findings: [String: (text: String, phrases: Int, findings: [Diagnostic])] = [:]
     private(set) var rendered = 0
     /// The content folder's files, reused while unchanged on disk.
     let files = FileCache()
@@ -37,37 +32,15 @@ public final class BuildCache: @unchecked Sendable {
         return body()
     }
 
-    /// A chapter's parse, reused while its text is the same.
-    func parse(path: String, text: String, _ make: () -> (Chapter?, [Diagnostic])) -> (Chapter?, [Diagnostic]) {
-        if let cached = locked({ parses[path] }), cached.text == text { return cached.result }
-        let result = make()
-        locked { parses[path] = (text, result) }
-        return result
-    }
-
-    /// A story's parse, reused while its text is the same.
-    func story(path: String, text: String, _ make: () -> (Story?, [Diagnostic])) -> (Story?, [Diagnostic]) {
-        if let cached = locked({ stories[path] }), cached.text == text { return cached.result }
-        let result = make()
-        locked { stories[path] = (text, result) }
-        return result
-    }
-
-    /// A chapter's link diagnostics, reused while its text and the set of link
-    /// targets (every chapter's ids, drafts, files) are the same.
-    func links(path: String, text: String, targets: Int, _ make: () -> [Diagnostic]) -> [Diagnostic] {
-        if let cached = locked({ links[path] }), cached.text == text, cached.targets == targets { return cached.diagnostics }
-        let result = make()
-        locked { links[path] = (text, targets, result) }
-        return result
-    }
-
-    /// Something computed from one file alone (`what` names it), reused while the file's text is the same.
-    func memo<T: Sendable>(_ what: String, path: String, text: String, _ make: () -> T) -> T {
+    /// Something computed from one file (`what` names it: its parse, its link
+    /// checks, ...), reused while the file's text is the same, and `also`, a
+    /// fingerprint of anything else it depends on (the link targets, the avoid
+    /// phrases).
+    func memo<T: Sendable>(_ what: String, path: String, text: String, also: Int = 0, _ make: () -> T) -> T {
         let key = what + "\u{1}" + path
-        if let cached = locked({ memos[key] }), cached.text == text, let value = cached.value as? T { return value }
+        if let cached = locked({ memos[key] }), cached.text == text, cached.also == also, let value = cached.value as? T { return value }
         let made = make()
-        locked { memos[key] = (text, made) }
+        locked { memos[key] = (text, also, made) }
         return made
     }
 
@@ -79,28 +52,11 @@ public final class BuildCache: @unchecked Sendable {
         return (made, diagnostics)
     }
 
-    /// Diagnostics that depend on one file alone (`what` names the check), reused while its text is the same.
-    func diagnostics(_ what: String, path: String, text: String, _ make: () -> [Diagnostic]) -> [Diagnostic] {
-        let key = what + "\u{1}" + path
-        if let cached = locked({ chapterDiagnostics[key] }), cached.text == text { return cached.diagnostics }
-        let made = make()
-        locked { chapterDiagnostics[key] = (text, made) }
-        return made
-    }
-
     /// The avoid-phrase matcher, reused while the phrases (and where they are listed) are the same.
     func phraseMatcher(key: Int, _ make: () -> PhraseMatcher) -> PhraseMatcher {
         if let cached = locked({ matcher }), cached.key == key { return cached.matcher }
         let made = make()
         locked { matcher = (key, made) }
-        return made
-    }
-
-    /// A story's findings, reused while its text and the avoid phrases are the same.
-    func findings(path: String, text: String, phrases: Int, _ make: () -> [Diagnostic]) -> [Diagnostic] {
-        if let cached = locked({ findings[path] }), cached.text == text, cached.phrases == phrases { return cached.findings }
-        let made = make()
-        locked { findings[path] = (text, phrases, made) }
         return made
     }
 

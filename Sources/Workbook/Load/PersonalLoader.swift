@@ -16,7 +16,7 @@ enum PersonalLoader {
         }
         let read = parallelMap(storyFiles) { file in
             let read = { StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3))) }
-            return cache?.story(path: file.displayPath, text: file.text, read) ?? read()
+            return cache?.memo("parse", path: file.displayPath, text: file.text, read) ?? read()
         }
         var stories: [Story] = []
         for (story, problems) in read {

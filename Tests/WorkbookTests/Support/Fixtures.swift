@@ -35,6 +35,26 @@ struct TemporaryWorkbook {
         }
     }
 
+    /// A copy of some files of a fixture workbook (`golden/blocks`, ...).
+    init(copying paths: [String], of fixture: String) throws {
+        var files: [String: String] = [:]
+        for relative in paths {
+            files[relative] = try String(contentsOfFile: Repo.fixture(fixture) + "/" + relative, encoding: .utf8)
+        }
+        try self.init(files)
+    }
+
+    /// The `golden/blocks` workbook: three chapters.
+    static func blocks() throws -> TemporaryWorkbook {
+        try TemporaryWorkbook(copying: ["workbook.yaml", "chapters/one.md", "chapters/two.md", "chapters/three.md"], of: "golden/blocks")
+    }
+
+    /// Replaces the text of one of its files.
+    func edit(_ relative: String, _ change: (String) -> String) throws {
+        let file = path + "/" + relative
+        try Data(change(try String(contentsOfFile: file, encoding: .utf8)).utf8).write(to: URL(fileURLWithPath: file))
+    }
+
     func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
