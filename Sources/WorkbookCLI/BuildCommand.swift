@@ -21,19 +21,22 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
-        let signals = SignalWatch(output: output)
+        let line = ProgressLine()
+        let signals = SignalWatch(output: output, progress: line)
         defer { withExtendedLifetime(signals) {} }
         let options = Build.Options(
             contentPath: contentOptions.content, themePath: theme,
             defaultThemePath: try Terminal.defaultTheme(), includeDrafts: contentOptions.drafts, guide: guide)
-        var result = Build.run(options)
+        var result = Build.run(options, progress: line.progress)
         var timer = PhaseTimer()
         if let site = result.site {
             result.diagnostics += SiteWriter.write(
                 site, to: output, content: contentOptions.content, interruption: signals.interruption,
                 // Tests only: slow the write down so an interruption lands while it is under way.
-                pauseAfterEachFile: UInt32(ProcessInfo.processInfo.environment["WORKBOOK_TEST_WRITE_PAUSE_US"] ?? "") ?? 0)
+                pauseAfterEachFile: UInt32(ProcessInfo.processInfo.environment["WORKBOOK_TEST_WRITE_PAUSE_US"] ?? "") ?? 0,
+                progress: line.progress)
         }
+        line.stop()
         if signals.interruption.isRequested { signals.exitInterrupted() }
         timer.mark("write")
         Terminal.printDiagnostics(result)

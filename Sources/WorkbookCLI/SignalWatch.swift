@@ -14,13 +14,16 @@ import Darwin
 final class SignalWatch: @unchecked Sendable {
     let interruption = Interruption()
     private let output: String
+    /// The build's progress line, cleared before the message.
+    private let progress: ProgressLine?
     /// Set once, in `init`.
     private var sources: [any DispatchSourceSignal] = []
     /// Held by whichever thread exits first: the message is printed once.
     private let exiting = NSLock()
 
-    init(output: String) {
+    init(output: String, progress: ProgressLine? = nil) {
         self.output = output
+        self.progress = progress
         for number in [SIGINT, SIGTERM, SIGHUP] {
             // The handler runs on a queue, not in signal context: it may take locks and remove files.
             signal(number, SIG_IGN)
@@ -38,6 +41,7 @@ final class SignalWatch: @unchecked Sendable {
     func exitInterrupted() -> Never {
         let replaced = interruption.request()
         exiting.lock()
+        progress?.stop()
         Terminal.printError(replaced ? "\nInterrupted after the new output was written to \(output).\n" : "\nInterrupted: \(output) was left as it was.\n")
         exit(130)
     }

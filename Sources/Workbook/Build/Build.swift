@@ -43,8 +43,10 @@ public struct Build: Sendable {
     /// Loads, checks and renders. No site when there are errors.
     /// - Parameter cache: a live build's memo (`LiveBuild`): unchanged chapters
     ///   are not parsed again and unchanged pages not rendered again.
-    public static func run(_ options: Options, cache: BuildCache? = nil) -> Result {
+    /// - Parameter progress: told each step and how many files it has done.
+    public static func run(_ options: Options, cache: BuildCache? = nil, progress: BuildProgress? = nil) -> Result {
         var timer = PhaseTimer()
+        progress?.begin(.load)
         var result = check(options, cache: cache)
         timer.mark("load and check")
         guard let workbook = result.workbook, result.errorCount == 0 else { return result }
@@ -54,7 +56,7 @@ public struct Build: Sendable {
         result.diagnostics += problems
         guard let theme else { return result }
         timer.mark("theme")
-        let site = SiteBuilder.build(workbook, theme: theme, sources: result.sources, cache: cache, resolver: result.resolver)
+        let site = SiteBuilder.build(workbook, theme: theme, sources: result.sources, cache: cache, resolver: result.resolver, progress: progress)
         timer.mark("render")
         result.site = site
         if let cache {

@@ -6,11 +6,15 @@ public enum SiteBuilder {
     ///   - sources: file texts by path, as loading read them (pages are cached by them).
     ///   - cache: a live build's memo: pages whose inputs did not change are reused.
     public static func build(_ workbook: Workbook, theme: Theme, sources: [String: String] = [:], cache: BuildCache? = nil) -> Site {
-        build(workbook, theme: theme, sources: sources, cache: cache, resolver: nil)
+        build(workbook, theme: theme, sources: sources, cache: cache, resolver: nil, progress: nil)
     }
 
-    /// - Parameter resolver: the workbook's links as loading resolved them; made again when not given.
-    static func build(_ workbook: Workbook, theme: Theme, sources: [String: String], cache: BuildCache?, resolver: LinkResolver?) -> Site {
+    /// - Parameters:
+    ///   - resolver: the workbook's links as loading resolved them; made again when not given.
+    ///   - progress: told how many of the site's rendered files are done.
+    static func build(
+        _ workbook: Workbook, theme: Theme, sources: [String: String], cache: BuildCache?, resolver: LinkResolver?, progress: BuildProgress?
+    ) -> Site {
         var timer = PhaseTimer()
         let sheets = Sidebar.SheetList(workbook.chapters)
         timer.mark("  sheets")
@@ -26,6 +30,7 @@ public enum SiteBuilder {
         timer.mark("  sidebar inputs")
         let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)", resolver: resolver)
         timer.mark("  page builder")
+        progress?.begin(.render, total: renderedCount(workbook, pages))
         let shared = sharedKey(workbook, theme: theme, resolver: pages.resolver, sources: sources)
         /// Renders through the cache when there is one; `own` is what the page depends on besides `shared`.
         @Sendable func cachedBytes(_ path: String, _ own: [String], _ make: () -> [UInt8]) -> [UInt8] {
@@ -39,13 +44,15 @@ public enum SiteBuilder {
         // Print sections render in parallel (and are cached), then the print page around them.
         let numberLabels = workbook.chapters.indices.map(pages.numberLabel)
         let printSections = parallelMap(Array(workbook.chapters.indices)) { n in
-            cached("print-chapter/" + workbook.chapters[n].name, [text(workbook.chapters[n]), numberLabels[n]]) {
+            defer { progress?.advance() }
+            return cached("print-chapter/" + workbook.chapters[n].name, [text(workbook.chapters[n]), numberLabels[n]]) {
                 theme.render(pages.printChapter(n), template: "print-chapter")
             }
         }
         // So do the drills page's chapter sections.
         let drillSections = parallelMap(pages.drillChapters) { chapter in
-            cached("drill-group/" + chapter.name, [text(chapter)]) { theme.render(pages.drillGroup(chapter), template: "drill-group") }
+            defer { progress?.advance() }
+            return cached("drill-group/" + chapter.name, [text(chapter)]) { theme.render(pages.drillGroup(chapter), template: "drill-group") }
         }
         timer.mark("  print and drill sections")
         // Pages are rendered again only when their inputs changed: a chapter
@@ -110,6 +117,7 @@ public enum SiteBuilder {
             let stories = personal.stories.flatMap { [$0.text, "\($0.findings.count)"] }
             jobs.append { (SitePaths.stories, .bytes(cached(SitePaths.stories, stories) { theme.render(pages.storiesPage(personal), template: "stories") })) }
             let dashboardSections = parallelMap(Array(pages.rubrics.indices)) { n in
+                defer { progress?.advance() }
                 let (rubric, chapter) = pages.rubrics[n]
                 let history = personal.history(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" }
                 return cached("dashboard-rubric/" + rubric.id, [text(chapter)] + history) { theme.render(pages.dashboardRubric(n, personal: personal), template: "dashboard-rubric") }
@@ -132,7 +140,11 @@ public enum SiteBuilder {
             return cachedBytes("search/story/" + story.name, [story.text], make)
         })
         timer.mark("  search index")
-        for (path, content) in parallelMap(jobs, { $0() }) {
+        progress?.advance()
+        for (path, content) in parallelMap(jobs, { job in
+            defer { progress?.advance() }
+            return job()
+        }) {
             site.files[path] = content
         }
         timer.mark("  pages")
@@ -144,6 +156,16 @@ public enum SiteBuilder {
             site.files[asset] = .copy(from: folder.displayPath(asset))
         }
         return site
+    }
+
+    /// How many files and sections a build renders: print and drills sections,
+    /// dashboard sections, the search index, then every page and the sidebar.
+    static func renderedCount(_ workbook: Workbook, _ pages: PageBuilder) -> Int {
+        let sections = workbook.chapters.count + pages.drillChapters.count
+        let fixed = 7  // search index, index, print, drills, 404, sidebar.js, sidebar.html
+        let sheets = pages.rubrics.count + pages.fieldrefs.count
+        let personal = workbook.personal.map { 2 + $0.stories.count + pages.rubrics.count } ?? 0
+        return sections + fixed + workbook.chapters.count + sheets + personal
     }
 
     /// What every cached page depends on: settings, theme, link targets, and

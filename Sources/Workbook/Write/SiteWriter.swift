@@ -42,7 +42,8 @@ public enum SiteWriter {
     ///     can interrupt a write while it is under way (writing is otherwise
     ///     too fast to catch). Zero outside tests.
     public static func write(
-        _ site: Site, to output: String, content: String, interruption: Interruption? = nil, pauseAfterEachFile: UInt32 = 0
+        _ site: Site, to output: String, content: String, interruption: Interruption? = nil, pauseAfterEachFile: UInt32 = 0,
+        progress: BuildProgress? = nil
     ) -> [Diagnostic] {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardized.resolvingSymlinksInPath()
@@ -85,6 +86,8 @@ public enum SiteWriter {
             var byFolder: [String: [(String, Site.Content)]] = [:]
             for (path, content) in site.files { byFolder[SitePaths.directory(of: path), default: []].append((path, content)) }
             let groups = byFolder.values.sorted { $0.count > $1.count }
+            progress?.begin(.write, total: site.files.count)
+            defer { progress?.end() }
             let errors = parallelMap(groups) { files -> String? in
                 for (path, content) in files {
                     if interruption?.isRequested == true { return interrupted }
@@ -101,6 +104,7 @@ public enum SiteWriter {
                     } catch {
                         return "cannot write `\(path)`: \(error.localizedDescription)"
                     }
+                    progress?.advance()
                 }
                 return nil
             }
