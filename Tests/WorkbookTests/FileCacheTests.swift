@@ -34,6 +34,23 @@ import Testing
         #expect(cache.files.diskReads == 5, "nothing changed: nothing is read")
     }
 
+    @Test func aDeletedChapterIsForgotten() throws {
+        let (folder, cache, options) = try built()
+        defer { folder.remove() }
+        let three = folder.path + "/chapters/three.md"
+        _ = cache.finishBuild(forgetUnused: true)
+        #expect(cache.rememberedPaths.contains(three))
+        try FileManager.default.removeItem(atPath: three)
+        let result = Build.run(options, cache: cache)
+        let site = try #require(result.site, "\(result.diagnostics.map(\.message))")
+        #expect(site.files["chapters/one.html"] != nil)
+        _ = cache.finishBuild(forgetUnused: true)
+        #expect(!cache.rememberedPaths.contains(three))
+        #expect(!cache.files.paths.contains(three))
+        #expect(cache.files.paths.contains(folder.path + "/chapters/one.md"))
+        #expect(cache.rememberedPaths.contains(folder.path + "/chapters/one.md"))
+    }
+
     @Test func anEditNobodyReportedIsStillSeen() throws {
         let (folder, cache, options) = try built()
         defer { folder.remove() }

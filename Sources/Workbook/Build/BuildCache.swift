@@ -17,8 +17,10 @@ public final class BuildCache: @unchecked Sendable {
     private var pages: [String: (key: PageKey, bytes: [UInt8])] = [:]
     private var matcher: (key: Int, matcher: PhraseMatcher)?
     private var memos: [String: (text: String, also: Int, value: any Sendable)] = [:]
-    /// Pages looked up by the build under way: the others are forgotten when it ends.
+    /// Pages and memos looked up by the build under way: the others (a
+    /// deleted chapter's) are forgotten when it ends.
     private var used: Set<String> = []
+    private var usedMemos: Set<String> = []
     private var theme: (stamps: [String], theme: Theme, diagnostics: [Diagnostic])?
     private(set) var rendered = 0
     /// The content folder's files, reused while unchanged on disk.
@@ -38,10 +40,19 @@ public final class BuildCache: @unchecked Sendable {
     /// phrases).
     func memo<T: Sendable>(_ what: String, path: String, text: String, also: Int = 0, _ make: () -> T) -> T {
         let key = what + "\u{1}" + path
-        if let cached = locked({ memos[key] }), cached.text == text, cached.also == also, let value = cached.value as? T { return value }
+        if let cached = locked({ usedMemos.insert(key); return memos[key] }), cached.text == text, cached.also == also,
+            let value = cached.value as? T
+        {
+            return value
+        }
         let made = make()
         locked { memos[key] = (text, also, made) }
         return made
+    }
+
+    /// The files something is remembered for (for tests).
+    var rememberedPaths: Set<String> {
+        locked { Set(memos.keys.map { String($0.split(separator: "\u{1}", maxSplits: 1)[1]) }) }
     }
 
     /// The theme, reused while none of its files changed (`stamps` describes them).
@@ -78,7 +89,10 @@ public final class BuildCache: @unchecked Sendable {
     func finishBuild(forgetUnused: Bool) -> Int {
         locked {
             if forgetUnused, used.count < pages.count { pages = pages.filter { used.contains($0.key) } }
+            if forgetUnused, usedMemos.count < memos.count { memos = memos.filter { usedMemos.contains($0.key) } }
+            if forgetUnused { files.forgetUnread() }
             used.removeAll(keepingCapacity: true)
+            usedMemos.removeAll(keepingCapacity: true)
             defer { rendered = 0 }
             return rendered
         }

@@ -35,11 +35,14 @@ final class FileCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     /// How many files were read from disk (for tests).
     private(set) var diskReads = 0
+    /// The files asked for since `forgetUnread`: the others were deleted or moved.
+    private var asked: Set<String> = []
 
     init() {}
 
     /// The file at `path` as `read` reads it, or as it was read before when it is unchanged.
     func read(_ path: String, _ read: () -> ContentFolder.Read) -> ContentFolder.Read {
+        lock.withLock { _ = asked.insert(path) }
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             lock.withLock { _ = entries.removeValue(forKey: path) }
@@ -62,6 +65,18 @@ final class FileCache: @unchecked Sendable {
         guard stat(path, &info) == 0 else { return nil }
         return "\(path)\u{1}\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
     }
+
+    /// Forgets the files not asked for since the last call (a build reads
+    /// every file of the workbook; one it no longer reads is gone).
+    func forgetUnread() {
+        lock.withLock {
+            entries = entries.filter { asked.contains($0.key) }
+            asked.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The paths it holds (for tests).
+    var paths: Set<String> { lock.withLock { Set(entries.keys) } }
 
     /// Forgets the files a watcher reported (absolute paths): they are read again.
     func forget(_ paths: Set<String>) {
