@@ -13,8 +13,9 @@ import Testing
         let cachedPages = live.pagesRendered
         // 2 chapter pages, their 2 print sections and 2 search fragments, the drills
         // page's section of the chapter with drills, a scorecard, a field reference
-        // sheet, 404, the index, print and drills pages, and the sidebar's script and page
-        #expect(cachedPages == 15)
+        // sheet, 404, the index, print and drills pages, and the sidebar's lists,
+        // script and page
+        #expect(cachedPages == 16)
 
         try folder.edit("chapters/one.md") { $0.replacingOccurrences(of: "Intro paragraph", with: "Opening paragraph") }
         let second = live.rebuild(changed: [folder.path + "/chapters/one.md"])
@@ -29,8 +30,8 @@ import Testing
         try folder.edit("chapters/one.md") { $0.replacingOccurrences(of: "title: Levels & Scope", with: "title: Levels and Scope") }
         let third = live.rebuild(changed: [folder.path + "/chapters/one.md"])
         // A new title is in the chapter's own four items, the print page's contents,
-        // the index, the next chapter's pager and the sidebar's script and page.
-        #expect(live.pagesRendered == 9)
+        // the index, the next chapter's pager and the sidebar's lists, script and page.
+        #expect(live.pagesRendered == 10)
         #expect(third.changedPaths == ["chapters/one.html", "chapters/two.html", "drills.html", "index.html", "print.html", "search-index.js", "sidebar.html", "sidebar.js"])
     }
 

@@ -75,6 +75,9 @@ public enum SiteBuilder {
             let parts = Sections.assemble(sections, shell: shell, render: render)
             return parts.count == 1 ? .bytes(parts[0]) : .parts(parts)
         }
+        // The sidebar's lists, rendered once for its script and its page.
+        let sidebarLists = cachedBytes("sidebar/lists", sidebarInputs) { Array(Sidebar(chapters: workbook.chapters, sheets: sheets, theme: theme).html.utf8) }
+        @Sendable func sidebar() -> Sidebar { Sidebar(html: String(decoding: sidebarLists, as: UTF8.self)) }
         let drillsSummary = "\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"
         var jobs: [@Sendable () -> (String, Site.Content)] = [
             { (SitePaths.index, .bytes(cached(SitePaths.index, summaries) { theme.render(pages.index(), template: "index") })) },
@@ -86,10 +89,8 @@ public enum SiteBuilder {
                 theme.render(pages.drillsPage(groups: drillSections.indices.map { SectionVM(html: html($0)) }), template: "drills")
             }) },
             { (SitePaths.notFound, .bytes(cached(SitePaths.notFound, []) { theme.render(pages.notFound(), template: "404") })) },
-            { (Sidebar.scriptPath, .bytes(cachedBytes(Sidebar.scriptPath, sidebarInputs) { Sidebar(chapters: workbook.chapters, sheets: sheets, theme: theme).script })) },
-            { (Sidebar.pagePath, .bytes(cached(Sidebar.pagePath, sidebarInputs) {
-                theme.render(pages.sidebarPage(Sidebar(chapters: workbook.chapters, sheets: sheets, theme: theme)), template: "sidebar-page")
-            })) },
+            { (Sidebar.scriptPath, .bytes(cachedBytes(Sidebar.scriptPath, sidebarInputs) { sidebar().script })) },
+            { (Sidebar.pagePath, .bytes(cached(Sidebar.pagePath, sidebarInputs) { theme.render(pages.sidebarPage(sidebar()), template: "sidebar-page") })) },
         ]
         for index in workbook.chapters.indices {
             let chapter = workbook.chapters[index]

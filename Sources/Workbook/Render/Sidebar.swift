@@ -19,6 +19,10 @@ struct Sidebar: Sendable {
     /// The chapter lists and the sheets lists, links relative to the site root.
     let html: String
 
+    init(html: String) {
+        self.html = html
+    }
+
     init(chapters: [Chapter], sheets: SheetList, theme: Theme) {
         var html = ""
         for group in chapters.groupedByPart {
