@@ -61,7 +61,7 @@ public struct Build: Sendable {
         result.site = site
         if let cache {
             for chapter in workbook.chapters {
-                result.diagnostics += cache.memo("sheet fit", path: chapter.path, text: result.sources[chapter.path] ?? "") {
+                result.diagnostics += cache.sheetFit.value(path: chapter.path, text: result.sources[chapter.path] ?? "") {
                     SheetFit.overflowWarnings(chapter)
                 }
             }

@@ -16,11 +16,9 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var pages: [String: (key: PageKey, bytes: [UInt8])] = [:]
     private var matcher: (key: Int, matcher: PhraseMatcher)?
-    private var memos: [String: (text: String, also: Int, value: any Sendable)] = [:]
-    /// Pages and memos looked up by the build under way: the others (a
-    /// deleted chapter's) are forgotten when it ends.
+    /// Pages looked up by the build under way: the others (a deleted
+    /// chapter's) are forgotten when it ends.
     private var used: Set<String> = []
-    private var usedMemos: Set<String> = []
     private var theme: (stamps: [String], theme: Theme, diagnostics: [Diagnostic])?
     private(set) var rendered = 0
     /// The content folder's files, reused while unchanged on disk.
@@ -34,25 +32,25 @@ public final class BuildCache: @unchecked Sendable {
         return body()
     }
 
-    /// Something computed from one file (`what` names it: its parse, its link
-    /// checks, ...), reused while the file's text is the same, and `also`, a
-    /// fingerprint of anything else it depends on (the link targets, the avoid
-    /// phrases).
-    func memo<T: Sendable>(_ what: String, path: String, text: String, also: Int = 0, _ make: () -> T) -> T {
-        let key = what + "\u{1}" + path
-        if let cached = locked({ usedMemos.insert(key); return memos[key] }), cached.text == text, cached.also == also,
-            let value = cached.value as? T
-        {
-            return value
-        }
-        let made = make()
-        locked { memos[key] = (text, also, made) }
-        return made
+    /// What is computed from one file: parses, checks, and the strings pages are keyed by.
+    let parses = MemoTable<(Chapter?, [Diagnostic])>()
+    let stories = MemoTable<(Story?, [Diagnostic])>()
+    let scores = MemoTable<([ScoreEntry], [Diagnostic])>()
+    let links = MemoTable<[Diagnostic]>()
+    let findings = MemoTable<[Diagnostic]>()
+    let sheetFit = MemoTable<[Diagnostic]>()
+    let summaries = MemoTable<String>()
+    let sidebarItems = MemoTable<String>()
+
+    private var tables: [() -> Void] {
+        [parses.forgetUnused, stories.forgetUnused, scores.forgetUnused, links.forgetUnused, findings.forgetUnused,
+         sheetFit.forgetUnused, summaries.forgetUnused, sidebarItems.forgetUnused]
     }
 
     /// The files something is remembered for (for tests).
     var rememberedPaths: Set<String> {
-        locked { Set(memos.keys.map { String($0.split(separator: "\u{1}", maxSplits: 1)[1]) }) }
+        parses.paths.union(stories.paths).union(scores.paths).union(links.paths).union(findings.paths)
+            .union(sheetFit.paths).union(summaries.paths).union(sidebarItems.paths)
     }
 
     /// The theme, reused while none of its files changed (`stamps` describes them).
@@ -89,10 +87,11 @@ public final class BuildCache: @unchecked Sendable {
     func finishBuild(forgetUnused: Bool) -> Int {
         locked {
             if forgetUnused, used.count < pages.count { pages = pages.filter { used.contains($0.key) } }
-            if forgetUnused, usedMemos.count < memos.count { memos = memos.filter { usedMemos.contains($0.key) } }
-            if forgetUnused { files.forgetUnread() }
+            if forgetUnused {
+                files.forgetUnread()
+                for forget in tables { forget() }
+            }
             used.removeAll(keepingCapacity: true)
-            usedMemos.removeAll(keepingCapacity: true)
             defer { rendered = 0 }
             return rendered
         }

@@ -20,12 +20,12 @@ public enum SiteBuilder {
         timer.mark("  sheets")
         @Sendable func text(_ chapter: Chapter) -> String { sources[chapter.path] ?? "" }
         /// What a chapter shows of itself on other pages, as one string per use (cached by its text).
-        func shown(_ what: String, _ chapter: Chapter, _ make: () -> String) -> String {
-            cache?.memo(what, path: chapter.path, text: text(chapter), make) ?? make()
+        func shown(_ table: KeyPath<BuildCache, MemoTable<String>>, _ chapter: Chapter, _ make: () -> String) -> String {
+            cache?[keyPath: table].value(path: chapter.path, text: text(chapter), make) ?? make()
         }
         // What the sidebar shows: every chapter's place and title, every sheet.
         let sidebarInputs = workbook.chapters.map { chapter in
-            shown("sidebar", chapter) { "\(chapter.name)\u{1}\(chapter.front.title)\u{1}\(chapter.front.number ?? -1)\u{1}\(chapter.front.part ?? "")" }
+            shown(\.sidebarItems, chapter) { "\(chapter.name)\u{1}\(chapter.front.title)\u{1}\(chapter.front.number ?? -1)\u{1}\(chapter.front.part ?? "")" }
         } + ["\u{2}"] + sheets.scorecards.map { "\($0.id)\u{1}\($0.title)" } + ["\u{2}"] + sheets.fieldrefs.map { "\($0.id)\u{1}\($0.title)" }
         timer.mark("  sidebar inputs")
         let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)", resolver: resolver)
@@ -61,7 +61,7 @@ public enum SiteBuilder {
         // summary did. The print, drills and dashboard pages are their shells
         // with the (cached) sections between the pieces.
         let summaries = workbook.chapters.map { chapter in
-            shown("summary", chapter) {
+            shown(\.summaries, chapter) {
                 let front = chapter.front
                 return [chapter.name, front.title, "\(front.number ?? -1)", front.part ?? "\u{2}", front.summary ?? "\u{2}", "\(chapter.minutes)",
                     front.skills.joined(separator: "\u{3}"), front.rounds.joined(separator: "\u{3}"), "\(front.draft)"].joined(separator: "\u{1}")

@@ -29,7 +29,7 @@ enum PersonalChecks {
         var diagnostics: [Diagnostic] = []
         // Stories are matched against the phrases in parallel.
         let found = parallelMap(personal.stories) { story in
-            cache?.memo("findings", path: story.path, text: story.text, also: phrasesKey) { findings(story, matcher: matcher) }
+            cache?.findings.value(path: story.path, text: story.text, also: phrasesKey) { findings(story, matcher: matcher) }
                 ?? findings(story, matcher: matcher)
         }
         for index in personal.stories.indices {

@@ -16,7 +16,7 @@ enum PersonalLoader {
         }
         let read = parallelMap(storyFiles) { file in
             let read = { StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3))) }
-            return cache?.memo("parse", path: file.displayPath, text: file.text, read) ?? read()
+            return cache?.stories.value(path: file.displayPath, text: file.text, read) ?? read()
         }
         var stories: [Story] = []
         for (story, problems) in read {
@@ -32,7 +32,7 @@ enum PersonalLoader {
         if let file = scoresFile {
             sources[file.displayPath] = file.text
             let read = { ScoresReader.read(file.text, path: file.displayPath) }
-            let (entries, problems) = cache?.memo("scores", path: file.displayPath, text: file.text, read) ?? read()
+            let (entries, problems) = cache?.scores.value(path: file.displayPath, text: file.text, read) ?? read()
             scores = entries
             diagnostics += problems
         }

@@ -68,7 +68,7 @@ public enum WorkbookLoader {
         let read = parallelMap(files) { file in
             let name = String(file.relativePath.dropFirst("chapters/".count).dropLast(3))
             guard let cache else { return ChapterReader.read(file.text, path: file.displayPath, name: name) }
-            return cache.memo("parse", path: file.displayPath, text: file.text) { ChapterReader.read(file.text, path: file.displayPath, name: name) }
+            return cache.parses.value(path: file.displayPath, text: file.text) { ChapterReader.read(file.text, path: file.displayPath, name: name) }
         }
         timer.mark("  parse chapters")
         var chapters: [(relative: String, chapter: Chapter)] = []
@@ -105,7 +105,7 @@ public enum WorkbookLoader {
         // threads retain the same id sets and the check takes longer.)
         if let cache {
             for chapter in included {
-                diagnostics += cache.memo("links", path: chapter.path, text: sources[chapter.path] ?? "", also: resolver.fingerprint) {
+                diagnostics += cache.links.value(path: chapter.path, text: sources[chapter.path] ?? "", also: resolver.fingerprint) {
                     LinkChecker.check([chapter], resolver: resolver)
                 }
             }
@@ -126,7 +126,7 @@ public enum WorkbookLoader {
                 }
                 return problems
             }
-            diagnostics += cache?.memo("links", path: story.path, text: story.text, also: resolver.fingerprint, check) ?? check()
+            diagnostics += cache?.links.value(path: story.path, text: story.text, also: resolver.fingerprint, check) ?? check()
         }
 
         timer.mark("  story links")
