@@ -1,0 +1,59 @@
+import WorkbookMarkdown
+
+/// What every page of one build is rendered with: the workbook, the theme,
+/// the view models, and (in `serve`) the cache that reuses a page while its
+/// inputs are the same: what every page shares (`shared`), and what is the
+/// page's own.
+struct RenderContext: Sendable {
+    let workbook: Workbook
+    let theme: Theme
+    let pages: PageBuilder
+    /// File texts by path, as loading read them (pages are keyed by them).
+    let sources: [String: String]
+    let cache: BuildCache?
+    let progress: BuildProgress?
+    /// Settings, theme, link targets and which stories answer which drills.
+    let shared: Int
+
+    /// A page's job: its path and how to render it.
+    typealias Job = @Sendable () -> (String, Site.Content)
+
+    func text(_ chapter: Chapter) -> String { sources[chapter.path] ?? "" }
+
+    /// Renders through the cache when there is one; `own` is what the file depends on besides `shared`.
+    func cachedBytes(_ path: String, _ own: [String], _ make: () -> [UInt8]) -> [UInt8] {
+        guard let cache else { return make() }
+        return cache.page(path, key: BuildCache.PageKey(shared: shared, own: own), make)
+    }
+
+    func cached(_ path: String, _ own: [String], _ make: () -> String) -> [UInt8] {
+        cachedBytes(path, own) { Array(make().utf8) }
+    }
+
+    /// A page rendered from the theme's `template`, through the cache.
+    func page(_ path: String, _ own: [String], template: String, _ viewModel: () -> Any) -> Site.Content {
+        .bytes(cached(path, own) { theme.render(viewModel(), template: template) })
+    }
+
+    /// What a chapter shows of itself on other pages, as one string, kept in
+    /// `table` while its text is the same.
+    func shown(_ table: KeyPath<BuildCache, MemoTable<String>>, _ chapter: Chapter, _ make: () -> String) -> String {
+        cache?[keyPath: table].value(path: chapter.path, text: text(chapter), make) ?? make()
+    }
+
+    /// Sections rendered in parallel, each through the cache, counted as done.
+    func sections<T: Sendable>(_ items: [T], _ render: @Sendable (T) -> [UInt8]) -> [[UInt8]] {
+        parallelMap(items) { item in
+            defer { progress?.advance() }
+            return render(item)
+        }
+    }
+
+    /// A page of sections: its shell (the page with a marker for each section)
+    /// is cached by `own`, what the page shows besides the sections.
+    func assembled(_ path: String, _ own: [String], _ sections: [[UInt8]], _ render: (_ html: (Int) -> String) -> String) -> Site.Content {
+        let shell = cachedBytes(path, own) { Array(render { _ in Sections.marker }.utf8) }
+        let parts = Sections.assemble(sections, shell: shell, render: render)
+        return parts.count == 1 ? .bytes(parts[0]) : .parts(parts)
+    }
+}

@@ -1,0 +1,116 @@
+import WorkbookMarkdown
+
+/// The site's files as jobs, each with what it depends on: a page is rendered
+/// again only when its inputs changed. A chapter page or sheet depends on its
+/// chapter (and what all pages share); the index and the print page's shell
+/// (its contents) on every chapter's summary. The print, drills and dashboard
+/// pages are shells with cached sections between their pieces.
+extension RenderContext {
+    /// The pages about the workbook as a whole: index, print, drills, 404 and
+    /// the sidebar's files. Their sections are rendered here, in parallel.
+    func workbookJobs(sheets: Sidebar.SheetList) -> [Job] {
+        let chapters = workbook.chapters
+        // What the sidebar shows: every chapter's place and title, every sheet.
+        let sidebarInputs = chapters.map { chapter in
+            shown(\.sidebarItems, chapter) { "\(chapter.name)\u{1}\(chapter.front.title)\u{1}\(chapter.front.number ?? -1)\u{1}\(chapter.front.part ?? "")" }
+        } + ["\u{2}"] + sheets.scorecards.map { "\($0.id)\u{1}\($0.title)" } + ["\u{2}"] + sheets.fieldrefs.map { "\($0.id)\u{1}\($0.title)" }
+        let drillsSummary = "\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"
+        let summaries = chapters.map { chapter in
+            shown(\.summaries, chapter) {
+                let front = chapter.front
+                return [chapter.name, front.title, "\(front.number ?? -1)", front.part ?? "\u{2}", front.summary ?? "\u{2}", "\(chapter.minutes)",
+                    front.skills.joined(separator: "\u{3}"), front.rounds.joined(separator: "\u{3}"), "\(front.draft)"].joined(separator: "\u{1}")
+            }
+        } + [drillsSummary] + sidebarInputs
+
+        let numberLabels = chapters.indices.map(pages.numberLabel)
+        let printSections = sections(Array(chapters.indices)) { n in
+            cached("print-chapter/" + chapters[n].name, [text(chapters[n]), numberLabels[n]]) {
+                theme.render(pages.printChapter(n), template: "print-chapter")
+            }
+        }
+        let drillSections = sections(pages.drillChapters) { chapter in
+            cached("drill-group/" + chapter.name, [text(chapter)]) { theme.render(pages.drillGroup(chapter), template: "drill-group") }
+        }
+        // The sidebar's lists, rendered once for its script and its page.
+        let lists = cachedBytes("sidebar/lists", sidebarInputs) { Array(Sidebar(chapters: chapters, sheets: sheets, theme: theme).html.utf8) }
+        let sidebar = Sidebar(html: String(decoding: lists, as: UTF8.self))
+        return [
+            { (SitePaths.index, page(SitePaths.index, summaries, template: "index") { pages.index() }) },
+            { (SitePaths.print, assembled(SitePaths.print, summaries + numberLabels, printSections) { html in
+                let vms = chapters.indices.map { pages.printChapter($0, withBody: false) }
+                return theme.render(pages.printPage(chapters: Sections.filled(vms, \.html, html)), template: "print")
+            }) },
+            { (SitePaths.drills, assembled(SitePaths.drills, [drillsSummary, "\(drillSections.count)"], drillSections) { html in
+                theme.render(pages.drillsPage(groups: drillSections.indices.map { SectionVM(html: html($0)) }), template: "drills")
+            }) },
+            { (SitePaths.notFound, page(SitePaths.notFound, [], template: "404") { pages.notFound() }) },
+            { (Sidebar.scriptPath, .bytes(cachedBytes(Sidebar.scriptPath, sidebarInputs) { sidebar.script })) },
+            { (Sidebar.pagePath, page(Sidebar.pagePath, sidebarInputs, template: "sidebar-page") { pages.sidebarPage(sidebar) }) },
+        ]
+    }
+
+    /// Each chapter's page; the pager shows the neighbours' titles.
+    func chapterJobs() -> [Job] {
+        let chapters = workbook.chapters
+        return chapters.indices.map { index in
+            let chapter = chapters[index]
+            let path = SitePaths.chapter(chapter.name)
+            let neighbours = [index - 1, index + 1].map { chapters.indices.contains($0) ? chapters[$0].front.title : "\u{1}" }
+            return { (path, page(path, [text(chapter)] + neighbours, template: "chapter") { pages.chapterPage(index) }) }
+        }
+    }
+
+    /// Each scorecard (filled from the latest self-score) and field reference sheet.
+    func sheetJobs() -> [Job] {
+        let scorecards: [Job] = pages.rubrics.map { rubric, chapter in
+            let path = SitePaths.scorecard(rubric.id)
+            let latest = workbook.personal?.latest(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" } ?? ""
+            return { (path, page(path, [text(chapter), latest], template: "scorecard") { pages.scorecard(rubric, in: chapter) }) }
+        }
+        let fieldrefs: [Job] = pages.fieldrefs.map { fieldref, chapter in
+            let path = SitePaths.fieldref(fieldref.id)
+            return { (path, page(path, [text(chapter)], template: "fieldref") { pages.fieldrefPage(fieldref, in: chapter) }) }
+        }
+        return scorecards + fieldrefs
+    }
+
+    /// The evidence inventory, each story's page and the dashboard. They
+    /// depend on their stories and scores, and on the chapters they show: a
+    /// story page on the chapters of the drills it answers, a dashboard
+    /// section on its rubric's chapter.
+    func personalJobs(_ personal: PersonalLayer) -> [Job] {
+        let holding = Dictionary(pages.drills.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let inventory = personal.stories.flatMap { [$0.text, "\($0.findings.count)"] }
+        let dashboardSections = sections(Array(pages.rubrics.indices)) { n in
+            let (rubric, chapter) = pages.rubrics[n]
+            let history = personal.history(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" }
+            return cached("dashboard-rubric/" + rubric.id, [text(chapter)] + history) {
+                theme.render(pages.dashboardRubric(n, personal: personal), template: "dashboard-rubric")
+            }
+        }
+        var jobs: [Job] = [
+            { (SitePaths.stories, page(SitePaths.stories, inventory, template: "stories") { pages.storiesPage(personal) }) },
+            { (SitePaths.dashboard, assembled(SitePaths.dashboard, ["\(dashboardSections.count)"], dashboardSections) { html in
+                theme.render(pages.dashboard(sections: dashboardSections.indices.map { SectionVM(html: html($0)) }), template: "dashboard")
+            }) },
+        ]
+        for story in personal.stories {
+            let path = SitePaths.story(story.name)
+            let inputs = [story.text] + story.findings.map(\.message) + story.drills.map { holding[$0.id].map(text) ?? "" }
+            jobs.append { (path, page(path, inputs, template: "story") { pages.storyPage(story) }) }
+        }
+        return jobs
+    }
+
+    /// `search-index.js`, from each chapter's and story's cached entries.
+    func searchIndex() -> Site.Content {
+        let chapters = workbook.chapters
+        let stories = workbook.personal?.stories ?? []
+        return .parts(SearchIndex.script(workbook) { n, make in
+            if n < chapters.count { return cachedBytes("search/" + chapters[n].name, [text(chapters[n])], make) }
+            let story = stories[n - chapters.count]
+            return cachedBytes("search/story/" + story.name, [story.text], make)
+        })
+    }
+}
