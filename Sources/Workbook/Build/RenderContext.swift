@@ -3,8 +3,9 @@ import WorkbookMarkdown
 /// What every page of one build is rendered with: the workbook, the theme,
 /// the view models, and (in `serve`) the cache that reuses a page while its
 /// inputs are the same: what every page shares (`shared`), and what is the
-/// page's own.
-struct RenderContext: Sendable {
+/// page's own. A class: thousands of page jobs hold it, and a reference is
+/// one retain where a copy of every field was dozens.
+final class RenderContext: Sendable {
     let workbook: Workbook
     let theme: Theme
     let pages: PageBuilder
@@ -14,6 +15,16 @@ struct RenderContext: Sendable {
     let progress: BuildProgress?
     /// Settings, theme, link targets and which stories answer which drills.
     let shared: Int
+
+    init(workbook: Workbook, theme: Theme, pages: PageBuilder, sources: [String: String], cache: BuildCache?, progress: BuildProgress?, shared: Int) {
+        self.workbook = workbook
+        self.theme = theme
+        self.pages = pages
+        self.sources = sources
+        self.cache = cache
+        self.progress = progress
+        self.shared = shared
+    }
 
     /// A page's job: its path and how to render it.
     typealias Job = @Sendable () -> (String, Site.Content)

@@ -36,17 +36,17 @@ extension RenderContext {
         let lists = cachedBytes("sidebar/lists", sidebarInputs) { Array(Sidebar(chapters: chapters, sheets: sheets, theme: theme).html.utf8) }
         let sidebar = Sidebar(html: String(decoding: lists, as: UTF8.self))
         return [
-            { (SitePaths.index, page(SitePaths.index, summaries, template: "index") { pages.index() }) },
-            { (SitePaths.print, assembled(SitePaths.print, summaries + numberLabels, printSections) { html in
+            { [self] in (SitePaths.index, page(SitePaths.index, summaries, template: "index") { pages.index() }) },
+            { [self] in (SitePaths.print, assembled(SitePaths.print, summaries + numberLabels, printSections) { html in
                 let vms = chapters.indices.map { pages.printChapter($0, withBody: false) }
                 return theme.render(pages.printPage(chapters: Sections.filled(vms, \.html, html)), template: "print")
             }) },
-            { (SitePaths.drills, assembled(SitePaths.drills, [drillsSummary, "\(drillSections.count)"], drillSections) { html in
+            { [self] in (SitePaths.drills, assembled(SitePaths.drills, [drillsSummary, "\(drillSections.count)"], drillSections) { html in
                 theme.render(pages.drillsPage(groups: drillSections.indices.map { SectionVM(html: html($0)) }), template: "drills")
             }) },
-            { (SitePaths.notFound, page(SitePaths.notFound, [], template: "404") { pages.notFound() }) },
-            { (Sidebar.scriptPath, .bytes(cachedBytes(Sidebar.scriptPath, sidebarInputs) { sidebar.script })) },
-            { (Sidebar.pagePath, page(Sidebar.pagePath, sidebarInputs, template: "sidebar-page") { pages.sidebarPage(sidebar) }) },
+            { [self] in (SitePaths.notFound, page(SitePaths.notFound, [], template: "404") { pages.notFound() }) },
+            { [self] in (Sidebar.scriptPath, .bytes(cachedBytes(Sidebar.scriptPath, sidebarInputs) { sidebar.script })) },
+            { [self] in (Sidebar.pagePath, page(Sidebar.pagePath, sidebarInputs, template: "sidebar-page") { pages.sidebarPage(sidebar) }) },
         ]
     }
 
@@ -57,7 +57,7 @@ extension RenderContext {
             let chapter = chapters[index]
             let path = SitePaths.chapter(chapter.name)
             let neighbours = [index - 1, index + 1].map { chapters.indices.contains($0) ? chapters[$0].front.title : "\u{1}" }
-            return { (path, page(path, [text(chapter)] + neighbours, template: "chapter") { pages.chapterPage(index) }) }
+            return { [self] in (path, page(path, [text(chapter)] + neighbours, template: "chapter") { pages.chapterPage(index) }) }
         }
     }
 
@@ -66,11 +66,11 @@ extension RenderContext {
         let scorecards: [Job] = pages.rubrics.map { rubric, chapter in
             let path = SitePaths.scorecard(rubric.id)
             let latest = workbook.personal?.latest(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" } ?? ""
-            return { (path, page(path, [text(chapter), latest], template: "scorecard") { pages.scorecard(rubric, in: chapter) }) }
+            return { [self] in (path, page(path, [text(chapter), latest], template: "scorecard") { pages.scorecard(rubric, in: chapter) }) }
         }
         let fieldrefs: [Job] = pages.fieldrefs.map { fieldref, chapter in
             let path = SitePaths.fieldref(fieldref.id)
-            return { (path, page(path, [text(chapter)], template: "fieldref") { pages.fieldrefPage(fieldref, in: chapter) }) }
+            return { [self] in (path, page(path, [text(chapter)], template: "fieldref") { pages.fieldrefPage(fieldref, in: chapter) }) }
         }
         return scorecards + fieldrefs
     }
@@ -90,15 +90,15 @@ extension RenderContext {
             }
         }
         var jobs: [Job] = [
-            { (SitePaths.stories, page(SitePaths.stories, inventory, template: "stories") { pages.storiesPage(personal) }) },
-            { (SitePaths.dashboard, assembled(SitePaths.dashboard, ["\(dashboardSections.count)"], dashboardSections) { html in
+            { [self] in (SitePaths.stories, page(SitePaths.stories, inventory, template: "stories") { pages.storiesPage(personal) }) },
+            { [self] in (SitePaths.dashboard, assembled(SitePaths.dashboard, ["\(dashboardSections.count)"], dashboardSections) { html in
                 theme.render(pages.dashboard(sections: dashboardSections.indices.map { SectionVM(html: html($0)) }), template: "dashboard")
             }) },
         ]
         for story in personal.stories {
             let path = SitePaths.story(story.name)
             let inputs = [story.text] + story.findings.map(\.message) + story.drills.map { holding[$0.id].map(text) ?? "" }
-            jobs.append { (path, page(path, inputs, template: "story") { pages.storyPage(story) }) }
+            jobs.append { [self] in (path, page(path, inputs, template: "story") { pages.storyPage(story) }) }
         }
         return jobs
     }
