@@ -14,11 +14,21 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var pages: [String: (key: PageKey, bytes: [UInt8])] = [:]
+    /// A page's bytes with the inputs they came from, and the last build that looked it up.
+    private final class Page {
+        let key: PageKey
+        let bytes: [UInt8]
+        var build: Int
+
+        init(key: PageKey, bytes: [UInt8], build: Int) {
+            (self.key, self.bytes, self.build) = (key, bytes, build)
+        }
+    }
+
+    private var pages: [String: Page] = [:]
+    /// Counts builds: a page looked up by the build under way carries its number.
+    private var build = 0
     private var matcher: (key: Int, matcher: PhraseMatcher)?
-    /// Pages looked up by the build under way: the others (a deleted
-    /// chapter's) are forgotten when it ends.
-    private var used: Set<String> = []
     private var theme: (stamps: [String], theme: Theme, diagnostics: [Diagnostic])?
     private(set) var rendered = 0
     /// The content folder's files, reused while unchanged on disk.
@@ -71,10 +81,15 @@ public final class BuildCache: @unchecked Sendable {
 
     /// A page's bytes, reused while its inputs are the same.
     func page(_ path: String, key: PageKey, _ make: () -> [UInt8]) -> [UInt8] {
-        if let cached = locked({ used.insert(path); return pages[path] }), cached.key == key { return cached.bytes }
+        let cached = locked { () -> Page? in
+            let page = pages[path]
+            page?.build = build
+            return page
+        }
+        if let cached, cached.key == key { return cached.bytes }
         let bytes = PhaseTimer.slow("rendered \(path)", make)
         locked {
-            pages[path] = (key, bytes)
+            pages[path] = Page(key: key, bytes: bytes, build: build)
             rendered += 1
         }
         return bytes
@@ -86,12 +101,13 @@ public final class BuildCache: @unchecked Sendable {
     ///   (a build that stopped at errors looked up none, and forgets nothing).
     func finishBuild(forgetUnused: Bool) -> Int {
         locked {
-            if forgetUnused, used.count < pages.count { pages = pages.filter { used.contains($0.key) } }
             if forgetUnused {
+                let current = build
+                if pages.values.contains(where: { $0.build != current }) { pages = pages.filter { $0.value.build == current } }
                 files.forgetUnread()
                 for forget in tables { forget() }
             }
-            used.removeAll(keepingCapacity: true)
+            build += 1
             defer { rendered = 0 }
             return rendered
         }

@@ -29,20 +29,20 @@ final class FileCache: @unchecked Sendable {
         var read: ContentFolder.Read
         /// The file's absolute, standardized path: how the watcher names it.
         var absolute: String
+        /// The last round (see `forgetUnread`) that asked for it.
+        var round: Int
     }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     /// How many files were read from disk (for tests).
     private(set) var diskReads = 0
-    /// The files asked for since `forgetUnread`: the others were deleted or moved.
-    private var asked: Set<String> = []
+    private var round = 0
 
     init() {}
 
     /// The file at `path` as `read` reads it, or as it was read before when it is unchanged.
     func read(_ path: String, _ read: () -> ContentFolder.Read) -> ContentFolder.Read {
-        lock.withLock { _ = asked.insert(path) }
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             lock.withLock { _ = entries.removeValue(forKey: path) }
@@ -51,11 +51,18 @@ final class FileCache: @unchecked Sendable {
         let stamp = Stamp(
             device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
             modified: info.st_mtim, changed: info.st_ctim)
-        if let entry = lock.withLock({ entries[path] }), entry.stamp == stamp { return entry.read }
+        let cached = lock.withLock { () -> ContentFolder.Read? in
+            guard entries[path]?.stamp == stamp else { return nil }
+            entries[path]!.round = round
+            return entries[path]!.read
+        }
+        if let cached { return cached }
         let fresh = read()
-        lock.withLock { diskReads += 1 }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        lock.withLock { entries[path] = Entry(stamp: stamp, read: fresh, absolute: absolute) }
+        lock.withLock {
+            diskReads += 1
+            entries[path] = Entry(stamp: stamp, read: fresh, absolute: absolute, round: round)
+        }
         return fresh
     }
 
@@ -70,8 +77,9 @@ final class FileCache: @unchecked Sendable {
     /// every file of the workbook; one it no longer reads is gone).
     func forgetUnread() {
         lock.withLock {
-            entries = entries.filter { asked.contains($0.key) }
-            asked.removeAll(keepingCapacity: true)
+            let current = round
+            if entries.values.contains(where: { $0.round != current }) { entries = entries.filter { $0.value.round == current } }
+            round += 1
         }
     }
 
@@ -82,6 +90,8 @@ final class FileCache: @unchecked Sendable {
     func forget(_ paths: Set<String>) {
         guard !paths.isEmpty else { return }
         let standardized = Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        lock.withLock { entries = entries.filter { !standardized.contains($0.value.absolute) } }
+        lock.withLock {
+            for (path, entry) in entries where standardized.contains(entry.absolute) { entries[path] = nil }
+        }
     }
 }
