@@ -5,7 +5,13 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
     guard items.count > 1 else { return items.map(transform) }
     let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    defer {
+        // The slots hold a reference to every result: release them, or each
+        // result (a page's bytes) lives on after the build (serve leaked
+        // every rebuild's pages this way).
+        results.deinitialize()
+        results.deallocate()
+    }
     nonisolated(unsafe) let slots = results
     DispatchQueue.concurrentPerform(iterations: items.count) { i in
         slots[i] = transform(items[i])
