@@ -59,14 +59,9 @@ public struct Build: Sendable {
         let site = SiteBuilder.build(workbook, theme: theme, sources: result.sources, cache: cache, resolver: result.resolver, progress: progress)
         timer.mark("render")
         result.site = site
-        if let cache {
-            for chapter in workbook.chapters {
-                result.diagnostics += cache.sheetFit.value(path: chapter.path, text: result.sources[chapter.path] ?? "") {
-                    SheetFit.overflowWarnings(chapter)
-                }
-            }
-        } else {
-            result.diagnostics += SheetFit.overflowWarnings(workbook)
+        for chapter in workbook.chapters {
+            let check = { SheetFit.overflowWarnings(chapter) }
+            result.diagnostics += cache?.sheetFit.value(path: chapter.path, text: result.sources[chapter.path] ?? "", check) ?? check()
         }
         timer.mark("sheet fit")
         if site.searchIndexSize > SearchIndex.warningSize {

@@ -103,14 +103,9 @@ public enum WorkbookLoader {
         // A live build reuses a chapter's result while its text and the link
         // targets are the same. (Checked on one thread: in parallel, both
         // threads retain the same id sets and the check takes longer.)
-        if let cache {
-            for chapter in included {
-                diagnostics += cache.links.value(path: chapter.path, text: sources[chapter.path] ?? "", also: resolver.fingerprint) {
-                    LinkChecker.check([chapter], resolver: resolver)
-                }
-            }
-        } else {
-            diagnostics += LinkChecker.check(included, resolver: resolver)
+        for chapter in included {
+            let check = { LinkChecker.check([chapter], resolver: resolver) }
+            diagnostics += cache?.links.value(path: chapter.path, text: sources[chapter.path] ?? "", also: resolver.fingerprint, check) ?? check()
         }
         timer.mark("  links")
         defer { timer.mark("  sort diagnostics") }

@@ -91,10 +91,6 @@ enum SheetFit {
 extension SheetFit {
     /// A warning for each printable sheet that even the tightest layout cannot
     /// fit on one page, at the block that makes it.
-    static func overflowWarnings(_ workbook: Workbook) -> [Diagnostic] {
-        workbook.chapters.flatMap(overflowWarnings)
-    }
-
     static func overflowWarnings(_ chapter: Chapter) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         let path = chapter.path
