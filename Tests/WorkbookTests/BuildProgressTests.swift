@@ -19,10 +19,13 @@ import Testing
 
         #expect(progress.steps.map(\.step) == [.load, .render, .write])
         let (render, write) = (progress.steps[1], progress.steps[2])
-        // Rendered: every file held in memory, and the sections the print,
-        // drills and dashboard pages are made of.
+        // Rendered: every file held in memory, each chapter's body (its page
+        // and the print page show it), and the sections the print, drills and
+        // dashboard pages are made of.
         let inMemory = site.files.values.filter { $0.inMemory != nil }.count
-        let sections = count("<section class=\"print-chapter\"", in: site.text("print.html"))
+        let bodies = site.files.keys.filter { $0.hasPrefix("chapters/") }.count
+        #expect(bodies > 0)
+        let sections = bodies + count("<section class=\"print-chapter\"", in: site.text("print.html"))
             + count("<section class=\"drill-group\"", in: site.text("drills.html"))
             + count("<section class=\"dashboard-rubric\"", in: site.text("dashboard.html"))
         #expect(sections > 2)

@@ -42,10 +42,10 @@ import WorkbookMarkdown
         #expect(resolve("javascript:alert(1)") == "warning: link to a `javascript:` URL dropped: it could run code in a reader's browser")
     }
 
-    func context(page: String, print: Bool = false, ownPage: Bool = false) -> BodyContext {
+    func context(page: String, ownPage: Bool = false) -> BodyContext {
         BodyContext(
             pageDirectory: SitePaths.directory(of: page), chapter: "01-levels", anchorsInPage: ownPage,
-            printChapters: print ? ["01-levels", "02-evidence"] : nil, resolver: resolver, unsafeHTML: false, targetLevel: nil)
+            resolver: resolver, unsafeHTML: false, targetLevel: nil)
     }
 
     @Test func hrefsDependOnThePage() {
@@ -53,11 +53,8 @@ import WorkbookMarkdown
         #expect(context(page: "chapters/01-levels.html", ownPage: true).href(for: toRubric) == "02-evidence.html#rubric")
         #expect(context(page: "drills.html").href(for: toRubric) == "chapters/02-evidence.html#rubric")
         #expect(context(page: "scorecards/x.html").href(for: toRubric) == "../chapters/02-evidence.html#rubric")
-        #expect(context(page: "print.html", print: true).href(for: toRubric) == "#02-evidence--rubric")
-        #expect(context(page: "print.html", print: true).href(for: .chapter(name: "02-evidence", anchor: nil)) == "#02-evidence")
         #expect(context(page: "chapters/01-levels.html", ownPage: true).href(for: .anchor("scope")) == "#scope")
         #expect(context(page: "fieldrefs/card.html").href(for: .anchor("scope")) == "../chapters/01-levels.html#scope")
-        #expect(context(page: "print.html", print: true).href(for: .anchor("scope")) == "#01-levels--scope")
         #expect(context(page: "fieldrefs/card.html").href(for: .file("assets/chart.png")) == "../assets/chart.png")
         #expect(context(page: "index.html").href(for: .none) == nil)
     }

@@ -11,27 +11,28 @@ import Testing
         let first = live.build()
         #expect(!first.hasErrors)
         let cachedPages = live.pagesRendered
-        // 2 chapter pages, their 2 print sections and 2 search fragments, the drills
+        // 2 chapter bodies, the 2 chapter pages around them, their 2 print sections
+        // and 2 search fragments, the drills
         // page's section of the chapter with drills, a scorecard, a field reference
         // sheet, 404, the index, print and drills pages, and the sidebar's lists,
         // script and page
-        #expect(cachedPages == 16)
+        #expect(cachedPages == 18)
 
         try folder.edit("chapters/one.md") { $0.replacingOccurrences(of: "Intro paragraph", with: "Opening paragraph") }
         let second = live.rebuild(changed: [folder.path + "/chapters/one.md"])
         #expect(!second.hasErrors)
-        // The chapter's page, print section, drills section and search fragment;
+        // The chapter's body, page, print section, drills section and search fragment;
         // the print and drills pages are their cached shells with the sections
         // spliced in, and the index (no summary changed) is not rendered again.
-        #expect(live.pagesRendered == 4)
+        #expect(live.pagesRendered == 5)
         #expect(second.changedPaths == ["chapters/one.html", "print.html", "search-index.js"])
         #expect(second.site?.text("chapters/one.html")?.contains("Opening paragraph") == true)
 
         try folder.edit("chapters/one.md") { $0.replacingOccurrences(of: "title: Levels & Scope", with: "title: Levels and Scope") }
         let third = live.rebuild(changed: [folder.path + "/chapters/one.md"])
-        // A new title is in the chapter's own four items, the print page's contents,
+        // A new title is in the chapter's own five items, the print page's contents,
         // the index, the next chapter's pager and the sidebar's lists, script and page.
-        #expect(live.pagesRendered == 10)
+        #expect(live.pagesRendered == 11)
         #expect(third.changedPaths == ["chapters/one.html", "chapters/two.html", "drills.html", "index.html", "print.html", "search-index.js", "sidebar.html", "sidebar.js"])
     }
 

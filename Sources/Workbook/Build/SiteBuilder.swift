@@ -22,9 +22,11 @@ public enum SiteBuilder {
             workbook: workbook, theme: theme, pages: pages, sources: sources, cache: cache, progress: progress,
             shared: sharedKey(workbook, theme: theme, resolver: pages.resolver, sources: sources))
         timer.mark("  view models")
-        var jobs = context.workbookJobs(sheets: Sidebar.SheetList(workbook.chapters))
+        let bodies = context.chapterBodies()
+        timer.mark("  chapter bodies")
+        var jobs = context.workbookJobs(sheets: Sidebar.SheetList(workbook.chapters), bodies: bodies)
         timer.mark("  print and drills sections")
-        jobs += context.chapterJobs() + context.sheetJobs()
+        jobs += context.chapterJobs(bodies: bodies) + context.sheetJobs()
         if let personal = workbook.personal { jobs += context.personalJobs(personal) }
         timer.mark("  dashboard sections")
         var site = Site()
@@ -48,10 +50,10 @@ public enum SiteBuilder {
         return site
     }
 
-    /// How many files and sections a build renders: print and drills sections,
-    /// dashboard sections, the search index, then every page and the sidebar.
+    /// How many files and sections a build renders: chapter bodies, print and
+    /// drills sections, dashboard sections, the search index, then every page and the sidebar.
     static func renderedCount(_ workbook: Workbook, _ pages: PageBuilder) -> Int {
-        let sections = workbook.chapters.count + pages.drillChapters.count
+        let sections = 2 * workbook.chapters.count + pages.drillChapters.count
         let fixed = 7  // search index, index, print, drills, 404, sidebar.js, sidebar.html
         let sheets = pages.rubrics.count + pages.fieldrefs.count
         let personal = workbook.personal.map { 2 + $0.stories.count + pages.rubrics.count } ?? 0

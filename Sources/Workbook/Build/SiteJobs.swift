@@ -6,9 +6,18 @@ import WorkbookMarkdown
 /// (its contents) on every chapter's summary. The print, drills and dashboard
 /// pages are shells with cached sections between their pieces.
 extension RenderContext {
+    /// Every chapter's body, rendered once for its page and the print page, in parallel.
+    func chapterBodies() -> [[UInt8]] {
+        let chapters = workbook.chapters
+        return sections(Array(chapters.indices)) { n in
+            cached("chapter-body/" + chapters[n].name, [text(chapters[n])]) { theme.render(pages.chapterBody(n), template: "chapter-body") }
+        }
+    }
+
     /// The pages about the workbook as a whole: index, print, drills, 404 and
     /// the sidebar's files. Their sections are rendered here, in parallel.
-    func workbookJobs(sheets: Sidebar.SheetList) -> [Job] {
+    /// - Parameter bodies: every chapter's body (`chapterBodies`).
+    func workbookJobs(sheets: Sidebar.SheetList, bodies: [[UInt8]]) -> [Job] {
         let chapters = workbook.chapters
         // What the sidebar shows: every chapter's place and title, every sheet.
         let sidebarInputs = chapters.map { chapter in
@@ -26,7 +35,7 @@ extension RenderContext {
         let numberLabels = chapters.indices.map(pages.numberLabel)
         let printSections = sections(Array(chapters.indices)) { n in
             cached("print-chapter/" + chapters[n].name, [text(chapters[n]), numberLabels[n]]) {
-                theme.render(pages.printChapter(n), template: "print-chapter")
+                theme.render(pages.printChapter(n, bodyHTML: bodies[n]), template: "print-chapter")
             }
         }
         let drillSections = sections(pages.drillChapters) { chapter in
@@ -38,7 +47,7 @@ extension RenderContext {
         return [
             { [self] in (SitePaths.index, page(SitePaths.index, summaries, template: "index") { pages.index() }) },
             { [self] in (SitePaths.print, assembled(SitePaths.print, summaries + numberLabels, printSections) { html in
-                let vms = chapters.indices.map { pages.printChapter($0, withBody: false) }
+                let vms = chapters.indices.map { pages.printChapter($0) }
                 return theme.render(pages.printPage(chapters: Sections.filled(vms, \.html, html)), template: "print")
             }) },
             { [self] in (SitePaths.drills, assembled(SitePaths.drills, [drillsSummary, "\(drillSections.count)"], drillSections) { html in
@@ -51,13 +60,16 @@ extension RenderContext {
     }
 
     /// Each chapter's page; the pager shows the neighbours' titles.
-    func chapterJobs() -> [Job] {
+    func chapterJobs(bodies: [[UInt8]]) -> [Job] {
         let chapters = workbook.chapters
         return chapters.indices.map { index in
             let chapter = chapters[index]
             let path = SitePaths.chapter(chapter.name)
             let neighbours = [index - 1, index + 1].map { chapters.indices.contains($0) ? chapters[$0].front.title : "\u{1}" }
-            return { [self] in (path, page(path, [text(chapter)] + neighbours, template: "chapter") { pages.chapterPage(index) }) }
+            // The body's bytes go into the page as they are, not through the template.
+            return { [self] in (path, assembled(path, [text(chapter)] + neighbours, [bodies[index]]) { html in
+                theme.render(pages.chapterPage(index, bodyHTML: html(0)), template: "chapter")
+            }) }
         }
     }
 

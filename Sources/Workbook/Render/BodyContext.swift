@@ -1,17 +1,15 @@
 import WorkbookMarkdown
 
 /// How chapter content is shown on one page: where the page is (for relative
-/// URLs), which chapter the content comes from, and whether the page is the
-/// print page (every chapter in one document, ids prefixed by chapter).
+/// URLs) and which chapter the content comes from. The print page shows each
+/// chapter page's body, moved by `PrintRebase`.
 struct BodyContext: Sendable {
     /// The page's folder in the site: "", `chapters`, `scorecards`, `fieldrefs`.
     var pageDirectory: String
     /// The chapter the content is written in.
     var chapter: String
-    /// True on the chapter's own page and on the print page: `#anchor` links stay in the page.
+    /// True on the chapter's own page: `#anchor` links stay in the page.
     var anchorsInPage: Bool
-    /// On the print page: the chapters it holds.
-    var printChapters: Set<String>?
     var resolver: LinkResolver
     var unsafeHTML: Bool
     var targetLevel: String?
@@ -22,11 +20,6 @@ struct BodyContext: Sendable {
 
     var root: String { SitePaths.root(from: pageDirectory) }
 
-    /// Ids on the print page carry their chapter's name: `01-levels--scope`.
-    var idPrefix: String { printChapters == nil ? "" : chapter + "--" }
-
-    func id(_ id: String) -> String { idPrefix + id }
-
     func url(_ sitePath: String) -> String { SitePaths.relative(from: pageDirectory, to: sitePath) }
 
     /// The href for a link written in the chapter, on this page; nil for text only.
@@ -36,12 +29,8 @@ struct BodyContext: Sendable {
         case .none: return nil
         case .file(let path): return url(path)
         case .anchor(let anchor):
-            if printChapters != nil { return "#\(chapter)--\(anchor)" }
             return anchorsInPage ? "#\(anchor)" : url("\(sourceDirectory)/\(chapter).html") + "#\(anchor)"
         case .chapter(let name, let anchor):
-            if let printChapters, printChapters.contains(name) {
-                return anchor.map { "#\(name)--\($0)" } ?? "#\(name)"
-            }
             let page = url(SitePaths.chapter(name))
             return anchor.map { page + "#" + $0 } ?? page
         }
@@ -49,7 +38,7 @@ struct BodyContext: Sendable {
 
     var htmlOptions: HTMLRenderer.Options {
         let context = self
-        return HTMLRenderer.Options(unsafeHTML: unsafeHTML, idPrefix: idPrefix) { link, _ in
+        return HTMLRenderer.Options(unsafeHTML: unsafeHTML) { link, _ in
             context.href(for: context.resolver.target(link.destination, from: context.chapter, in: context.sourceDirectory))
         }
     }

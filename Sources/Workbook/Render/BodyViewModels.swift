@@ -61,12 +61,12 @@ extension BodyContext {
     }
 
     func matrix(_ m: Matrix) -> MatrixVM {
-        MatrixVM(id: id(m.id), titleHTML: html(m.title), introHTML: html(m.intro), table: table(m.table, rowHeaders: true), outroHTML: html(m.outro))
+        MatrixVM(id: m.id, titleHTML: html(m.title), introHTML: html(m.intro), table: table(m.table, rowHeaders: true), outroHTML: html(m.outro))
     }
 
     func drill(_ d: Drill) -> DrillVM {
         DrillVM(
-            id: id(d.id), titleHTML: html(d.title), hasTimebox: d.timebox != nil,
+            id: d.id, titleHTML: html(d.title), hasTimebox: d.timebox != nil,
             minutes: d.timebox?.minutesText ?? "", seconds: d.timebox?.seconds ?? 0,
             timeboxLabel: d.timebox?.label ?? "", body: items(d.body),
             chapterTitle: "", chapterURL: url(SitePaths.chapter(chapter)) + "#" + d.id,
@@ -78,7 +78,7 @@ extension BodyContext {
         let anchorValues = Set(r.anchors.map(\.value))
         let minimums = Dictionary(r.requirements.map { ($0.dimension, $0.minimum) }, uniquingKeysWith: { a, _ in a })
         return RubricVM(
-            id: id(r.id), titleHTML: html(r.title),
+            id: r.id, titleHTML: html(r.title),
             anchors: r.anchors.map { AnchorVM(value: $0.value, hasLabel: $0.label != nil, label: $0.label ?? "") },
             dimensions: r.dimensions.map { dimension in
                 DimensionVM(
@@ -97,7 +97,7 @@ extension BodyContext {
     }
 
     func checklist(_ c: Checklist) -> ChecklistVM {
-        let base = id(c.id)
+        let base = c.id
         let options = htmlOptions
         return ChecklistVM(
             id: base, hasTitle: c.title != nil, titleHTML: c.title.map(html) ?? "",
@@ -116,7 +116,7 @@ extension BodyContext {
 
     func transcript(_ t: Transcript) -> TranscriptVM {
         TranscriptVM(
-            id: id(t.id), hasTitle: t.title != nil, titleHTML: t.title.map(html) ?? "",
+            id: t.id, hasTitle: t.title != nil, titleHTML: t.title.map(html) ?? "",
             turns: t.turns.map { turn in
                 TurnVM(
                     speaker: turn.speaker,
@@ -128,17 +128,17 @@ extension BodyContext {
 
     func phrases(_ p: Phrases) -> PhrasesVM {
         PhrasesVM(
-            id: id(p.id), titleHTML: html(p.title), kind: p.kind.rawValue, isAvoid: p.kind == .avoid,
+            id: p.id, titleHTML: html(p.title), kind: p.kind.rawValue, isAvoid: p.kind == .avoid,
             phrases: p.phrases.map { PhraseVM(html: html($0.content)) })
     }
 
     func callout(_ c: Callout) -> CalloutVM {
         CalloutVM(
-            id: id(c.id), kind: c.kind.rawValue, kindLabel: c.kind.label, hasTitle: c.title != nil,
+            id: c.id, kind: c.kind.rawValue, kindLabel: c.kind.label, hasTitle: c.title != nil,
             titleHTML: c.title.map(html) ?? "", body: items(c.body))
     }
 
     func fieldref(_ f: FieldRef) -> FieldRefVM {
-        FieldRefVM(id: id(f.id), titleHTML: html(f.title), body: items(f.body), sheetURL: url(SitePaths.fieldref(f.id)))
+        FieldRefVM(id: f.id, titleHTML: html(f.title), body: items(f.body), sheetURL: url(SitePaths.fieldref(f.id)))
     }
 }

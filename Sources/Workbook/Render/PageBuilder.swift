@@ -28,7 +28,7 @@ struct PageBuilder: Sendable {
         self.rubrics = rubrics
         self.fieldrefs = fieldrefs
         self.drills = drills
-        chapterNames = Set(workbook.chapters.map(\.name))
+        printRebase = PrintRebase(printing: workbook.chapters.map(\.name))
         // Only story pages look drills and rubrics up.
         let personal = workbook.personal != nil
         chapterOrder = personal ? Dictionary(workbook.chapters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
@@ -45,8 +45,8 @@ struct PageBuilder: Sendable {
         self.drillStories = drillStories
     }
 
-    /// Every chapter's name: the print page holds them all.
-    let chapterNames: Set<String>
+    /// Moves a chapter page's body onto the print page, which holds every chapter.
+    let printRebase: PrintRebase
     /// Personal builds: every chapter's place in the workbook, by name.
     let chapterOrder: [String: Int]
     /// Personal builds: every drill by id, with its chapter; every chapter's rubrics by chapter name.
@@ -58,10 +58,10 @@ struct PageBuilder: Sendable {
 
     var settings: Settings { workbook.settings }
 
-    func context(page path: String, chapter: Chapter, anchorsInPage: Bool = false, print: Bool = false) -> BodyContext {
+    func context(page path: String, chapter: Chapter, anchorsInPage: Bool = false) -> BodyContext {
         BodyContext(
             pageDirectory: SitePaths.directory(of: path), chapter: chapter.name, anchorsInPage: anchorsInPage,
-            printChapters: print ? chapterNames : nil, resolver: resolver,
+            resolver: resolver,
             unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel, drillStories: drillStories)
     }
 
@@ -114,10 +114,17 @@ struct PageBuilder: Sendable {
             hasFieldrefs: !fieldrefs.isEmpty)
     }
 
-    func chapterPage(_ index: Int) -> ChapterPageVM {
+    /// A chapter's body as its own page shows it; the print page shows the
+    /// same HTML, rebased (`printRebase`).
+    func chapterBody(_ index: Int) -> ChapterBodyVM {
+        let chapter = workbook.chapters[index]
+        return ChapterBodyVM(body: context(page: SitePaths.chapter(chapter.name), chapter: chapter, anchorsInPage: true).items(chapter.body))
+    }
+
+    /// - Parameter bodyHTML: the chapter's body, rendered from `chapterBody`.
+    func chapterPage(_ index: Int, bodyHTML: String) -> ChapterPageVM {
         let chapter = workbook.chapters[index]
         let path = SitePaths.chapter(chapter.name)
-        let context = context(page: path, chapter: chapter, anchorsInPage: true)
         let toc: [TocEntryVM] = chapter.body.compactMap { block in
             guard case .markdown(.heading(let heading)) = block, (2...3).contains(heading.level) else { return nil }
             return TocEntryVM(title: heading.content.plainText, url: "#" + heading.id, level: heading.level)
@@ -128,7 +135,7 @@ struct PageBuilder: Sendable {
         return ChapterPageVM(
             page: page(path, title: chapter.front.title, kind: "chapter"),
             chapter: summary(chapter, from: "chapters"), hasToc: !toc.isEmpty, toc: toc,
-            body: context.items(chapter.body),
+            bodyHTML: bodyHTML,
             hasPrevious: previous != nil, previous: link(previous), hasNext: next != nil, next: link(next))
     }
 
@@ -137,14 +144,14 @@ struct PageBuilder: Sendable {
         "Chapter \(workbook.chapters[n].front.number ?? n + 1)"
     }
 
-    /// One chapter of the print page, before its section is rendered; its
-    /// body only when `withBody` (a cached section does not need it).
-    func printChapter(_ n: Int, withBody: Bool = true) -> PrintChapterVM {
+    /// One chapter of the print page, before its section is rendered.
+    /// - Parameter bodyHTML: the chapter page's body; empty when the section is cached.
+    func printChapter(_ n: Int, bodyHTML: [UInt8] = []) -> PrintChapterVM {
         let chapter = workbook.chapters[n]
         return PrintChapterVM(
             id: chapter.name, numberLabel: numberLabel(n),
             chapter: summary(chapter, from: ""),
-            body: withBody ? context(page: SitePaths.print, chapter: chapter, print: true).items(chapter.body) : [], html: "")
+            bodyHTML: bodyHTML.isEmpty ? "" : String(decoding: printRebase.rebase(bodyHTML, chapter: chapter.name), as: UTF8.self), html: "")
     }
 
     /// The print page around its chapters' rendered sections.

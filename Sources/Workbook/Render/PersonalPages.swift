@@ -23,7 +23,7 @@ extension PageBuilder {
     func storyPage(_ story: Story) -> StoryPageVM {
         let path = SitePaths.story(story.name)
         var context = BodyContext(
-            pageDirectory: "stories", chapter: story.name, anchorsInPage: true, printChapters: nil, resolver: resolver,
+            pageDirectory: "stories", chapter: story.name, anchorsInPage: true, resolver: resolver,
             unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel, drillStories: drillStories)
         context.sourceDirectory = "stories"
         let drillLinks = story.drills.compactMap { ref -> LinkVM? in

@@ -42,12 +42,19 @@ struct ChapterSummaryVM: Sendable {
 }
 
 /// `chapters/<name>.html`.
+/// A chapter's body, rendered on its own by `chapter-body`: the chapter
+/// page and the print page show the same HTML.
+struct ChapterBodyVM: Sendable {
+    var body: [BodyItemVM]
+}
+
 struct ChapterPageVM: Sendable {
     var page: PageVM
     var chapter: ChapterSummaryVM
     var hasToc: Bool
     var toc: [TocEntryVM]
-    var body: [BodyItemVM]
+    /// The body, rendered by `chapter-body` once for this page and the print page.
+    var bodyHTML: String
     var hasPrevious: Bool
     var previous: LinkVM
     var hasNext: Bool
@@ -79,7 +86,8 @@ struct PrintChapterVM: Sendable {
     /// "Chapter 3" (its `chapter:` number) or "Chapter 3" by position.
     var numberLabel: String
     var chapter: ChapterSummaryVM
-    var body: [BodyItemVM]
+    /// The chapter page's body, its ids and links moved onto the print page (PrintRebase).
+    var bodyHTML: String
     /// The section, rendered by `print-chapter` (chapters render in parallel).
     var html: String
 }

@@ -404,6 +404,15 @@ extension ChapterSummaryVM: MustacheParent {
     }
 }
 
+extension ChapterBodyVM: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "body": self.body
+        default: nil
+        }
+    }
+}
+
 extension ChapterPageVM: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -411,7 +420,7 @@ extension ChapterPageVM: MustacheParent {
         case "chapter": self.chapter
         case "hasToc": self.hasToc
         case "toc": self.toc
-        case "body": self.body
+        case "bodyHTML": self.bodyHTML
         case "hasPrevious": self.hasPrevious
         case "previous": self.previous
         case "hasNext": self.hasNext
@@ -453,7 +462,7 @@ extension PrintChapterVM: MustacheParent {
         case "id": self.id
         case "numberLabel": self.numberLabel
         case "chapter": self.chapter
-        case "body": self.body
+        case "bodyHTML": self.bodyHTML
         case "html": self.html
         default: nil
         }

@@ -1,0 +1,246 @@
+import WorkbookMarkdown
+
+/// Moves a chapter's body, as its own page renders it, onto the print page,
+/// so each body is rendered once and shown on both. The chapter page sits in
+/// `chapters/` and writes ids as the author wrote them; the print page sits at
+/// the root and holds every chapter, so its ids carry the chapter's name
+/// (`01-levels--scope`). In every start tag of the body:
+///
+/// - `id`, `for`, `headers` and the `aria-*` id references gain the prefix;
+/// - `href="#x"` becomes `#<chapter>--x`;
+/// - a link to a printed chapter (`02-scope.html#x`) becomes the place in the
+///   print page that holds it (`#02-scope--x`, or `#02-scope`);
+/// - any other relative `href` or `src` is rebased from `chapters/` to the
+///   root (`../assets/a.png` → `assets/a.png`); absolute URLs stay.
+///
+/// Values are rewritten as written (escaped), so the result is escaped as the
+/// page was. The contents of comments, `<script>`, `<style>`, `<textarea>`
+/// and `<title>` are copied as they are.
+struct PrintRebase: Sendable {
+    /// A chapter page's href to each printed chapter (`02-scope.html`, as the
+    /// body writes it) → that chapter's name as print fragments write it.
+    private let printed: [[UInt8]: [UInt8]]
+
+    init(printing chapters: some Sequence<String>) {
+        var printed: [[UInt8]: [UInt8]] = [:]
+        for name in chapters {
+            var href: [UInt8] = []
+            HTMLEscaping.appendHref(SitePaths.relative(from: "chapters", to: SitePaths.chapter(name)), to: &href)
+            var fragment: [UInt8] = []
+            HTMLEscaping.appendHref(name, to: &fragment)
+            printed[href] = fragment
+        }
+        self.printed = printed
+    }
+
+    /// `html`, a body rendered for `chapter`'s own page, as the print page shows it.
+    func rebase(_ html: [UInt8], chapter: String) -> [UInt8] {
+        var idPrefix: [UInt8] = []
+        HTMLEscaping.appendEscaped(chapter + "--", to: &idPrefix)
+        var fragmentPrefix: [UInt8] = []
+        HTMLEscaping.appendHref(chapter + "--", to: &fragmentPrefix)
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + html.count / 16)
+        html.withUnsafeBufferPointer { bytes in
+            var scan = Scan(bytes: bytes, rebase: self, idPrefix: idPrefix, fragmentPrefix: fragmentPrefix)
+            scan.run(into: &out)
+        }
+        return out
+    }
+
+    /// How an attribute's value changes on the print page.
+    fileprivate enum AttributeKind { case other, ids, url }
+
+    fileprivate static func kind(of name: UnsafeBufferPointer<UInt8>.SubSequence) -> AttributeKind {
+        // Lowercase ASCII names only: what templates and the Markdown renderer write, and what HTML folds to.
+        var lower: [UInt8] = []
+        lower.reserveCapacity(name.count)
+        for b in name { lower.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        switch lower {
+        case Array("href".utf8), Array("src".utf8): return .url
+        case Array("id".utf8), Array("for".utf8), Array("headers".utf8), Array("aria-labelledby".utf8),
+            Array("aria-describedby".utf8), Array("aria-controls".utf8), Array("aria-owns".utf8):
+            return .ids
+        default: return .other
+        }
+    }
+
+    /// The new value of a `href` or `src`, or nil to keep it.
+    fileprivate func url(_ value: UnsafeBufferPointer<UInt8>.SubSequence, fragmentPrefix: [UInt8]) -> [UInt8]? {
+        guard let first = value.first else { return nil }
+        if first == UInt8(ascii: "#") {
+            guard value.count > 1 else { return nil }
+            return [first] + fragmentPrefix + value.dropFirst()
+        }
+        if first == UInt8(ascii: "/") || Self.hasScheme(value) { return nil }
+        let hash = value.firstIndex(of: UInt8(ascii: "#"))
+        let path = value[value.startIndex..<(hash ?? value.endIndex)]
+        if let name = printed[Array(path)] {
+            var out = [UInt8(ascii: "#")] + name
+            if let hash, hash + 1 < value.endIndex {
+                out += Array("--".utf8) + value[(hash + 1)...]
+            }
+            return out
+        }
+        let up = Array("../".utf8)
+        if value.starts(with: up) { return Array(value.dropFirst(up.count)) }
+        return Array("chapters/".utf8) + value
+    }
+
+    /// `scheme:` before any `/`, `?` or `#`: an absolute URL (`https:`, `mailto:`).
+    private static func hasScheme(_ value: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
+        for (n, b) in value.enumerated() {
+            let letter = (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
+            if letter { continue }
+            if n > 0, (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") {
+                continue
+            }
+            return n > 0 && b == UInt8(ascii: ":")
+        }
+        return false
+    }
+}
+
+/// One pass over a body's HTML: text is copied, start tags' attributes are
+/// rewritten as they pass.
+private struct Scan {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let rebase: PrintRebase
+    let idPrefix: [UInt8]
+    let fragmentPrefix: [UInt8]
+    var i = 0
+    /// Where the bytes not yet copied start.
+    var copied = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, rebase: PrintRebase, idPrefix: [UInt8], fragmentPrefix: [UInt8]) {
+        self.bytes = bytes
+        self.rebase = rebase
+        self.idPrefix = idPrefix
+        self.fragmentPrefix = fragmentPrefix
+    }
+
+    mutating func run(into out: inout [UInt8]) {
+        while let open = find(UInt8(ascii: "<"), from: i) {
+            i = open + 1
+            if starts(with: "!--", at: i) {
+                i = end(of: "-->", from: i + 3)
+            } else if i < bytes.count, isLetter(bytes[i]) {
+                let nameStart = i
+                while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") { i += 1 }
+                let name = lowercased(nameStart..<i)
+                attributes(into: &out)
+                if let closer = ["script", "style", "textarea", "title"].first(where: { $0 == name }) {
+                    i = rawTextEnd(closer)
+                }
+            }
+        }
+        out.append(contentsOf: bytes[copied...])
+    }
+
+    /// Reads a start tag's attributes up to its `>`, rewriting values.
+    private mutating func attributes(into out: inout [UInt8]) {
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: ">") { i += 1; return }
+            if isSpace(b) || b == UInt8(ascii: "/") { i += 1; continue }
+            let nameStart = i
+            while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") || i == nameStart {
+                i += 1
+            }
+            let kind = PrintRebase.kind(of: bytes[nameStart..<i])
+            while i < bytes.count, isSpace(bytes[i]) { i += 1 }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
+            i += 1
+            while i < bytes.count, isSpace(bytes[i]) { i += 1 }
+            guard i < bytes.count else { return }
+            let value: Range<Int>
+            if bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
+                let quote = bytes[i]
+                let start = i + 1
+                let close = find(quote, from: start) ?? bytes.count
+                value = start..<close
+                i = min(close + 1, bytes.count)
+            } else {
+                let start = i
+                while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
+                value = start..<i
+            }
+            let replacement: [UInt8]?
+            switch kind {
+            case .other: replacement = nil
+            case .url: replacement = rebase.url(bytes[value], fragmentPrefix: fragmentPrefix)
+            case .ids: replacement = ids(value)
+            }
+            if let replacement {
+                out.append(contentsOf: bytes[copied..<value.lowerBound])
+                out.append(contentsOf: replacement)
+                copied = value.upperBound
+            }
+        }
+    }
+
+    /// Each id of a space-separated list, prefixed.
+    private func ids(_ value: Range<Int>) -> [UInt8]? {
+        var out: [UInt8] = []
+        var atStart = true
+        for b in bytes[value] {
+            if isSpace(b) {
+                atStart = true
+            } else if atStart {
+                out += idPrefix
+                atStart = false
+            }
+            out.append(b)
+        }
+        return out.count == value.count ? nil : out
+    }
+
+    private func find(_ byte: UInt8, from start: Int) -> Int? {
+        var j = start
+        while j < bytes.count {
+            if bytes[j] == byte { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Just past the next `marker` at or after `start`, or the end.
+    private func end(of marker: String, from start: Int) -> Int {
+        var j = start
+        while j < bytes.count {
+            if starts(with: marker, at: j) { return j + marker.utf8.count }
+            j += 1
+        }
+        return bytes.count
+    }
+
+    /// Where the raw text of a `<script>` (or similar) element ends: at its `</name`.
+    private func rawTextEnd(_ name: String) -> Int {
+        var j = i
+        while let open = find(UInt8(ascii: "<"), from: j) {
+            if open + 1 < bytes.count, bytes[open + 1] == UInt8(ascii: "/") {
+                let start = open + 2
+                let stop = min(start + name.utf8.count, bytes.count)
+                if lowercased(start..<stop) == name { return open }
+            }
+            j = open + 1
+        }
+        return bytes.count
+    }
+
+    private func starts(with text: String, at start: Int) -> Bool {
+        var j = start
+        for b in text.utf8 {
+            guard j < bytes.count, bytes[j] == b else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    private func lowercased(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+    private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import Workbook
+
+/// A chapter page's body moved onto the print page: ids prefixed by chapter,
+/// links to printed chapters kept in the page, other links rebased to the root.
+@Suite struct PrintRebaseTests {
+    let rebase = PrintRebase(printing: ["one", "two", "a b", "q&a"])
+
+    func moved(_ html: String, chapter: String = "one") -> String {
+        String(decoding: rebase.rebase(Array(html.utf8), chapter: chapter), as: UTF8.self)
+    }
+
+    @Test func idsAndTheirReferencesCarryTheChapter() {
+        #expect(moved(###"<h2 id="scope">Scope</h2>"###) == ###"<h2 id="one--scope">Scope</h2>"###)
+        #expect(moved(###"<input type="checkbox" id="c-1"> <label for="c-1">x</label>"###)
+            == ###"<input type="checkbox" id="one--c-1"> <label for="one--c-1">x</label>"###)
+        #expect(moved(###"<td headers="a  b" aria-describedby='n'>"###) == ###"<td headers="one--a  one--b" aria-describedby='one--n'>"###)
+        #expect(moved(###"<P ID=x>"###) == ###"<P ID=one--x>"###)
+        #expect(moved(###"<h2 id="x">"###, chapter: "q&a") == ###"<h2 id="q&amp;a--x">"###)
+    }
+
+    @Test func anchorsInThePageCarryTheChapter() {
+        #expect(moved(###"<a href="#scope">s</a>"###) == ###"<a href="#one--scope">s</a>"###)
+        #expect(moved(###"<a href="#">top</a>"###) == ###"<a href="#">top</a>"###)
+    }
+
+    @Test func linksToPrintedChaptersStayInThePage() {
+        #expect(moved(###"<a href="two.html#rubric-one">r</a>"###) == ###"<a href="#two--rubric-one">r</a>"###)
+        #expect(moved(###"<a href="two.html">t</a>"###) == ###"<a href="#two">t</a>"###)
+        #expect(moved(###"<a href="one.html#levels">own</a>"###) == ###"<a href="#one--levels">own</a>"###)
+        #expect(moved(###"<a href="a%20b.html#x">s</a>"###) == ###"<a href="#a%20b--x">s</a>"###)
+        #expect(moved(###"<a href="q&amp;a.html">s</a>"###) == ###"<a href="#q&amp;a">s</a>"###)
+    }
+
+    @Test func otherRelativeLinksMoveToTheRoot() {
+        #expect(moved(###"<a href="../scorecards/r.html">card</a>"###) == ###"<a href="scorecards/r.html">card</a>"###)
+        #expect(moved(###"<img src="../assets/a.png" alt="a">"###) == ###"<img src="assets/a.png" alt="a">"###)
+        #expect(moved(###"<a href="notes.txt">n</a>"###) == ###"<a href="chapters/notes.txt">n</a>"###)
+        #expect(moved(###"<a href="three.html#x">draft</a>"###) == ###"<a href="chapters/three.html#x">draft</a>"###)
+    }
+
+    @Test(arguments: ["https://example.com/a.html#x", "mailto:a@example.com", "/root.html", "//cdn.example.com/x.js"])
+    func absoluteLinksStay(_ href: String) {
+        #expect(moved("<a href=\"\(href)\">x</a>") == "<a href=\"\(href)\">x</a>")
+    }
+
+    @Test func textCommentsAndScriptsAreCopied() {
+        let text = ###"<p>write id=&quot;x&quot; or href=&quot;#y&quot;</p><code>&lt;a href=&quot;#z&quot;&gt;</code>"###
+        #expect(moved(text) == text)
+        #expect(moved(###"<!-- <a href="#c"> --><script>var s = '<a id="k">';</script><a id="k">"###)
+            == ###"<!-- <a href="#c"> --><script>var s = '<a id="k">';</script><a id="one--k">"###)
+        #expect(moved("a < b and <3 and </p>") == "a < b and <3 and </p>")
+    }
+
+    @Test func unfinishedTagsEndTheScan() {
+        #expect(moved(###"<a href="#x"###) == ###"<a href="#one--x"###)
+        #expect(moved("<a id=") == "<a id=")
+        #expect(moved("<a id") == "<a id")
+    }
+}
