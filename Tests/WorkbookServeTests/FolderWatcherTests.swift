@@ -12,13 +12,15 @@ import Testing
         var all: [Set<String>] { lock.withLock { batches } }
 
         func waitFor(timeout: Duration = .seconds(5), _ done: ([Set<String>]) -> Bool) async throws -> [Set<String>] {
+            // Checked once more after the deadline: when other tests hold the
+            // machine, this task may first run again after it has passed.
             let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
+            while true {
                 let now = all
                 if done(now) { return now }
+                guard ContinuousClock.now < deadline else { throw TestFailure("the watcher reported \(now)") }
                 try await Task.sleep(for: .milliseconds(10))
             }
-            throw TestFailure("the watcher reported \(all)")
         }
     }
 

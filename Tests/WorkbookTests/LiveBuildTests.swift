@@ -70,4 +70,31 @@ import Testing
         #expect(broken.site?.text("chapters/two.html") == good.site?.text("chapters/two.html"))
         #expect(broken.changedPaths.isEmpty)
     }
+
+    /// A check that found no duplicate ids is reused while no chapter's ids
+    /// change; one that found some is run again, so its lines stay right.
+    @Test func duplicateIDsAreFoundAcrossRebuilds() throws {
+        let folder = try TemporaryWorkbook.blocks()
+        defer { folder.remove() }
+        let live = LiveBuild(options: Build.Options(contentPath: folder.path, defaultThemePath: Repo.defaultTheme))
+        #expect(!live.build().hasErrors)
+        let two = folder.path + "/chapters/two.md"
+        func duplicates(_ update: LiveBuild.Update) -> [String] {
+            update.diagnostics.filter { $0.message.hasPrefix("duplicate id") }.map { "\($0.location.line): \($0.message)" }
+        }
+        let message = "duplicate id `levels`: the matrix at \(folder.path)/chapters/one.md:13 has it too; ids of matrices, drills, rubrics and field references are unique across the workbook"
+
+        try folder.edit("chapters/two.md") { $0 + "\n:::matrix[Copy]{#levels}\n| A | B |\n|---|---|\n| 1 | 2 |\n:::\n" }
+        let added = live.rebuild(changed: [two])
+        let line = try #require(added.sources[two]).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(":::matrix[Copy]") }! + 1
+        #expect(duplicates(added) == ["\(line): \(message)"])
+
+        try folder.edit("chapters/two.md") { $0.replacingOccurrences(of: ":::rubric[", with: "\n:::rubric[") }
+        #expect(duplicates(live.rebuild(changed: [two])) == ["\(line + 1): \(message)"])
+
+        try folder.edit("chapters/two.md") { $0.replacingOccurrences(of: "{#levels}", with: "{#levels-copy}") }
+        let fixed = live.rebuild(changed: [two])
+        #expect(duplicates(fixed).isEmpty)
+        #expect(!fixed.hasErrors)
+    }
 }

@@ -4,7 +4,7 @@ import Testing
 /// A chapter page's body moved onto the print page: ids prefixed by chapter,
 /// links to printed chapters kept in the page, other links rebased to the root.
 @Suite struct PrintRebaseTests {
-    let rebase = PrintRebase(printing: ["one", "two", "a b", "q&a"])
+    let rebase = PrintRebase { ["one", "two", "a b", "q&a", "ü"].contains($0) }
 
     func moved(_ html: String, chapter: String = "one") -> String {
         String(decoding: rebase.rebase(Array(html.utf8), chapter: chapter), as: UTF8.self)
@@ -30,6 +30,8 @@ import Testing
         #expect(moved(###"<a href="one.html#levels">own</a>"###) == ###"<a href="#one--levels">own</a>"###)
         #expect(moved(###"<a href="a%20b.html#x">s</a>"###) == ###"<a href="#a%20b--x">s</a>"###)
         #expect(moved(###"<a href="q&amp;a.html">s</a>"###) == ###"<a href="#q&amp;a">s</a>"###)
+        #expect(moved(###"<a href="%C3%BC.html#x">s</a>"###) == ###"<a href="#%C3%BC--x">s</a>"###)
+        #expect(moved(###"<a href="../chapters/two.html">s</a>"###) == ###"<a href="chapters/two.html">s</a>"###)
     }
 
     @Test func otherRelativeLinksMoveToTheRoot() {

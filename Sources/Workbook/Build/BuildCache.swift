@@ -14,14 +14,15 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    /// A page's bytes with the inputs they came from, and the last build that looked it up.
+    /// A page's bytes (in one piece or more) with the inputs they came from,
+    /// and the last build that looked it up.
     private final class Page {
         let key: PageKey
-        let bytes: [UInt8]
+        let pieces: [[UInt8]]
         var build: Int
 
-        init(key: PageKey, bytes: [UInt8], build: Int) {
-            (self.key, self.bytes, self.build) = (key, bytes, build)
+        init(key: PageKey, pieces: [[UInt8]], build: Int) {
+            (self.key, self.pieces, self.build) = (key, pieces, build)
         }
     }
 
@@ -29,6 +30,8 @@ public final class BuildCache: @unchecked Sendable {
     /// Counts builds: a page looked up by the build under way carries its number.
     private var build = 0
     private var matcher: (key: Int, matcher: PhraseMatcher)?
+    /// The key of the last duplicate-id check that found no duplicates.
+    private var uniqueIDs: Int?
     private var theme: (stamps: [String], theme: Theme, diagnostics: [Diagnostic])?
     private(set) var rendered = 0
     /// The content folder's files, reused while unchanged on disk.
@@ -79,20 +82,37 @@ public final class BuildCache: @unchecked Sendable {
         return made
     }
 
+    /// The duplicate-id check: no diagnostics while the chapters and their ids
+    /// are those of a check that found none (`key`); otherwise run again, as
+    /// duplicates are reported with their lines.
+    func idCheck(key: Int, _ check: () -> [Diagnostic]) -> [Diagnostic] {
+        if locked({ uniqueIDs }) == key { return [] }
+        let diagnostics = check()
+        locked { uniqueIDs = diagnostics.isEmpty ? key : nil }
+        return diagnostics
+    }
+
     /// A page's bytes, reused while its inputs are the same.
     func page(_ path: String, key: PageKey, _ make: () -> [UInt8]) -> [UInt8] {
+        pieces(path, key: key) { [make()] }[0]
+    }
+
+    /// A page kept in pieces (the shell of a page of sections, split at its
+    /// markers), reused while its inputs are the same: the same arrays each
+    /// time, so comparing them with the last build's is quick.
+    func pieces(_ path: String, key: PageKey, _ make: () -> [[UInt8]]) -> [[UInt8]] {
         let cached = locked { () -> Page? in
             let page = pages[path]
             page?.build = build
             return page
         }
-        if let cached, cached.key == key { return cached.bytes }
-        let bytes = PhaseTimer.slow("rendered \(path)", make)
+        if let cached, cached.key == key { return cached.pieces }
+        let pieces = PhaseTimer.slow("rendered \(path)", make)
         locked {
-            pages[path] = Page(key: key, bytes: bytes, build: build)
+            pages[path] = Page(key: key, pieces: pieces, build: build)
             rendered += 1
         }
-        return bytes
+        return pieces
     }
 
     /// Forgets pages that are no longer built; returns how many pages were

@@ -77,7 +77,7 @@ extension RenderContext {
     func sheetJobs() -> [Job] {
         let scorecards: [Job] = pages.rubrics.map { rubric, chapter in
             let path = SitePaths.scorecard(rubric.id)
-            let latest = workbook.personal?.latest(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" } ?? ""
+            let latest = workbook.personal?.latest(of: rubric.id)?.shown ?? ""
             return { [self] in (path, page(path, [text(chapter), latest], template: "scorecard") { pages.scorecard(rubric, in: chapter) }) }
         }
         let fieldrefs: [Job] = pages.fieldrefs.map { fieldref, chapter in
@@ -96,7 +96,7 @@ extension RenderContext {
         let inventory = personal.stories.flatMap { [$0.text, "\($0.findings.count)"] }
         let dashboardSections = sections(Array(pages.rubrics.indices)) { n in
             let (rubric, chapter) = pages.rubrics[n]
-            let history = personal.history(of: rubric.id).map { "\($0.date) \($0.scores) \($0.note ?? "")" }
+            let history = personal.history(of: rubric.id).map(\.shown)
             return cached("dashboard-rubric/" + rubric.id, [text(chapter)] + history) {
                 theme.render(pages.dashboardRubric(n, personal: personal), template: "dashboard-rubric")
             }

@@ -88,7 +88,16 @@ public enum WorkbookLoader {
         diagnostics += assetProblems
 
         timer.mark("  order")
-        diagnostics += IDChecker.check(included)
+        if let cache {
+            var ids = Hasher()
+            for chapter in included {
+                ids.combine(chapter.path)
+                ids.combine(chapter.idsHash)
+            }
+            diagnostics += cache.idCheck(key: ids.finalize()) { IDChecker.check(included) }
+        } else {
+            diagnostics += IDChecker.check(included)
+        }
         timer.mark("  ids")
         var personal: PersonalLayer?
         if !options.guide {

@@ -29,6 +29,9 @@ public final class Chapter: Sendable {
     let idsHash: Int
     /// Matrices, drills, rubrics and field references: their ids are unique across the workbook.
     let workbookWideIDs: [(kind: String, id: String, location: SourceLocation)]
+    /// The titles of the rubrics' scorecards and the field references' sheets, as text.
+    let scorecardTitles: [String]
+    let fieldrefTitles: [String]
 
     public init(path: String, name: String, front: FrontMatter, body: [ChapterBlock], ids: Set<String>, wordCount: Int) {
         self.path = path
@@ -50,6 +53,8 @@ public final class Chapter: Sendable {
             if let (kind, id, location) = block.workbookWideID { wide.append((kind, id, location)) }
         }
         (self.drills, self.rubrics, self.fieldrefs, self.avoidPhrases, self.workbookWideIDs) = (drills, rubrics, fieldrefs, avoid, wide)
+        scorecardTitles = rubrics.map(\.title.plainText)
+        fieldrefTitles = fieldrefs.map(\.title.plainText)
         var links: [Link] = []
         body.forEachLink { links.append($0) }
         self.links = links

@@ -75,6 +75,12 @@ public struct ScoreEntry: Sendable {
 
     public var total: Int { scores.reduce(0) { $0 + $1.value } }
 
+    /// Everything the entry shows, as one string: pages showing it are
+    /// rendered again when it changes.
+    var shown: String {
+        ([date] + scores.map { "\($0.dimension)\u{2}\($0.value)" } + [note ?? "\u{3}"]).joined(separator: "\u{1}")
+    }
+
     public var byDimension: [String: Int] {
         Dictionary(scores.map { ($0.dimension, $0.value) }, uniquingKeysWith: { a, _ in a })
     }

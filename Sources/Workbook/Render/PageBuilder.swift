@@ -28,7 +28,9 @@ struct PageBuilder: Sendable {
         self.rubrics = rubrics
         self.fieldrefs = fieldrefs
         self.drills = drills
-        printRebase = PrintRebase(printing: workbook.chapters.map(\.name))
+        drillChapters = workbook.chapters.filter { !$0.drills.isEmpty }
+        let printed = self.resolver.chapterIDs
+        printRebase = PrintRebase { printed[$0] != nil }
         // Only story pages look drills and rubrics up.
         let personal = workbook.personal != nil
         chapterOrder = personal ? Dictionary(workbook.chapters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
@@ -178,10 +180,7 @@ struct PageBuilder: Sendable {
     }
 
     /// The chapters that hold drills, in order.
-    var drillChapters: [Chapter] {
-        var seen: Set<String> = []
-        return drills.map(\.1).filter { seen.insert($0.name).inserted }
-    }
+    let drillChapters: [Chapter]
 
     /// The drills page around its chapters' rendered sections.
     func drillsPage(groups: [SectionVM]) -> DrillsPageVM {

@@ -1,3 +1,4 @@
+import Foundation
 import WorkbookMarkdown
 
 /// Moves a chapter's body, as its own page renders it, onto the print page,
@@ -17,20 +18,11 @@ import WorkbookMarkdown
 /// page was. The contents of comments, `<script>`, `<style>`, `<textarea>`
 /// and `<title>` are copied as they are.
 struct PrintRebase: Sendable {
-    /// A chapter page's href to each printed chapter (`02-scope.html`, as the
-    /// body writes it) → that chapter's name as print fragments write it.
-    private let printed: [[UInt8]: [UInt8]]
+    /// Whether the print page holds the chapter of this name.
+    let isPrinted: @Sendable (String) -> Bool
 
-    init(printing chapters: some Sequence<String>) {
-        var printed: [[UInt8]: [UInt8]] = [:]
-        for name in chapters {
-            var href: [UInt8] = []
-            HTMLEscaping.appendHref(SitePaths.relative(from: "chapters", to: SitePaths.chapter(name)), to: &href)
-            var fragment: [UInt8] = []
-            HTMLEscaping.appendHref(name, to: &fragment)
-            printed[href] = fragment
-        }
-        self.printed = printed
+    init(isPrinted: @escaping @Sendable (String) -> Bool) {
+        self.isPrinted = isPrinted
     }
 
     /// `html`, a body rendered for `chapter`'s own page, as the print page shows it.
@@ -74,9 +66,9 @@ struct PrintRebase: Sendable {
         }
         if first == UInt8(ascii: "/") || Self.hasScheme(value) { return nil }
         let hash = value.firstIndex(of: UInt8(ascii: "#"))
-        let path = value[value.startIndex..<(hash ?? value.endIndex)]
-        if let name = printed[Array(path)] {
-            var out = [UInt8(ascii: "#")] + name
+        if let name = chapter(linkedBy: value[value.startIndex..<(hash ?? value.endIndex)]), isPrinted(name) {
+            var out = [UInt8(ascii: "#")]
+            HTMLEscaping.appendHref(name, to: &out)
             if let hash, hash + 1 < value.endIndex {
                 out += Array("--".utf8) + value[(hash + 1)...]
             }
@@ -85,6 +77,35 @@ struct PrintRebase: Sendable {
         let up = Array("../".utf8)
         if value.starts(with: up) { return Array(value.dropFirst(up.count)) }
         return Array("chapters/".utf8) + value
+    }
+
+    /// The chapter a chapter page's link names (`02-scope.html`, escaped for
+    /// an attribute and percent-encoded), or nil when it names no page beside it.
+    private func chapter(linkedBy path: UnsafeBufferPointer<UInt8>.SubSequence) -> String? {
+        let suffix = Array(".html".utf8)
+        guard path.count > suffix.count, path.reversed().starts(with: suffix.reversed()), !path.contains(UInt8(ascii: "/")) else { return nil }
+        let escaped = String(decoding: path.dropLast(suffix.count), as: UTF8.self)
+        let unescaped = escaped.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        var bytes: [UInt8] = []
+        var utf8 = Array(unescaped.utf8)[...]
+        while let b = utf8.popFirst() {
+            if b == UInt8(ascii: "%"), utf8.count >= 2, let high = Self.hex(utf8[utf8.startIndex]), let low = Self.hex(utf8[utf8.startIndex + 1]) {
+                bytes.append(high << 4 | low)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(b)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hex(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// `scheme:` before any `/`, `?` or `#`: an absolute URL (`https:`, `mailto:`).

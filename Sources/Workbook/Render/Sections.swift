@@ -13,37 +13,43 @@ enum Sections {
     /// The page around `sections`. `render` renders the page with the HTML it
     /// is given for section `n`; when the markers cannot be matched to the
     /// sections one for one, the page is rendered with the sections in place.
-    /// - Parameter shell: the page rendered with a marker for each section
-    ///   (`render { _ in marker }`), when the caller has it cached.
-    static func assemble(_ sections: [[UInt8]], shell: [UInt8]? = nil, render: (_ html: (Int) -> String) -> String) -> [[UInt8]] {
-        if let parts = splice(shell ?? Array(render { _ in marker }.utf8), sections) { return parts }
+    /// - Parameter shell: the page rendered with a marker for each section and
+    ///   split at them (`split(render { _ in marker })`), when the caller has it cached.
+    static func assemble(_ sections: [[UInt8]], shell: [[UInt8]]? = nil, render: (_ html: (Int) -> String) -> String) -> [[UInt8]] {
+        if let parts = interleave(shell ?? split(Array(render { _ in marker }.utf8)), sections) { return parts }
         return [Array(render { String(decoding: sections[$0], as: UTF8.self) }.utf8)]
     }
 
-    /// The shell's pieces with the sections between them (the nth marker
-    /// replaced by the nth section); nil unless it holds exactly one marker per section.
-    static func splice(_ shell: [UInt8], _ sections: [[UInt8]]) -> [[UInt8]]? {
+    /// The shell's pieces between its markers: one more than it has markers.
+    static func split(_ shell: [UInt8]) -> [[UInt8]] {
         let mark = Array(marker.utf8)
-        var pieces: [Range<Int>] = []
+        var pieces: [[UInt8]] = []
         var start = 0
         var i = 0
         while i + mark.count <= shell.count {
             if shell[i] == mark[0], shell[i..<(i + mark.count)].elementsEqual(mark) {
-                pieces.append(start..<i)
+                pieces.append(Array(shell[start..<i]))
                 i += mark.count
                 start = i
             } else {
                 i += 1
             }
         }
-        guard pieces.count == sections.count else { return nil }
+        pieces.append(Array(shell[start...]))
+        return pieces
+    }
+
+    /// The shell's pieces with the sections between them; nil unless there is
+    /// exactly one marker per section.
+    static func interleave(_ pieces: [[UInt8]], _ sections: [[UInt8]]) -> [[UInt8]]? {
+        guard pieces.count == sections.count + 1 else { return nil }
         var page: [[UInt8]] = []
         page.reserveCapacity(2 * sections.count + 1)
         for (piece, section) in zip(pieces, sections) {
-            page.append(Array(shell[piece]))
+            page.append(piece)
             page.append(section)
         }
-        page.append(Array(shell[start...]))
+        page.append(pieces[sections.count])
         return page
     }
 

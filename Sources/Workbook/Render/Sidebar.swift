@@ -93,8 +93,8 @@ struct Sidebar: Sendable {
 
         init(_ chapters: [Chapter]) {
             for chapter in chapters {
-                scorecards += chapter.rubrics.map { Sheet(title: $0.title.plainText, id: $0.id) }
-                fieldrefs += chapter.fieldrefs.map { Sheet(title: $0.title.plainText, id: $0.id) }
+                scorecards += zip(chapter.scorecardTitles, chapter.rubrics).map { Sheet(title: $0, id: $1.id) }
+                fieldrefs += zip(chapter.fieldrefTitles, chapter.fieldrefs).map { Sheet(title: $0, id: $1.id) }
             }
         }
     }
