@@ -24,7 +24,7 @@ public enum SiteBuilder {
         timer.mark("  view models")
         let bodies = context.chapterBodies()
         timer.mark("  chapter bodies")
-        var jobs = context.workbookJobs(sheets: Sidebar.SheetList(workbook.chapters), bodies: bodies)
+        var jobs = context.workbookJobs(bodies: bodies)
         timer.mark("  print and drills sections")
         jobs += context.chapterJobs(bodies: bodies) + context.sheetJobs()
         if let personal = workbook.personal { jobs += context.personalJobs(personal) }

@@ -17,12 +17,16 @@ extension RenderContext {
     /// The pages about the workbook as a whole: index, print, drills, 404 and
     /// the sidebar's files. Their sections are rendered here, in parallel.
     /// - Parameter bodies: every chapter's body (`chapterBodies`).
-    func workbookJobs(sheets: Sidebar.SheetList, bodies: [[UInt8]]) -> [Job] {
+    func workbookJobs(bodies: [[UInt8]]) -> [Job] {
         let chapters = workbook.chapters
-        // What the sidebar shows: every chapter's place and title, every sheet.
+        // What the sidebar shows: every chapter's place and title, and its sheets.
         let sidebarInputs = chapters.map { chapter in
-            shown(\.sidebarItems, chapter) { "\(chapter.name)\u{1}\(chapter.front.title)\u{1}\(chapter.front.number ?? -1)\u{1}\(chapter.front.part ?? "")" }
-        } + ["\u{2}"] + sheets.scorecards.map { "\($0.id)\u{1}\($0.title)" } + ["\u{2}"] + sheets.fieldrefs.map { "\($0.id)\u{1}\($0.title)" }
+            shown(\.sidebarItems, chapter) {
+                (["\(chapter.name)\u{1}\(chapter.front.title)\u{1}\(chapter.front.number ?? -1)\u{1}\(chapter.front.part ?? "")"]
+                    + zip(chapter.rubrics, chapter.scorecardTitles).map { "\u{2}\($0.id)\u{1}\($1)" }
+                    + zip(chapter.fieldrefs, chapter.fieldrefTitles).map { "\u{3}\($0.id)\u{1}\($1)" }).joined()
+            }
+        }
         let drillsSummary = "\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"
         let summaries = chapters.map { chapter in
             shown(\.summaries, chapter) {
@@ -42,7 +46,9 @@ extension RenderContext {
             cached("drill-group/" + chapter.name, [text(chapter)]) { theme.render(pages.drillGroup(chapter), template: "drill-group") }
         }
         // The sidebar's lists, rendered once for its script and its page.
-        let lists = cachedBytes("sidebar/lists", sidebarInputs) { Array(Sidebar(chapters: chapters, sheets: sheets, theme: theme).html.utf8) }
+        let lists = cachedBytes("sidebar/lists", sidebarInputs) {
+            Array(Sidebar(chapters: chapters, sheets: Sidebar.SheetList(chapters), theme: theme).html.utf8)
+        }
         let sidebar = Sidebar(html: String(decoding: lists, as: UTF8.self))
         return [
             { [self] in (SitePaths.index, page(SitePaths.index, summaries, template: "index") { pages.index() }) },

@@ -8,11 +8,15 @@ enum PersonalChecks {
     /// - Parameter cache: a live build's memo: the phrase matcher is reused while
     ///   the avoid phrases are the same, a story's findings while its text is too.
     static func check(_ personal: inout PersonalLayer, chapters: [Chapter], cache: BuildCache? = nil) -> [Diagnostic] {
+        // The drills stories name and the rubrics scores name, found (only they
+        // are looked up: a workbook has thousands).
+        let named = Set(personal.stories.flatMap { $0.drills.map(\.id) })
+        let scored = Set(personal.scores.map(\.rubric))
         var drills: Set<String> = []
         var rubrics: [String: Rubric] = [:]
         for chapter in chapters {
-            for d in chapter.drills { drills.insert(d.id) }
-            for r in chapter.rubrics { rubrics[r.id] = r }
+            for d in chapter.drills where named.contains(d.id) { drills.insert(d.id) }
+            for r in chapter.rubrics where scored.contains(r.id) { rubrics[r.id] = r }
         }
         // The avoid phrases, named where the author listed them (relative to the content folder).
         func listed(_ chapter: Chapter) -> [(text: String, definedAt: String)] {
@@ -35,14 +39,15 @@ enum PersonalChecks {
         for index in personal.stories.indices {
             var story = personal.stories[index]
             for drill in story.drills where !drills.contains(drill.id) {
-                diagnostics.append(.error("story names unknown drill `\(drill.id)`\(suggestion(drill.id, in: drills))", at: drill.location, path: story.path))
+                let all = Set(chapters.flatMap { $0.drills.map(\.id) })
+                diagnostics.append(.error("story names unknown drill `\(drill.id)`\(suggestion(drill.id, in: all))", at: drill.location, path: story.path))
             }
             story.findings = found[index]
             diagnostics += story.findings
             personal.stories[index] = story
         }
         for entry in personal.scores {
-            diagnostics += check(entry, rubrics: rubrics, path: personal.scoresPath ?? "")
+            diagnostics += check(entry, rubrics: rubrics, path: personal.scoresPath ?? "") { Set(chapters.flatMap { $0.rubrics.map(\.id) }) }
         }
         return diagnostics
     }
@@ -78,9 +83,12 @@ enum PersonalChecks {
         return out
     }
 
-    static func check(_ entry: ScoreEntry, rubrics: [String: Rubric], path: String) -> [Diagnostic] {
+    /// - Parameters:
+    ///   - rubrics: the rubrics score entries name, by id.
+    ///   - allRubrics: every rubric's id, for the suggestion when the entry names none.
+    static func check(_ entry: ScoreEntry, rubrics: [String: Rubric], path: String, allRubrics: () -> Set<String>) -> [Diagnostic] {
         guard let rubric = rubrics[entry.rubric] else {
-            return [.error("score entry names unknown rubric `\(entry.rubric)`\(suggestion(entry.rubric, in: Set(rubrics.keys)))", at: entry.location, path: path)]
+            return [.error("score entry names unknown rubric `\(entry.rubric)`\(suggestion(entry.rubric, in: allRubrics()))", at: entry.location, path: path)]
         }
         var out: [Diagnostic] = []
         let names = Set(rubric.dimensions.map(\.name))
@@ -141,10 +149,9 @@ struct PhraseMatcher: Sendable {
         var word = ""
         var start = (1, 1)
         for scalar in text.unicodeScalars {
-            let p = scalar.properties
-            if p.isAlphabetic || p.numericType != nil {
+            if WordLetters.isLetter(scalar) || WordLetters.isDigit(scalar) {
                 if word.isEmpty { start = (line, column) }
-                word.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                WordLetters.appendLowercased(scalar, to: &word)
             } else if scalar != "'" && scalar != "\u{2019}" && scalar != "\u{2018}", !word.isEmpty {
                 out.append((word, start.0, start.1))
                 word = ""

@@ -19,6 +19,11 @@ enum ChapterReader {
     }
 
     static func countWords(_ bytes: Substring.UTF8View) -> Int {
+        // Over the bytes in place when they are contiguous (they are for a file read into a String).
+        bytes.withContiguousStorageIfAvailable(countWords) ?? countWords(bytes)
+    }
+
+    private static func countWords(_ bytes: some Sequence<UInt8>) -> Int {
         var words = 0
         var inWord = false
         for b in bytes {

@@ -7,7 +7,8 @@ enum ScoresReader {
         if let problem = YAMLGuard.check(text, path: path, lineOffset: 0) { return ([], [problem]) }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // UTF-8 named: by default Yams reads the process environment on every parse.
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             return ([], [YAMLMapping.diagnostic(for: error, in: text, path: path, lineOffset: 0)])
         } catch {

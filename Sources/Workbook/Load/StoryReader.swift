@@ -130,8 +130,8 @@ enum PersonCount {
             }
         }
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic {
-                word.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            if WordLetters.isLetter(scalar) {
+                WordLetters.appendLowercased(scalar, to: &word)
             } else if scalar == "'" || scalar == "\u{2019}", !word.isEmpty {
                 word.append("'")
             } else {

@@ -23,7 +23,8 @@ struct YAMLMapping {
         if let problem = YAMLGuard.check(text, path: path, lineOffset: lineOffset) { return (nil, [problem]) }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // UTF-8 named: by default Yams reads the process environment on every parse.
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             return (nil, [Self.diagnostic(for: error, in: text, path: path, lineOffset: lineOffset)])
         } catch {
