@@ -14,20 +14,19 @@ enum PersonalChecks {
         let scored = Set(personal.scores.map(\.rubric))
         var drills: Set<String> = []
         var rubrics: [String: Rubric] = [:]
-        for chapter in chapters {
-            for d in chapter.drills where named.contains(d.id) { drills.insert(d.id) }
-            for r in chapter.rubrics where scored.contains(r.id) { rubrics[r.id] = r }
-        }
-        // The avoid phrases, named where the author listed them (relative to the content folder).
-        func listed(_ chapter: Chapter) -> [(text: String, definedAt: String)] {
-            chapter.avoidPhrases.map { (text: $0.text, definedAt: "chapters/\(chapter.name).md:\($0.location.line)") }
-        }
         var hasher = Hasher()
         for chapter in chapters {
+            // By index: only the id is read, not a copy of every drill and rubric.
+            for i in chapter.drills.indices where named.contains(chapter.drills[i].id) { drills.insert(chapter.drills[i].id) }
+            for i in chapter.rubrics.indices where scored.contains(chapter.rubrics[i].id) { rubrics[chapter.rubrics[i].id] = chapter.rubrics[i] }
             hasher.combine(chapter.name)
             hasher.combine(chapter.avoidPhrasesHash)
         }
         let phrasesKey = hasher.finalize()
+        // The avoid phrases, named where the author listed them (relative to the content folder).
+        func listed(_ chapter: Chapter) -> [(text: String, definedAt: String)] {
+            chapter.avoidPhrases.map { (text: $0.text, definedAt: "chapters/\(chapter.name).md:\($0.location.line)") }
+        }
         let make = { PhraseMatcher(chapters.flatMap(listed)) }
         let matcher = cache?.phraseMatcher(key: phrasesKey, make) ?? make()
         var diagnostics: [Diagnostic] = []
