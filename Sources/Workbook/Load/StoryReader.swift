@@ -104,7 +104,7 @@ enum StoryReader {
             return Story.Anchors()
         }
         func value(_ key: String) -> String? {
-            guard let text = mapping[key]?.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let text = mapping[key]?.string?.trimmingSpaces, !text.isEmpty else { return nil }
             return text
         }
         for (key, _) in mapping where !["decision", "hands_on", "risk"].contains(key.string ?? "") {

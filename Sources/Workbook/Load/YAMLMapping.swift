@@ -173,7 +173,7 @@ struct YAMLMapping {
             error("`\(key)` must be text", at: location(value))
             return nil
         }
-        let text = value.null != nil ? "" : scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = value.null != nil ? "" : scalar.string.trimmingSpaces
         if text.isEmpty {
             if required { error("`\(key)` must not be empty", at: location(value)) }
             return nil

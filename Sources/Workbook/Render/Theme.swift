@@ -106,7 +106,7 @@ public struct Theme: Sendable {
             var rest = line[...]
             while let open = rest.range(of: "{{>") {
                 guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let name = rest[open.upperBound..<close.lowerBound].trimmingSpaces
                 if !name.isEmpty, !name.hasPrefix("*") {
                     found.append((name, SourceLocation(line: n + 1, column: line[..<open.lowerBound].unicodeScalars.count + 1)))
                 }

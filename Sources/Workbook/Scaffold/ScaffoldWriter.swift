@@ -31,7 +31,7 @@ public enum ScaffoldWriter {
         for path in content.markdownFiles(in: "chapters") {
             guard let file = content.read(path).file, case .success(let split) = FrontMatterSplitter.split(file.text) else { continue }
             for line in split.yaml.split(separator: "\n") where line.hasPrefix("chapter:") {
-                highest = max(highest, Int(line.dropFirst("chapter:".count).trimmingCharacters(in: .whitespaces)) ?? 0)
+                highest = max(highest, Int(line.dropFirst("chapter:".count).trimmingSpaces) ?? 0)
             }
         }
         return highest + 1

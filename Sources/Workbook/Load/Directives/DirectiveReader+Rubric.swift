@@ -52,16 +52,16 @@ extension DirectiveReader {
         }
         var anchors: [Rubric.Anchor] = []
         for cell in table.header.cells.dropFirst() {
-            let text = cell.content.plainText.trimmingCharacters(in: .whitespaces)
+            let text = cell.content.plainText.trimmingSpaces
             let sign = text.hasPrefix("-") ? "-" : ""
             let numberPart = sign + text.dropFirst(sign.count).prefix { $0.isASCII && $0.isNumber }
             guard let value = Int(numberPart) else {
                 error("score anchor `\(text)` must start with a whole number: `3` or `3 - Competent`", at: cell.location)
                 return nil
             }
-            var rest = text.dropFirst(numberPart.count).trimmingCharacters(in: .whitespaces)
+            var rest = text.dropFirst(numberPart.count).trimmingSpaces
             if let first = rest.first, "-–—:".contains(first) {
-                rest = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+                rest = rest.dropFirst().trimmingSpaces
             } else if !rest.isEmpty {
                 error("score anchor `\(text)` must read `N` or `N - Label`", at: cell.location)
                 return nil
@@ -87,7 +87,7 @@ extension DirectiveReader {
         var dimensions: [Rubric.Dimension] = []
         var seen: [String: Int] = [:]
         for row in table.rows {
-            let name = row.cells[0].content.plainText.trimmingCharacters(in: .whitespaces)
+            let name = row.cells[0].content.plainText.trimmingSpaces
             guard !name.isEmpty else {
                 error("a rubric row needs a dimension name in its first cell", at: row.location)
                 return nil
@@ -158,8 +158,8 @@ extension DirectiveReader {
     /// `17-7: text`: the two totals of a band written high to low.
     static func backwardsBand(_ text: String) -> (Int, Int)? {
         let parts = text.split(separator: ":", maxSplits: 1).first?.split(whereSeparator: { "-–—".contains($0) }) ?? []
-        guard parts.count == 2, let high = Int(parts[0].trimmingCharacters(in: .whitespaces)),
-            let low = Int(parts[1].trimmingCharacters(in: .whitespaces)), high > low
+        guard parts.count == 2, let high = Int(parts[0].trimmingSpaces),
+            let low = Int(parts[1].trimmingSpaces), high > low
         else { return nil }
         return (high, low)
     }
@@ -217,14 +217,14 @@ extension DirectiveReader {
     private mutating func readRequirements(_ attribute: Directive.Attribute, rubric: Rubric) -> [Rubric.Requirement]? {
         var requirements: [Rubric.Requirement] = []
         for part in attribute.value.split(separator: ";") {
-            let clause = part.trimmingCharacters(in: .whitespaces)
+            let clause = part.trimmingSpaces
             if clause.isEmpty { continue }
             let op = clause.range(of: ">=") ?? clause.range(of: "≥")
-            guard let op, let minimum = Int(clause[op.upperBound...].trimmingCharacters(in: .whitespaces)) else {
+            guard let op, let minimum = Int(clause[op.upperBound...].trimmingSpaces) else {
                 error("malformed requirement `\(clause)`: write `Dimension >= N`, several separated by `;`", at: attribute.location)
                 return nil
             }
-            let name = clause[..<op.lowerBound].trimmingCharacters(in: .whitespaces)
+            let name = clause[..<op.lowerBound].trimmingSpaces
             guard rubric.dimensions.contains(where: { $0.name == name }) else {
                 let names = rubric.dimensions.map { "`\($0.name)`" }.joined(separator: ", ")
                 error("`require` names unknown dimension `\(name)`; dimensions: \(names)", at: attribute.location)

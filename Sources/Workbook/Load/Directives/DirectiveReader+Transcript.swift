@@ -64,7 +64,7 @@ extension DirectiveReader {
         default:
             return nil
         }
-        speaker = speaker.trimmingCharacters(in: .whitespaces)
+        speaker = speaker.trimmingSpaces
         guard !speaker.isEmpty, speaker.count <= 40, !speaker.contains("\n") else { return nil }
         if case .softBreak? = rest.first { rest.removeFirst() }
         return (speaker, rest)

@@ -1,0 +1,19 @@
+import Foundation
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces: the scalars of
+    /// Foundation's `CharacterSet.whitespaces` (tab, U+0020, U+00A0, U+3000,
+    /// ...); newlines stay. Foundation's `trimmingCharacters(in:)` bridges every
+    /// string to NSString and back, which showed up in profiles of reading a
+    /// thousand chapters; here ASCII, nearly all of it, is checked directly.
+    public var trimmingSpaces: String {
+        let scalars = String(self).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !Self.isSpace($0) })!
+        return String(scalars[first...last])
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || scalar == "\t" : CharacterSet.whitespaces.contains(scalar)
+    }
+}

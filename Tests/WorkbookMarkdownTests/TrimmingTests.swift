@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import WorkbookMarkdown
+
+/// `trimmingSpaces` drops what Foundation's `trimmingCharacters(in: .whitespaces)` drops.
+@Suite struct TrimmingTests {
+    static let samples = [
+        "", " ", "\t", "  Senior  ", "\tStaff\t", "Mid", " a b ", "\u{A0}nbsp\u{A0}", "\u{3000}wide\u{3000}",
+        "\u{2003}em space\u{2009}", " line\n", "\nkeeps newlines\n ", "\u{200B}zero width\u{200B}", " ü ", " 👩‍💻 ",
+        "e\u{301} ", " \u{301}accent",
+    ]
+
+    @Test(arguments: samples)
+    func matchesFoundation(_ text: String) {
+        #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces))
+        #expect(text[...].trimmingSpaces == text.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test func examples() {
+        #expect("  Senior engineer \t".trimmingSpaces == "Senior engineer")
+        #expect("\u{A0}\u{3000} ".trimmingSpaces == "")
+        #expect(" a\n".trimmingSpaces == "a\n")
+    }
+}
+
+extension TrimmingTests {
+    /// Every ASCII character: only the space and the tab are trimmed.
+    @Test func asciiSpacesAreTheSpaceAndTheTab() {
+        for value in UInt8(0)...UInt8(127) {
+            let text = "\(Character(Unicode.Scalar(value)))x\(Character(Unicode.Scalar(value)))"
+            #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(value)")
+        }
+    }
+}
