@@ -17,6 +17,7 @@ import Testing
         #expect(moved(###"<td headers="a  b" aria-describedby='n'>"###) == ###"<td headers="one--a  one--b" aria-describedby='one--n'>"###)
         #expect(moved(###"<P ID=x>"###) == ###"<P ID=one--x>"###)
         #expect(moved(###"<h2 id="x">"###, chapter: "q&a") == ###"<h2 id="q&amp;a--x">"###)
+        #expect(moved(###"<p id='x'>"###, chapter: "it's") == ###"<p id='it&#39;s--x'>"###)
     }
 
     @Test func anchorsInThePageCarryTheChapter() {

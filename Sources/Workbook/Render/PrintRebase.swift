@@ -27,8 +27,10 @@ struct PrintRebase: Sendable {
 
     /// `html`, a body rendered for `chapter`'s own page, as the print page shows it.
     func rebase(_ html: [UInt8], chapter: String) -> [UInt8] {
+        // Escaped for any quoting: raw HTML may single-quote its attributes.
         var idPrefix: [UInt8] = []
         HTMLEscaping.appendEscaped(chapter + "--", to: &idPrefix)
+        idPrefix = idPrefix.flatMap { $0 == UInt8(ascii: "'") ? Array("&#39;".utf8) : [$0] }
         var fragmentPrefix: [UInt8] = []
         HTMLEscaping.appendHref(chapter + "--", to: &fragmentPrefix)
         var out: [UInt8] = []
