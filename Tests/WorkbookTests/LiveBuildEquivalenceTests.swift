@@ -59,22 +59,35 @@ import WorkbookMarkdown
         }
 
         compare(live.build(), "the first build")
-        let edits: [(step: String, file: String, change: (String) -> String)] = [
-            ("a body edit", "chapters/practice.md", { $0.replacingOccurrences(of: "Label each claim.", with: "Label every claim, twice.") }),
-            ("a new title", "chapters/practice.md", { $0.replacingOccurrences(of: "title: Practice", with: "title: Practice rounds") }),
-            ("a drill renamed", "chapters/practice.md", { $0.replacingOccurrences(of: ":::drill[Authority audit]{timebox=10m}", with: ":::drill[Authority review]{#authority-audit timebox=5m}") }),
-            ("a rubric descriptor", "chapters/practice.md", { $0.replacingOccurrences(of: "| Scope | a | b | c |", with: "| Scope | a | b | exact scope |") }),
-            ("an avoid phrase a story uses", "chapters/practice.md", { $0.replacingOccurrences(of: "- \"I was basically the manager.\"", with: "- \"I was basically the manager.\"\n- \"We had three pipelines\"") }),
-            ("lines added above the blocks", "chapters/practice.md", { $0.replacingOccurrences(of: ":::matrix[Levels]", with: "Intro.\n\nMore intro.\n\n:::matrix[Levels]") }),
-            ("a story edit", "stories/retries.md", { $0 + "\nI also wrote the runbook.\n" }),
-            ("a new score", "stories/scores.yaml", { $0 + "- rubric: attribution-check\n  date: 2026-03-10\n  scores: {Scope: 5, Attribution: 5}\n" }),
-            ("the other chapter", "chapters/second.md", { $0.replacingOccurrences(of: "title: Second", with: "title: Second pass") }),
-            ("a broken link", "chapters/second.md", { $0.replacingOccurrences(of: "practice.md#levels", with: "practice.md#nowhere") }),
-            ("the link mended", "chapters/second.md", { $0.replacingOccurrences(of: "practice.md#nowhere", with: "practice.md#levels") }),
+        // Each edit, and whether a patch of the last good build can show it
+        // (only chapters changed, and nothing other pages show of them).
+        let edits: [(step: String, file: String, patch: Bool, change: (String) -> String)] = [
+            ("a body edit", "chapters/practice.md", true, { $0.replacingOccurrences(of: "Label each claim.", with: "Label every claim, twice.") }),
+            ("a new link in the body", "chapters/practice.md", true, { $0.replacingOccurrences(of: "Label every claim, twice.", with: "Label every claim, twice; see [the card](second.md#card).") }),
+            ("a field reference row", "chapters/second.md", true, { $0.replacingOccurrences(of: "Names the owner", with: "Names who decided") }),
+            ("a new title", "chapters/practice.md", false, { $0.replacingOccurrences(of: "title: Practice", with: "title: Practice rounds") }),
+            ("a drill renamed", "chapters/practice.md", false, { $0.replacingOccurrences(of: ":::drill[Authority audit]{timebox=10m}", with: ":::drill[Authority review]{#authority-audit timebox=5m}") }),
+            ("a drill's text", "chapters/practice.md", true, { $0.replacingOccurrences(of: "Label every claim", with: "Label each claim") }),
+            ("a rubric descriptor", "chapters/practice.md", false, { $0.replacingOccurrences(of: "| Scope | a | b | c |", with: "| Scope | a | b | exact scope |") }),
+            ("an avoid phrase a story uses", "chapters/practice.md", false, { $0.replacingOccurrences(of: "- \"I was basically the manager.\"", with: "- \"I was basically the manager.\"\n- \"We had three pipelines\"") }),
+            ("lines added above the blocks", "chapters/second.md", true, { $0.replacingOccurrences(of: "See [the audit]", with: "Intro.\n\nMore intro.\n\nSee [the audit]") }),
+            ("lines added above avoid phrases", "chapters/practice.md", false, { $0.replacingOccurrences(of: ":::matrix[Levels]", with: "Intro.\n\n:::matrix[Levels]") }),
+            ("a story edit", "stories/retries.md", false, { $0 + "\nI also wrote the runbook.\n" }),
+            ("a new score", "stories/scores.yaml", false, { $0 + "- rubric: attribution-check\n  date: 2026-03-10\n  scores: {Scope: 5, Attribution: 5}\n" }),
+            ("the other chapter's title", "chapters/second.md", false, { $0.replacingOccurrences(of: "title: Second", with: "title: Second pass") }),
+            ("a broken link", "chapters/second.md", false, { $0.replacingOccurrences(of: "practice.md#levels", with: "practice.md#nowhere") }),
+            ("the link mended", "chapters/second.md", false, { $0.replacingOccurrences(of: "practice.md#nowhere", with: "practice.md#levels") }),
+            ("a body edit after a full build", "chapters/second.md", true, { $0.replacingOccurrences(of: "Links back.", with: "Links back.") + "\nOne more line.\n" }),
+            ("a story broken", "stories/roadmap.md", false, { $0.replacingOccurrences(of: "title:", with: "title: [unclosed") }),
+            ("a body edit while the story is broken", "chapters/second.md", false, { $0.replacingOccurrences(of: "One more line.", with: "One more line, edited.") }),
+            ("the story mended", "stories/roadmap.md", false, { $0.replacingOccurrences(of: "title: [unclosed", with: "title:") }),
+            ("a body edit once all is well", "chapters/second.md", true, { $0.replacingOccurrences(of: "One more line, edited.", with: "One more line, edited twice.") }),
+            ("a warning added", "chapters/second.md", true, { $0.replacingOccurrences(of: "See [the audit]", with: "See [a draft](../assets/missing.png) and [the audit]") }),
         ]
         for edit in edits {
             try folder.edit(edit.file, edit.change)
             compare(live.rebuild(changed: [folder.path + "/" + edit.file]), edit.step)
+            #expect(live.patched == edit.patch, "\(edit.step)")
         }
 
         let third = folder.path + "/chapters/third.md"

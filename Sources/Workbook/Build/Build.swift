@@ -28,6 +28,10 @@ public struct Build: Sendable {
         public var diagnostics: [Diagnostic]
         public var sources: [String: String]
         var resolver: LinkResolver?
+        /// Loading's diagnostics and the theme's, apart (a live build patches them).
+        var loadDiagnostics: [Diagnostic] = []
+        var themeDiagnostics: [Diagnostic] = []
+        var theme: Theme?
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -49,27 +53,38 @@ public struct Build: Sendable {
         progress?.begin(.load)
         var result = check(options, cache: cache)
         timer.mark("load and check")
+        result.loadDiagnostics = result.diagnostics
         guard let workbook = result.workbook, result.errorCount == 0 else { return result }
         let themeOverride = options.themePath ?? workbook.settings.theme.flatMap { themeFolder(named: $0, content: options.contentPath) }
         let load = { Theme.load(defaultDirectory: options.defaultThemePath, override: themeOverride) }
         let (theme, problems) = cache.map { $0.theme(stamps: Theme.stamps(defaultDirectory: options.defaultThemePath, override: themeOverride), load) } ?? load()
         result.diagnostics += problems
+        result.themeDiagnostics = problems
         guard let theme else { return result }
+        result.theme = theme
         timer.mark("theme")
         let site = SiteBuilder.build(workbook, theme: theme, sources: result.sources, cache: cache, resolver: result.resolver, progress: progress)
         timer.mark("render")
         result.site = site
+        result.diagnostics += renderDiagnostics(workbook, site: site, sources: result.sources, cache: cache)
+        timer.mark("sheet fit")
+        return result
+    }
+
+    /// What rendering finds: field references too long for their sheet, and a
+    /// search index over 5 MB.
+    static func renderDiagnostics(_ workbook: Workbook, site: Site, sources: [String: String], cache: BuildCache?) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         for chapter in workbook.chapters {
             let check = { SheetFit.overflowWarnings(chapter) }
-            result.diagnostics += cache?.sheetFit.value(path: chapter.path, text: result.sources[chapter.path] ?? "", check) ?? check()
+            diagnostics += cache?.sheetFit.value(path: chapter.path, text: sources[chapter.path] ?? "", check) ?? check()
         }
-        timer.mark("sheet fit")
         if site.searchIndexSize > SearchIndex.warningSize {
-            result.diagnostics.append(.warning(
+            diagnostics.append(.warning(
                 "the search index is \(Site.sizeLabel(site.searchIndexSize)), over 5 MB: a page loads it when its reader first searches; consider splitting long chapters' text out of the workbook",
                 at: SourceLocation(line: 1, column: 1), path: SearchIndex.fileName))
         }
-        return result
+        return diagnostics
     }
 
     /// `theme: NAME` in workbook.yaml: `default` is the built-in theme; another

@@ -27,6 +27,10 @@ public final class LiveBuild: @unchecked Sendable {
     private var lastTitle: String?
     /// Parses, link checks and pages of the previous builds, reused when their inputs are unchanged.
     private let cache = BuildCache()
+    /// The last good build, to patch when only chapters changed (ChapterPatch).
+    private var patch: ChapterPatch?
+    /// Whether the last rebuild patched the build before it (for tests).
+    private(set) var patched = false
     /// How many pages the last rebuild rendered (the rest were reused).
     public private(set) var pagesRendered = 0
 
@@ -45,10 +49,23 @@ public final class LiveBuild: @unchecked Sendable {
         defer { lock.unlock() }
         var timer = PhaseTimer()
         cache.files.forget(changed)
-        let result = Build.run(options, cache: cache)
-        timer.mark("build")
-        pagesRendered = cache.finishBuild(forgetUnused: result.site != nil)
-        timer.mark("forget unused pages")
+        let result: Build.Result
+        if let (patched, next) = patch?.rebuild(changed: changed, cache: cache) {
+            result = patched
+            patch = next
+            self.patched = true
+            timer.mark("patch")
+            // What the patch did not look up is still the workbook's.
+            pagesRendered = cache.finishBuild(forgetUnused: false)
+        } else {
+            result = Build.run(options, cache: cache)
+            self.patched = false
+            timer.mark("build")
+            pagesRendered = cache.finishBuild(forgetUnused: result.site != nil)
+            timer.mark("forget unused pages")
+            // A failed build leaves files a patch of the last good one would not see.
+            patch = result.errorCount == 0 ? ChapterPatch(result) : nil
+        }
         if let title = result.workbook?.settings.title { lastTitle = title }
         let folders = inputFolders(themeSetting: result.workbook?.settings.theme)
         guard let site = result.site, result.errorCount == 0 else {

@@ -16,7 +16,7 @@ public enum SiteBuilder {
         _ workbook: Workbook, theme: Theme, sources: [String: String], cache: BuildCache?, resolver: LinkResolver?, progress: BuildProgress?
     ) -> Site {
         var timer = PhaseTimer()
-        let pages = PageBuilder(workbook: workbook, generator: "workbook \(WorkbookVersion.current)", resolver: resolver)
+        let pages = PageBuilder(workbook: workbook, generator: generator, resolver: resolver)
         progress?.begin(.render, total: renderedCount(workbook, pages))
         let context = RenderContext(
             workbook: workbook, theme: theme, pages: pages, sources: sources, cache: cache, progress: progress,
@@ -49,6 +49,9 @@ public enum SiteBuilder {
         }
         return site
     }
+
+    /// What pages name as their generator.
+    static let generator = "workbook \(WorkbookVersion.current)"
 
     /// How many files and sections a build renders: chapter bodies, print and
     /// drills sections, dashboard sections, the search index, then every page and the sidebar.

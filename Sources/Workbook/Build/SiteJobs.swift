@@ -79,18 +79,21 @@ extension RenderContext {
         }
     }
 
-    /// Each scorecard (filled from the latest self-score) and field reference sheet.
-    func sheetJobs() -> [Job] {
-        let scorecards: [Job] = pages.rubrics.map { rubric, chapter in
+    /// Each scorecard (filled from the latest self-score) and field reference
+    /// sheet; only those of `chapters` when given.
+    func sheetJobs(of chapters: Set<String>? = nil) -> [Job] {
+        let rubrics = chapters.map { names in pages.rubrics.filter { names.contains($0.1.name) } } ?? pages.rubrics
+        let fieldrefs = chapters.map { names in pages.fieldrefs.filter { names.contains($0.1.name) } } ?? pages.fieldrefs
+        let scorecards: [Job] = rubrics.map { rubric, chapter in
             let path = SitePaths.scorecard(rubric.id)
             let latest = workbook.personal?.latest(of: rubric.id)?.shown ?? ""
             return { [self] in (path, page(path, [text(chapter), latest], template: "scorecard") { pages.scorecard(rubric, in: chapter) }) }
         }
-        let fieldrefs: [Job] = pages.fieldrefs.map { fieldref, chapter in
+        let sheets: [Job] = fieldrefs.map { fieldref, chapter in
             let path = SitePaths.fieldref(fieldref.id)
             return { [self] in (path, page(path, [text(chapter)], template: "fieldref") { pages.fieldrefPage(fieldref, in: chapter) }) }
         }
-        return scorecards + fieldrefs
+        return scorecards + sheets
     }
 
     /// The evidence inventory, each story's page and the dashboard. They

@@ -134,10 +134,7 @@ public enum WorkbookLoader {
         }
 
         timer.mark("  story links")
-        diagnostics.sort {
-            ($0.path, $0.location, $0.severity == .warning ? 1 : 0, $0.message) < ($1.path, $1.location, $1.severity == .warning ? 1 : 0, $1.message)
-        }
-        diagnostics = Limits.capPerFile(diagnostics)
+        diagnostics = Self.ordered(diagnostics)
         guard let settings else { return LoadResult(workbook: nil, diagnostics: diagnostics, sources: sources) }
         let workbook = Workbook(settings: settings, chapters: included, assets: assets, contentPath: contentPath, drafts: drafts, personal: personal)
         return LoadResult(workbook: workbook, diagnostics: diagnostics, sources: sources, resolver: resolver)
@@ -180,5 +177,15 @@ enum ChapterOrder {
             result.append(chapter)
         }
         return (result, diagnostics)
+    }
+}
+
+extension WorkbookLoader {
+    /// Loading's diagnostics as reported: by file and position, errors before
+    /// warnings at one place, at most `Limits.diagnosticsPerFile` per file.
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        Limits.capPerFile(diagnostics.sorted {
+            ($0.path, $0.location, $0.severity == .warning ? 1 : 0, $0.message) < ($1.path, $1.location, $1.severity == .warning ? 1 : 0, $1.message)
+        })
     }
 }

@@ -74,7 +74,7 @@ public final class Chapter: Sendable {
 }
 
 /// A chapter's YAML front matter.
-public struct FrontMatter: Sendable {
+public struct FrontMatter: Sendable, Equatable {
     public var title: String
     public var number: Int?
     public var part: String?
