@@ -13,24 +13,25 @@ import WorkbookMarkdown
 /// result is always what a full build makes of the same files
 /// (LiveBuildEquivalenceTests).
 struct ChapterPatch {
-    /// The last good build, with where its chapters are on disk.
+    /// The last good build.
     let result: Build.Result
-    /// Standardised absolute path of each chapter file → its place in the workbook.
+    /// Each chapter's place in the workbook, by name.
     let chapterAt: [String: Int]
-    /// The chapters folder, standardised: files there other than chapters do not count.
+    /// The chapters folder, standardised, with a slash: what changed there is a chapter or does not count.
     let chaptersFolder: String
+    /// The last build's view model sources, once a patch has made them.
+    let pages: PageBuilder?
 
     init?(_ result: Build.Result) {
         guard let workbook = result.workbook, result.site != nil, result.theme != nil, result.resolver != nil else { return nil }
         var chapterAt: [String: Int] = [:]
-        for (index, chapter) in workbook.chapters.enumerated() {
-            chapterAt[Self.standardized(chapter.path)] = index
-        }
-        self.init(result: result, chapterAt: chapterAt, chaptersFolder: Self.standardized(ContentFolder(path: workbook.contentPath).displayPath("chapters")))
+        for (index, chapter) in workbook.chapters.enumerated() { chapterAt[chapter.name] = index }
+        let folder = Self.standardized(ContentFolder(path: workbook.contentPath).displayPath("chapters")) + "/"
+        self.init(result: result, chapterAt: chapterAt, chaptersFolder: folder, pages: nil)
     }
 
-    private init(result: Build.Result, chapterAt: [String: Int], chaptersFolder: String) {
-        (self.result, self.chapterAt, self.chaptersFolder) = (result, chapterAt, chaptersFolder)
+    private init(result: Build.Result, chapterAt: [String: Int], chaptersFolder: String, pages: PageBuilder?) {
+        (self.result, self.chapterAt, self.chaptersFolder, self.pages) = (result, chapterAt, chaptersFolder, pages)
     }
 
     static func standardized(_ path: String) -> String {
@@ -48,13 +49,14 @@ struct ChapterPatch {
         var timer = PhaseTimer()
         var indices: [Int] = []
         for path in changed.map(Self.standardized) {
-            if let index = chapterAt[path] {
+            let name = path.hasPrefix(chaptersFolder) && path.hasSuffix(".md") ? String(path.dropFirst(chaptersFolder.count).dropLast(3)) : nil
+            if let name, let index = chapterAt[name], workbook.chapters[index].path.hasSuffix("/chapters/\(name).md") {
                 indices.append(index)
                 continue
             }
             // An editor's temporary file, gone again: not part of any build.
             let gone = !FileManager.default.fileExists(atPath: path)
-            let stray = (path as NSString).deletingLastPathComponent == chaptersFolder && !path.hasSuffix(".md")
+            let stray = path.hasPrefix(chaptersFolder) && !path.dropFirst(chaptersFolder.count).contains("/") && !path.hasSuffix(".md")
             guard gone, stray else { return Self.full("\(path) is not a chapter of the last build") }
         }
         let folder = ContentFolder(path: workbook.contentPath, files: cache.files)
@@ -81,17 +83,16 @@ struct ChapterPatch {
         }
 
         timer.mark("  read, parse and check")
-        let pages = PageBuilder(workbook: workbook, generator: SiteBuilder.generator, resolver: resolver)
+        let pages = (self.pages ?? PageBuilder(workbook: result.workbook!, generator: SiteBuilder.generator, resolver: resolver)).replacing(indices, in: workbook)
         let context = RenderContext(
             workbook: workbook, theme: theme, pages: pages, sources: sources, cache: cache, progress: nil,
             shared: SiteBuilder.sharedKey(workbook, theme: theme, resolver: resolver, sources: sources))
         timer.mark("  view models")
-        let bodies = context.chapterBodies()
-        timer.mark("  chapter bodies")
-        let chapterJobs = context.chapterJobs(bodies: bodies)
+        // Bodies as they are needed: the other chapters' print sections are cached.
+        let chapterJobs = context.chapterJobs { context.body($0) }
         let names = Set(indices.map { workbook.chapters[$0].name })
         var patched = site
-        for job in context.workbookJobs(bodies: bodies) + indices.map({ chapterJobs[$0] }) + context.sheetJobs(of: names) {
+        for job in context.workbookJobs(body: { context.body($0) }) + indices.map({ chapterJobs[$0] }) + context.sheetJobs(of: names) {
             let (path, content) = job()
             patched.files[path] = content
         }
@@ -107,7 +108,7 @@ struct ChapterPatch {
         next.diagnostics = next.loadDiagnostics + result.themeDiagnostics
             + Build.renderDiagnostics(workbook, site: patched, sources: sources, cache: cache)
         timer.mark("  diagnostics")
-        return (next, ChapterPatch(result: next, chapterAt: chapterAt, chaptersFolder: chaptersFolder))
+        return (next, ChapterPatch(result: next, chapterAt: chapterAt, chaptersFolder: chaptersFolder, pages: pages))
     }
 
     /// No patch; with `WORKBOOK_TIMING=1`, says why.

@@ -24,9 +24,9 @@ public enum SiteBuilder {
         timer.mark("  view models")
         let bodies = context.chapterBodies()
         timer.mark("  chapter bodies")
-        var jobs = context.workbookJobs(bodies: bodies)
+        var jobs = context.workbookJobs { bodies[$0] }
         timer.mark("  print and drills sections")
-        jobs += context.chapterJobs(bodies: bodies) + context.sheetJobs()
+        jobs += context.chapterJobs { bodies[$0] } + context.sheetJobs()
         if let personal = workbook.personal { jobs += context.personalJobs(personal) }
         timer.mark("  dashboard sections")
         var site = Site()

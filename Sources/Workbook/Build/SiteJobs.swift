@@ -6,18 +6,21 @@ import WorkbookMarkdown
 /// (its contents) on every chapter's summary. The print, drills and dashboard
 /// pages are shells with cached sections between their pieces.
 extension RenderContext {
-    /// Every chapter's body, rendered once for its page and the print page, in parallel.
+    /// Chapter `n`'s body, rendered once for its page and the print page.
+    func body(_ n: Int) -> [UInt8] {
+        let chapter = workbook.chapters[n]
+        return cached("chapter-body/" + chapter.name, [text(chapter)]) { theme.render(pages.chapterBody(n), template: "chapter-body") }
+    }
+
+    /// Every chapter's body, in parallel.
     func chapterBodies() -> [[UInt8]] {
-        let chapters = workbook.chapters
-        return sections(Array(chapters.indices)) { n in
-            cached("chapter-body/" + chapters[n].name, [text(chapters[n])]) { theme.render(pages.chapterBody(n), template: "chapter-body") }
-        }
+        sections(Array(workbook.chapters.indices)) { body($0) }
     }
 
     /// The pages about the workbook as a whole: index, print, drills, 404 and
     /// the sidebar's files. Their sections are rendered here, in parallel.
-    /// - Parameter bodies: every chapter's body (`chapterBodies`).
-    func workbookJobs(bodies: [[UInt8]]) -> [Job] {
+    /// - Parameter body: chapter `n`'s body (from `chapterBodies`, or `body(_:)`).
+    func workbookJobs(body: @escaping @Sendable (Int) -> [UInt8]) -> [Job] {
         let chapters = workbook.chapters
         // What the sidebar shows: every chapter's place and title, and its sheets.
         let sidebarInputs = chapters.map { chapter in
@@ -39,7 +42,7 @@ extension RenderContext {
         let numberLabels = chapters.indices.map(pages.numberLabel)
         let printSections = sections(Array(chapters.indices)) { n in
             cached("print-chapter/" + chapters[n].name, [text(chapters[n]), numberLabels[n]]) {
-                theme.render(pages.printChapter(n, bodyHTML: bodies[n]), template: "print-chapter")
+                theme.render(pages.printChapter(n, bodyHTML: body(n)), template: "print-chapter")
             }
         }
         let drillSections = sections(pages.drillChapters) { chapter in
@@ -66,14 +69,14 @@ extension RenderContext {
     }
 
     /// Each chapter's page; the pager shows the neighbours' titles.
-    func chapterJobs(bodies: [[UInt8]]) -> [Job] {
+    func chapterJobs(body: @escaping @Sendable (Int) -> [UInt8]) -> [Job] {
         let chapters = workbook.chapters
         return chapters.indices.map { index in
             let chapter = chapters[index]
             let path = SitePaths.chapter(chapter.name)
             let neighbours = [index - 1, index + 1].map { chapters.indices.contains($0) ? chapters[$0].front.title : "\u{1}" }
             // The body's bytes go into the page as they are, not through the template.
-            return { [self] in (path, assembled(path, [text(chapter)] + neighbours, [bodies[index]]) { html in
+            return { [self] in (path, assembled(path, [text(chapter)] + neighbours, [body(index)]) { html in
                 theme.render(pages.chapterPage(index, bodyHTML: html(0)), template: "chapter")
             }) }
         }

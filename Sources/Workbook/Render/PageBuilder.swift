@@ -2,14 +2,14 @@ import WorkbookMarkdown
 
 /// Builds the view model of every page from a checked workbook.
 struct PageBuilder: Sendable {
-    let workbook: Workbook
+    private(set) var workbook: Workbook
     let resolver: LinkResolver
     let generator: String
 
     /// Every rubric, field reference and drill, with the chapter it is in.
-    let rubrics: [(Rubric, Chapter)]
-    let fieldrefs: [(FieldRef, Chapter)]
-    let drills: [(Drill, Chapter)]
+    private(set) var rubrics: [(Rubric, Chapter)]
+    private(set) var fieldrefs: [(FieldRef, Chapter)]
+    private(set) var drills: [(Drill, Chapter)]
 
     init(workbook: Workbook, generator: String, resolver: LinkResolver? = nil) {
         self.workbook = workbook
@@ -47,13 +47,47 @@ struct PageBuilder: Sendable {
         self.drillStories = drillStories
     }
 
+    /// These view models' sources with the chapters at `indices` taken from
+    /// `workbook`, whose other chapters are this one's and whose new chapters
+    /// hold the drills, rubrics and field references the old ones held, by id
+    /// and in order (ChapterPatch checks): a rebuild after an edit then costs
+    /// no pass over every chapter's blocks.
+    func replacing(_ indices: [Int], in workbook: Workbook) -> PageBuilder {
+        var copy = self
+        copy.workbook = workbook
+        var replaced: [ObjectIdentifier: Chapter] = [:]
+        for index in indices { replaced[ObjectIdentifier(self.workbook.chapters[index])] = workbook.chapters[index] }
+        // Each chapter's items are together, in order.
+        func swapped<T>(_ list: [(T, Chapter)], _ items: (Chapter) -> [T]) -> [(T, Chapter)] {
+            var list = list
+            var i = 0
+            while i < list.count {
+                guard let new = replaced[ObjectIdentifier(list[i].1)] else { i += 1; continue }
+                for (j, item) in items(new).enumerated() { list[i + j] = (item, new) }
+                i += max(1, items(new).count)
+            }
+            return list
+        }
+        copy.rubrics = swapped(rubrics, \.rubrics)
+        copy.fieldrefs = swapped(fieldrefs, \.fieldrefs)
+        copy.drills = swapped(drills, \.drills)
+        copy.drillChapters = drillChapters.map { replaced[ObjectIdentifier($0)] ?? $0 }
+        if workbook.personal != nil {
+            for new in replaced.values {
+                for drill in new.drills { copy.drillsByID[drill.id] = (drill, new) }
+                if !new.rubrics.isEmpty { copy.rubricsByChapter[new.name] = new.rubrics }
+            }
+        }
+        return copy
+    }
+
     /// Moves a chapter page's body onto the print page, which holds every chapter.
     let printRebase: PrintRebase
     /// Personal builds: every chapter's place in the workbook, by name.
     let chapterOrder: [String: Int]
     /// Personal builds: every drill by id, with its chapter; every chapter's rubrics by chapter name.
-    let drillsByID: [String: (Drill, Chapter)]
-    let rubricsByChapter: [String: [Rubric]]
+    private(set) var drillsByID: [String: (Drill, Chapter)]
+    private(set) var rubricsByChapter: [String: [Rubric]]
 
     /// Personal builds: the stories that answer each drill.
     let drillStories: [String: [StoryRef]]
@@ -180,7 +214,7 @@ struct PageBuilder: Sendable {
     }
 
     /// The chapters that hold drills, in order.
-    let drillChapters: [Chapter]
+    private(set) var drillChapters: [Chapter]
 
     /// The drills page around its chapters' rendered sections.
     func drillsPage(groups: [SectionVM]) -> DrillsPageVM {
