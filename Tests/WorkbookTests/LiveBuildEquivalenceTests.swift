@@ -21,6 +21,10 @@ import WorkbookMarkdown
         | "I decided" | Names the owner |
         ::::
 
+        :::phrases[Never say]{kind=avoid}
+        - "It just happened"
+        :::
+
         """
 
     static func files(_ site: Site) -> [String: [UInt8]] {
@@ -73,6 +77,9 @@ import WorkbookMarkdown
             ("lines added above the blocks", "chapters/second.md", true, { $0.replacingOccurrences(of: "See [the audit]", with: "Intro.\n\nMore intro.\n\nSee [the audit]") }),
             ("lines added above avoid phrases", "chapters/practice.md", false, { $0.replacingOccurrences(of: ":::matrix[Levels]", with: "Intro.\n\n:::matrix[Levels]") }),
             ("a story edit", "stories/retries.md", false, { $0 + "\nI also wrote the runbook.\n" }),
+            ("lines added above phrases no story uses", "chapters/second.md", true, { $0.replacingOccurrences(of: "See [the audit]", with: "One.\n\nTwo.\n\nSee [the audit]") }),
+            ("a story uses that phrase", "stories/retries.md", false, { $0 + "\nIt just happened, I thought.\n" }),
+            ("lines added above a phrase a story uses", "chapters/second.md", false, { $0.replacingOccurrences(of: "One.\n\nTwo.\n\n", with: "One.\n\n") }),
             ("a new score", "stories/scores.yaml", false, { $0 + "- rubric: attribution-check\n  date: 2026-03-10\n  scores: {Scope: 5, Attribution: 5}\n" }),
             ("the other chapter's title", "chapters/second.md", false, { $0.replacingOccurrences(of: "title: Second", with: "title: Second pass") }),
             ("a broken link", "chapters/second.md", false, { $0.replacingOccurrences(of: "practice.md#levels", with: "practice.md#nowhere") }),

@@ -69,7 +69,7 @@ struct ChapterPatch {
             let read = { ChapterReader.read(file.text, path: file.displayPath, name: old.name) }
             let (parsed, problems) = cache.parses.value(path: file.displayPath, text: file.text, read)
             guard let chapter = parsed, !problems.contains(where: { $0.severity == .error }) else { return Self.full("\(old.path) has errors") }
-            guard Self.showsTheSame(old, chapter) else { return Self.full("other pages show what changed in \(old.path)") }
+            guard Self.showsTheSame(old, chapter), avoidPhrasesAgree(old, chapter) else { return Self.full("other pages show what changed in \(old.path)") }
             let check = { LinkChecker.check([chapter], resolver: resolver) }
             let links = cache.links.value(path: chapter.path, text: file.text, also: resolver.fingerprint, check)
             guard !links.contains(where: { $0.severity == .error }) else { return Self.full("\(old.path) has a broken link") }
@@ -111,6 +111,15 @@ struct ChapterPatch {
         return (next, ChapterPatch(result: next, chapterAt: chapterAt, chaptersFolder: chaptersFolder, pages: pages))
     }
 
+    /// The same avoid phrases; on other lines only when no story's finding
+    /// cites them (a finding names the line a phrase is listed on).
+    func avoidPhrasesAgree(_ old: Chapter, _ new: Chapter) -> Bool {
+        guard old.avoidPhrases.map(\.text) == new.avoidPhrases.map(\.text) else { return false }
+        if old.avoidPhrasesHash == new.avoidPhrasesHash { return true }
+        let cited = "(listed at chapters/\(old.name).md:"
+        return !(result.workbook?.personal?.stories ?? []).contains { $0.findings.contains { $0.message.contains(cited) } }
+    }
+
     /// No patch; with `WORKBOOK_TIMING=1`, says why.
     private static func full(_ why: String) -> (result: Build.Result, next: ChapterPatch)? {
         if PhaseTimer.enabled { FileHandle.standardError.write(Data("full rebuild: \(why)\n".utf8)) }
@@ -121,7 +130,7 @@ struct ChapterPatch {
     /// links, sees the same of `new` as of `old`.
     static func showsTheSame(_ old: Chapter, _ new: Chapter) -> Bool {
         old.name == new.name && old.front == new.front && old.minutes == new.minutes && old.ids == new.ids
-            && old.avoidPhrasesHash == new.avoidPhrasesHash
+
             && old.drills.map(\.id) == new.drills.map(\.id) && old.drills.map(\.title) == new.drills.map(\.title)
             && old.drills.map(\.timebox) == new.drills.map(\.timebox)
             && old.fieldrefs.map(\.id) == new.fieldrefs.map(\.id) && old.fieldrefTitles == new.fieldrefTitles
