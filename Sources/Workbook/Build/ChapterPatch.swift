@@ -26,16 +26,12 @@ struct ChapterPatch {
         guard let workbook = result.workbook, result.site != nil, result.theme != nil, result.resolver != nil else { return nil }
         var chapterAt: [String: Int] = [:]
         for (index, chapter) in workbook.chapters.enumerated() { chapterAt[chapter.name] = index }
-        let folder = Self.standardized(ContentFolder(path: workbook.contentPath).displayPath("chapters")) + "/"
+        let folder = FileCache.absolute(ContentFolder(path: workbook.contentPath).displayPath("chapters")) + "/"
         self.init(result: result, chapterAt: chapterAt, chaptersFolder: folder, pages: nil)
     }
 
     private init(result: Build.Result, chapterAt: [String: Int], chaptersFolder: String, pages: PageBuilder?) {
         (self.result, self.chapterAt, self.chaptersFolder, self.pages) = (result, chapterAt, chaptersFolder, pages)
-    }
-
-    static func standardized(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// The build after the files at `changed` changed, or nil when only a full build can tell.
@@ -48,9 +44,9 @@ struct ChapterPatch {
         else { return Self.full("the last build has duplicate ids or a `chapters:` order") }
         var timer = PhaseTimer()
         var indices: [Int] = []
-        for path in changed.map(Self.standardized) {
+        for path in changed.map(FileCache.absolute) {
             let name = path.hasPrefix(chaptersFolder) && path.hasSuffix(".md") ? String(path.dropFirst(chaptersFolder.count).dropLast(3)) : nil
-            if let name, let index = chapterAt[name], workbook.chapters[index].path.hasSuffix("/chapters/\(name).md") {
+            if let name, let index = chapterAt[name] {
                 indices.append(index)
                 continue
             }
@@ -130,7 +126,6 @@ struct ChapterPatch {
     /// links, sees the same of `new` as of `old`.
     static func showsTheSame(_ old: Chapter, _ new: Chapter) -> Bool {
         old.name == new.name && old.front == new.front && old.minutes == new.minutes && old.ids == new.ids
-
             && old.drills.map(\.id) == new.drills.map(\.id) && old.drills.map(\.title) == new.drills.map(\.title)
             && old.drills.map(\.timebox) == new.drills.map(\.timebox)
             && old.fieldrefs.map(\.id) == new.fieldrefs.map(\.id) && old.fieldrefTitles == new.fieldrefTitles

@@ -50,16 +50,16 @@ public final class LiveBuild: @unchecked Sendable {
         var timer = PhaseTimer()
         cache.files.forget(changed)
         let result: Build.Result
-        if let (patched, next) = patch?.rebuild(changed: changed, cache: cache) {
-            result = patched
-            patch = next
-            self.patched = true
+        if let patchedBuild = patch?.rebuild(changed: changed, cache: cache) {
+            result = patchedBuild.result
+            patch = patchedBuild.next
+            patched = true
             timer.mark("patch")
             // What the patch did not look up is still the workbook's.
             pagesRendered = cache.finishBuild(forgetUnused: false)
         } else {
             result = Build.run(options, cache: cache)
-            self.patched = false
+            patched = false
             timer.mark("build")
             pagesRendered = cache.finishBuild(forgetUnused: result.site != nil)
             timer.mark("forget unused pages")
@@ -86,17 +86,14 @@ public final class LiveBuild: @unchecked Sendable {
     /// Site paths of the files copied from one of the `changed` source files.
     static func copies(in site: Site, from changed: Set<String>) -> Set<String> {
         guard !changed.isEmpty else { return [] }
-        let sources = Set(changed.map(standardized))
+        let sources = Set(changed.map(FileCache.absolute))
         var paths: Set<String> = []
         for (path, content) in site.files {
-            if case .copy(let source) = content, sources.contains(standardized(source)) { paths.insert(path) }
+            if case .copy(let source) = content, sources.contains(FileCache.absolute(source)) { paths.insert(path) }
         }
         return paths
     }
 
-    private static func standardized(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
-    }
 
     static func difference(_ old: Site?, _ new: Site) -> Set<String> {
         guard let old else { return Set(new.files.keys) }

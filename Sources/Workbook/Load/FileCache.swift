@@ -58,12 +58,17 @@ final class FileCache: @unchecked Sendable {
         }
         if let cached { return cached }
         let fresh = read()
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let absolute = Self.absolute(path)
         lock.withLock {
             diskReads += 1
             entries[path] = Entry(stamp: stamp, read: fresh, absolute: absolute, round: round)
         }
         return fresh
+    }
+
+    /// A path as a watcher reports it: absolute, without `.` and `..`.
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// A file's stamp as text, for caches of whole folders (the theme); nil when it cannot be read.
@@ -89,7 +94,7 @@ final class FileCache: @unchecked Sendable {
     /// Forgets the files a watcher reported (absolute paths): they are read again.
     func forget(_ paths: Set<String>) {
         guard !paths.isEmpty else { return }
-        let standardized = Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        let standardized = Set(paths.map(Self.absolute))
         lock.withLock {
             for (path, entry) in entries where standardized.contains(entry.absolute) { entries[path] = nil }
         }
