@@ -27,6 +27,6 @@ struct CheckCommand: ParsableCommand {
             let counts = DiagnosticFormatter.counts(errors: result.errorCount, warnings: result.warningCount)
             print("Checked \(chapters) chapter\(chapters == 1 ? "" : "s"): \(counts)")
         }
-        if result.errorCount > 0 { throw ExitCode(1) }
+        Terminal.finish(status: result.errorCount > 0 ? 1 : 0)
     }
 }
