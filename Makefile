@@ -7,6 +7,8 @@
 #               (Benchmarks/README.md); writes Benchmarks/results/latest.json
 #   make bench-serve  time `workbook serve` from saving a chapter to the page's
 #               reload event, for the sample and a generated 1,000-chapter workbook
+#   make lookup-census  count the template lookups of one build, per template
+#               (exact, where wall time is noisy; builds a counting copy in /tmp)
 #
 # Set-up installs what a fresh Debian 12 machine with Swift lacks (libcmark-dev,
 # pkg-config) with apt-get. `make browser-deps` installs, only when missing,
@@ -18,7 +20,7 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/workbook
 
-.PHONY: all deps browser-deps build run test check clean install bench bench-serve
+.PHONY: all deps browser-deps build run test check clean install bench bench-serve lookup-census
 
 all: build
 
@@ -98,6 +100,13 @@ bench: deps
 bench-serve: deps
 	$(SWIFT) build -c release --product workbook
 	$(PYTHON) Benchmarks/serve-latency --workbook .build/release/workbook
+
+# Benchmarks/lookup-census: a copy of the repository built against a copy of
+# swift-mustache that counts lookups (in /tmp/workbook-census), then one build
+# of the generated 1,000-chapter workbook.
+lookup-census: deps
+	$(SWIFT) package resolve
+	$(PYTHON) Benchmarks/lookup-census
 
 # libFuzzer targets (Fuzz/): the directive and table layer, front matter and
 # YAML, whole chapters. Each is built with -sanitize=fuzzer,address into
