@@ -6,18 +6,18 @@ extension BodyContext {
     func items(_ body: [ChapterBlock]) -> [BodyItemVM] {
         var items: [BodyItemVM] = []
         var run: [Block] = []
-        func flush() {
-            if !run.isEmpty {
-                items.append(BodyItemVM(html: html(run), block: [], partial: ""))
-                run.removeAll()
-            }
+        // The Markdown before a block goes into the block's item: one item
+        // (three lookups) where an item for each was five.
+        func flush() -> String {
+            defer { run.removeAll() }
+            return run.isEmpty ? "" : html(run)
         }
         for block in body {
             if case .markdown(let markdown) = block {
                 run.append(markdown)
                 continue
             }
-            flush()
+            let before = flush()
             let (vm, partial): (any Sendable, String) =
                 switch block {
                 case .markdown: ("", "")  // (collected into runs above)
@@ -30,9 +30,9 @@ extension BodyContext {
                 case .callout(let c): (callout(c), "block-callout")
                 case .fieldref(let f): (fieldref(f), "block-fieldref")
                 }
-            items.append(BodyItemVM(html: "", block: [vm], partial: partial))
+            items.append(BodyItemVM(html: before, block: [vm], partial: partial))
         }
-        flush()
+        if !run.isEmpty { items.append(BodyItemVM(html: flush(), block: [], partial: "")) }
         return items
     }
 
@@ -79,7 +79,11 @@ extension BodyContext {
         let minimums = Dictionary(r.requirements.map { ($0.dimension, $0.minimum) }, uniquingKeysWith: { a, _ in a })
         return RubricVM(
             id: r.id, titleHTML: html(r.title),
-            anchors: r.anchors.map { AnchorVM(value: $0.value, hasLabel: $0.label != nil, label: $0.label ?? "") },
+            anchors: r.anchors.map { anchor in
+                AnchorVM(
+                    value: anchor.value, hasLabel: anchor.label != nil, label: anchor.label ?? "",
+                    heading: anchor.label.map { "\(anchor.value) - \($0)" } ?? "\(anchor.value)")
+            },
             dimensions: r.dimensions.map { dimension in
                 DimensionVM(
                     name: dimension.name,

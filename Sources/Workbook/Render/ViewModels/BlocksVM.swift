@@ -1,13 +1,12 @@
-/// One item of a rendered body: either plain Markdown already rendered to HTML,
-/// or exactly one directive block. Exactly one of these is non-empty / true.
-/// One item of a body: a run of Markdown as HTML, or one directive block.
-/// `block.mustache` prints `html` and renders `block` (empty for HTML runs)
-/// with the partial named by `partial`: two lookups an item, where a section
-/// per block type made ten (templates are most of a build's time).
+/// One item of a body: the run of Markdown (as HTML) before a directive
+/// block, and that block; the body's last item may be Markdown alone.
+/// `block.mustache` prints `html` and renders `block` (empty after the last
+/// block) with the partial named by `partial`: three lookups an item, where a
+/// section per block type made ten (templates are most of a build's time).
 struct BodyItemVM: Sendable {
-    /// The Markdown run's HTML; "" for a directive block.
+    /// The HTML of the Markdown before the block; "" when a block follows a block.
     var html: String
-    /// The block's view model (MatrixVM, DrillVM, ...), or nothing for HTML.
+    /// The block's view model (MatrixVM, DrillVM, ...), or nothing for the Markdown after the last block.
     var block: [any Sendable]
     /// `block-matrix`, `block-drill`, ...: the partial that renders `block`.
     var partial: String
@@ -86,6 +85,8 @@ struct AnchorVM: Sendable {
     var value: Int
     var hasLabel: Bool
     var label: String
+    /// The column's heading: "4 - Calibrated", or "4" without a label.
+    var heading: String
 }
 
 struct DimensionVM: Sendable {
@@ -107,6 +108,15 @@ struct ScoreBoxVM: Sendable {
     var value: Int
     var isAnchor: Bool
     var isMarked: Bool
+    /// "box", plus "is-anchor" and "is-marked" when they apply: one lookup where three sections were.
+    var classes: String
+
+    init(value: Int, isAnchor: Bool, isMarked: Bool) {
+        self.value = value
+        self.isAnchor = isAnchor
+        self.isMarked = isMarked
+        classes = "box" + (isAnchor ? " is-anchor" : "") + (isMarked ? " is-marked" : "")
+    }
 }
 
 struct BandVM: Sendable {

@@ -107,6 +107,7 @@ extension AnchorVM: MustacheParent {
         case "value": self.value
         case "hasLabel": self.hasLabel
         case "label": self.label
+        case "heading": self.heading
         default: nil
         }
     }
@@ -141,6 +142,7 @@ extension ScoreBoxVM: MustacheParent {
         case "value": self.value
         case "isAnchor": self.isAnchor
         case "isMarked": self.isMarked
+        case "classes": self.classes
         default: nil
         }
     }
