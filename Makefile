@@ -105,7 +105,6 @@ bench-serve: deps
 # swift-mustache that counts lookups (in /tmp/workbook-census), then one build
 # of the generated 1,000-chapter workbook.
 lookup-census: deps
-	$(SWIFT) package resolve
 	$(PYTHON) Benchmarks/lookup-census
 
 # libFuzzer targets (Fuzz/): the directive and table layer, front matter and

@@ -79,11 +79,7 @@ extension BodyContext {
         let minimums = Dictionary(r.requirements.map { ($0.dimension, $0.minimum) }, uniquingKeysWith: { a, _ in a })
         return RubricVM(
             id: r.id, titleHTML: html(r.title),
-            anchors: r.anchors.map { anchor in
-                AnchorVM(
-                    value: anchor.value, hasLabel: anchor.label != nil, label: anchor.label ?? "",
-                    heading: anchor.label.map { "\(anchor.value) - \($0)" } ?? "\(anchor.value)")
-            },
+            anchors: r.anchors.map { AnchorVM(value: $0.value, hasLabel: $0.label != nil, label: $0.label ?? "") },
             dimensions: r.dimensions.map { dimension in
                 DimensionVM(
                     name: dimension.name,

@@ -86,7 +86,7 @@ struct AnchorVM: Sendable {
     var hasLabel: Bool
     var label: String
     /// The column's heading: "4 - Calibrated", or "4" without a label.
-    var heading: String
+    var heading: String { hasLabel ? "\(value) - \(label)" : "\(value)" }
 }
 
 struct DimensionVM: Sendable {
@@ -109,14 +109,7 @@ struct ScoreBoxVM: Sendable {
     var isAnchor: Bool
     var isMarked: Bool
     /// "box", plus "is-anchor" and "is-marked" when they apply: one lookup where three sections were.
-    var classes: String
-
-    init(value: Int, isAnchor: Bool, isMarked: Bool) {
-        self.value = value
-        self.isAnchor = isAnchor
-        self.isMarked = isMarked
-        classes = "box" + (isAnchor ? " is-anchor" : "") + (isMarked ? " is-marked" : "")
-    }
+    var classes: String { "box" + (isAnchor ? " is-anchor" : "") + (isMarked ? " is-marked" : "") }
 }
 
 struct BandVM: Sendable {
