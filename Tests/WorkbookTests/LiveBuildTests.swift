@@ -13,10 +13,10 @@ import Testing
         let cachedPages = live.pagesRendered
         // 2 chapter bodies, the 2 chapter pages around them, their 2 print sections
         // and 2 search fragments, the drills
-        // page's section of the chapter with drills, a scorecard, a field reference
+        // page's section of the chapter with drills, two scorecards, a field reference
         // sheet, 404, the index, print and drills pages, and the sidebar's lists,
         // script and page
-        #expect(cachedPages == 18)
+        #expect(cachedPages == 19)
 
         try folder.edit("chapters/one.md") { $0.replacingOccurrences(of: "Intro paragraph", with: "Opening paragraph") }
         let second = live.rebuild(changed: [folder.path + "/chapters/one.md"])
@@ -89,7 +89,7 @@ import Testing
         let line = try #require(added.sources[two]).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(":::matrix[Copy]") }! + 1
         #expect(duplicates(added) == ["\(line): \(message)"])
 
-        try folder.edit("chapters/two.md") { $0.replacingOccurrences(of: ":::rubric[", with: "\n:::rubric[") }
+        try folder.edit("chapters/two.md") { $0.replacingOccurrences(of: ":::rubric[Rubric one]", with: "\n:::rubric[Rubric one]") }
         #expect(duplicates(live.rebuild(changed: [two])) == ["\(line + 1): \(message)"])
 
         try folder.edit("chapters/two.md") { $0.replacingOccurrences(of: "{#levels}", with: "{#levels-copy}") }

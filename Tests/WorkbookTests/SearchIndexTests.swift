@@ -13,7 +13,8 @@ import WorkbookMarkdown
         #expect(entries.map(\.url) == [
             "chapters/one.html", "chapters/one.html#scope", "chapters/one.html#levels", "chapters/one.html#scope-1",
             "chapters/one.html#quick-drill", "chapters/one.html#a-short-exchange",
-            "chapters/two.html", "chapters/two.html#rubric-one", "chapters/two.html#pocket-card",
+            "chapters/two.html", "chapters/two.html#rubric-one", "chapters/two.html#rubric-two",
+            "chapters/two.html#pocket-card",
         ])
         let drill = try #require(entries.first { $0.url.hasSuffix("#quick-drill") })
         #expect(drill == SearchIndex.Entry(title: "Quick drill", page: "Levels & Scope", url: "chapters/one.html#quick-drill", text: "Write three versions."))

@@ -12,13 +12,20 @@ public struct Build: Sendable {
         public var includeDrafts: Bool
         /// A team guide: nothing from the personal layer in any output file.
         public var guide: Bool
+        /// Swift renderers for unchanged default templates (Theme.load); off only
+        /// to show that they render what the templates render.
+        public var nativeTemplates: Bool
 
-        public init(contentPath: String, themePath: String? = nil, defaultThemePath: String, includeDrafts: Bool = false, guide: Bool = false) {
+        public init(
+            contentPath: String, themePath: String? = nil, defaultThemePath: String, includeDrafts: Bool = false, guide: Bool = false,
+            nativeTemplates: Bool = true
+        ) {
             self.contentPath = contentPath
             self.themePath = themePath
             self.defaultThemePath = defaultThemePath
             self.includeDrafts = includeDrafts
             self.guide = guide
+            self.nativeTemplates = nativeTemplates
         }
     }
 
@@ -56,7 +63,7 @@ public struct Build: Sendable {
         result.loadDiagnostics = result.diagnostics
         guard let workbook = result.workbook, result.errorCount == 0 else { return result }
         let themeOverride = options.themePath ?? workbook.settings.theme.flatMap { themeFolder(named: $0, content: options.contentPath) }
-        let load = { Theme.load(defaultDirectory: options.defaultThemePath, override: themeOverride) }
+        let load = { Theme.load(defaultDirectory: options.defaultThemePath, override: themeOverride, native: options.nativeTemplates) }
         let (theme, problems) = cache.map { $0.theme(stamps: Theme.stamps(defaultDirectory: options.defaultThemePath, override: themeOverride), load) } ?? load()
         result.diagnostics += problems
         result.themeDiagnostics = problems

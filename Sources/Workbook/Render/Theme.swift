@@ -15,13 +15,19 @@ public struct Theme: Sendable {
     let templateFiles: [String: String]
     /// Equal for two loads of the same templates and files (within one process).
     let fingerprint: Int
+    /// Swift renderers standing in for unchanged default templates (NativeTemplates.swift).
+    var native: [String: NativeTemplate] = [:]
 
     /// Loads the default theme, then `override` on top of it.
-    public static func load(defaultDirectory: String, override: String? = nil) -> (Theme?, [Diagnostic]) {
+    /// - Parameter native: use the Swift renderers of unchanged default templates
+    ///   (off only to show that they render what the templates do).
+    public static func load(defaultDirectory: String, override: String? = nil, native: Bool = true) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var staticFiles: [String: String] = [:]
         var templateFiles: [String: String] = [:]
+        // The default theme's templates a theme folder has not replaced, by digest.
+        var defaultDigests: [String: UInt64] = [:]
         var hasher = Hasher()
         // Template name → the partials it includes, with where: Mustache renders a missing one as nothing.
         var includes: [String: [(name: String, location: SourceLocation)]] = [:]
@@ -47,6 +53,7 @@ public struct Theme: Sendable {
                     let key = String(name.dropLast(".mustache".count))
                     library.register(template, named: key)
                     templateFiles[key] = path
+                    defaultDigests[key] = folder == defaultDirectory ? NativeTemplates.digest(text) : nil
                     includes[key] = partials(in: text)
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(
@@ -78,7 +85,10 @@ public struct Theme: Sendable {
             hasher.combine(site)
             hasher.combine(source)
         }
-        return (Theme(library: library, staticFiles: staticFiles, templateFiles: templateFiles, fingerprint: hasher.finalize()), diagnostics)
+        let theme = Theme(
+            library: library, staticFiles: staticFiles, templateFiles: templateFiles, fingerprint: hasher.finalize(),
+            native: native ? NativeTemplates.usable(unchanged: defaultDigests) : [:])
+        return (theme, diagnostics)
     }
 
     /// Every file of the theme folders with its stamp: equal while no template
@@ -127,7 +137,8 @@ public struct Theme: Sendable {
     }
 
     func render(_ object: Any, template name: String) -> String {
-        library.render(object, withTemplate: name) ?? ""
+        if let native = native[name], let html = native.render(object, self) { return html }
+        return library.render(object, withTemplate: name) ?? ""
     }
 }
 

@@ -1,0 +1,80 @@
+/// Swift renderers of default-theme templates that run thousands of times a
+/// build (chapter bodies, blocks, tables, sheets), where every value the
+/// template engine looks up by name costs microseconds. Each renders exactly
+/// what its `.mustache` file renders: the file stays the theme's source and the
+/// starting point for a custom theme.
+///
+/// A native renderer stands in for a template only while that template and
+/// every partial it includes are the default theme's files, unchanged (their
+/// digest is the one the renderer was written for). A theme that overrides any
+/// of them gets the template engine for all of them, with Mustache's context
+/// stack intact. `NativeTemplateTests` builds every fixture both ways and
+/// compares the bytes, and fails when a default template's digest changes
+/// without its renderer.
+struct NativeTemplate: Sendable {
+    /// `NativeTemplates.digest` of the `.mustache` file this renders like.
+    var digest: UInt64
+    /// The partials the template includes (`{{>name}}`, and the ones a dynamic `{{>*partial}}` can name).
+    var partials: [String]
+    /// The page's HTML, or nil when `object` is not the view model it expects.
+    var render: @Sendable (_ object: Any, _ theme: Theme) -> String?
+}
+
+enum NativeTemplates {
+    static let all: [String: NativeTemplate] = BlockTemplates.all.merging(SheetTemplates.all) { a, _ in a }.merging(PageTemplates.all) { a, _ in a }
+
+    /// The native renderers that may stand in for templates: `unchanged` names
+    /// the templates that are the default theme's files with the digest given.
+    static func usable(unchanged digests: [String: UInt64]) -> [String: NativeTemplate] {
+        /// The template and every partial it reaches are unchanged default files
+        /// (cycles, such as `block` and `block-drill`, are fine).
+        func unchanged(_ name: String) -> Bool {
+            var seen: Set<String> = [name]
+            var pending = [name]
+            while let next = pending.popLast() {
+                guard let digest = digests[next] else { return false }
+                guard let native = all[next] else { continue }
+                guard digest == native.digest else { return false }
+                for partial in native.partials where seen.insert(partial).inserted {
+                    pending.append(partial)
+                }
+            }
+            return true
+        }
+        return all.filter { unchanged($0.key) }
+    }
+
+    /// FNV-1a over the UTF-8 bytes: stable across runs and machines, unlike `Hasher`.
+    static func digest(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}
+
+extension String {
+    /// Appends `text` escaped the way the template engine escapes `{{name}}`:
+    /// `<`, `>`, `&`, `"` and `'`, compared as whole characters.
+    mutating func appendEscaped(_ text: String) {
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            append(text)
+            return
+        }
+        for character in text {
+            switch character {
+            case "<": append("&lt;")
+            case ">": append("&gt;")
+            case "&": append("&amp;")
+            case "\"": append("&quot;")
+            case "'": append("&#39;")
+            default: append(character)
+            }
+        }
+    }
+
+    mutating func appendEscaped(_ number: Int) {
+        append(String(number))
+    }
+}

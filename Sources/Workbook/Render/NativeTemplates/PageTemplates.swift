@@ -1,0 +1,173 @@
+/// Native renderers of the chapter pages and their frame: `chapter`,
+/// `print-chapter`, `chapter-meta`, and `head`, `sidebar` and `foot`, which every
+/// page includes. Each function is its template, line for line
+/// (NativeTemplates.swift says when they are used).
+enum PageTemplates {
+    static let all: [String: NativeTemplate] = [
+        "head": BlockTemplates.native(PageVM.self, digest: 0x2576_2611_daf0_86e2, partials: [], head),
+        "foot": BlockTemplates.native(PageVM.self, digest: 0x4574_b8d7_38ae_05b4, partials: [], foot),
+        "sidebar": BlockTemplates.native(PageVM.self, digest: 0xd7b9_c1d0_3a4e_8e35, partials: [], sidebar),
+        "chapter-meta": BlockTemplates.native(ChapterSummaryVM.self, digest: 0x3b27_51d7_bbe5_42a0, partials: [], chapterMeta),
+        "chapter": BlockTemplates.native(ChapterPageVM.self, digest: 0x0a1d_8c51_5ed8_b0d3, partials: ["head", "sidebar", "chapter-meta", "foot"], chapter),
+        "print-chapter": BlockTemplates.native(PrintChapterVM.self, digest: 0x2323_8fd8_47b6_bc82, partials: ["chapter-meta"], printChapter),
+    ]
+
+    static func head(_ page: PageVM, into out: inout String) {
+        out += "<!doctype html>\n<html lang=\""
+        out.appendEscaped(page.lang)
+        out += "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n"
+        out += "<meta name=\"generator\" content=\""
+        out.appendEscaped(page.generator)
+        out += "\">\n<title>"
+        out.appendEscaped(page.pageTitle)
+        out += "</title>\n<link rel=\"stylesheet\" href=\""
+        out.appendEscaped(page.root)
+        out += "theme/style.css\">\n<link rel=\"stylesheet\" href=\""
+        out.appendEscaped(page.root)
+        out += "theme/paper-"
+        out.appendEscaped(page.paper)
+        out += ".css\">\n<link rel=\"stylesheet\" href=\""
+        out.appendEscaped(page.root)
+        out += "theme/print.css\" media=\"print\">\n</head>\n<body class=\""
+        out.appendEscaped(page.pageKind)
+        out += "\" data-root=\""
+        out.appendEscaped(page.root)
+        out += "\" data-page=\""
+        out.appendEscaped(page.path)
+        out += "\">\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n<a class=\"site-title\" href=\""
+        out.appendEscaped(page.homeURL)
+        out += "\">"
+        out.appendEscaped(page.siteTitle)
+        out += "</a>\n<nav class=\"site-nav\" aria-label=\"Site\">\n<ul>\n"
+        link(page.homeURL, "Contents", into: &out)
+        link(page.drillsURL, "Drills", into: &out)
+        link(page.printURL, "Print", into: &out)
+        if page.isPersonal {
+            link(page.storiesURL, "Stories", into: &out)
+            link(page.dashboardURL, "Dashboard", into: &out)
+        }
+        out += "</ul>\n</nav>\n</header>\n"
+    }
+
+    private static func link(_ url: String, _ label: String, into out: inout String) {
+        out += "<li><a href=\""
+        out.appendEscaped(url)
+        out += "\">" + label + "</a></li>\n"
+    }
+
+    static func foot(_ page: PageVM, into out: inout String) {
+        out += "<footer class=\"site-footer\">\n<p>"
+        out.appendEscaped(page.siteTitle)
+        out += " · built with "
+        out.appendEscaped(page.generator)
+        out += "</p>\n</footer>\n<script src=\""
+        out.appendEscaped(page.root)
+        out += "theme/workbook.js\" defer></script>\n</body>\n</html>\n"
+    }
+
+    static func sidebar(_ page: PageVM, into out: inout String) {
+        out += "<nav class=\"sidebar\" aria-label=\"Chapters\">\n<div class=\"sidebar-scroll\">\n<script src=\""
+        out.appendEscaped(page.root)
+        out += "sidebar.js\"></script>\n<noscript><iframe class=\"sidebar-frame\" src=\""
+        out.appendEscaped(page.root)
+        out += "sidebar.html\" title=\"Chapters\"></iframe></noscript>\n</div>\n</nav>\n"
+    }
+
+    static func chapterMeta(_ chapter: ChapterSummaryVM, into out: inout String) {
+        out += "<dl class=\"chapter-meta\">\n<div><dt>Reading time</dt><dd>"
+        out.appendEscaped(chapter.minutesLabel)
+        out += "</dd></div>\n"
+        func tags(_ label: String, _ kind: String, _ tags: [String]) {
+            out += "<div><dt>" + label + "</dt><dd><ul class=\"tags tags-" + kind + "\">"
+            for tag in tags {
+                out += "<li>"
+                out.appendEscaped(tag)
+                out += "</li>"
+            }
+            out += "</ul></dd></div>\n"
+        }
+        if chapter.hasSkills { tags("Skills", "skills", chapter.skills) }
+        if chapter.hasRounds { tags("Rounds", "rounds", chapter.rounds) }
+        out += "</dl>\n"
+    }
+
+    /// The chapter's title line, the same on its page and on the print page.
+    private static func title(_ chapter: ChapterSummaryVM, into out: inout String) {
+        out += "<h1 class=\"chapter-title\">"
+        out.appendEscaped(chapter.title)
+        if chapter.isDraft { out += " <span class=\"badge badge-draft\">Draft</span>" }
+        out += "</h1>\n"
+        if chapter.hasSummary {
+            out += "<p class=\"chapter-summary\">"
+            out.appendEscaped(chapter.summary)
+            out += "</p>"
+        }
+        out += "\n"
+        chapterMeta(chapter, into: &out)
+    }
+
+    private static func part(_ chapter: ChapterSummaryVM, into out: inout String) {
+        if chapter.hasPart {
+            out += "<p class=\"chapter-part\">"
+            out.appendEscaped(chapter.part)
+            out += "</p>"
+        }
+        out += "\n"
+    }
+
+    static func chapter(_ vm: ChapterPageVM, into out: inout String) {
+        head(vm.page, into: &out)
+        out += "\n<div class=\"layout\">\n"
+        sidebar(vm.page, into: &out)
+        out += "\n<main id=\"main\" class=\"content\">\n<article class=\"chapter\">\n<header class=\"chapter-header\">\n"
+        part(vm.chapter, into: &out)
+        if vm.chapter.hasNumber {
+            out += "<p class=\"chapter-number\">Chapter "
+            out.appendEscaped(vm.chapter.number)
+            out += "</p>"
+        }
+        out += "\n"
+        title(vm.chapter, into: &out)
+        out += "</header>\n"
+        if vm.hasToc {
+            out += "<nav class=\"toc\" aria-label=\"On this page\">\n<h2 class=\"toc-title\">On this page</h2>\n<ul>\n"
+            for entry in vm.toc {
+                out += "<li class=\"toc-level-\(entry.level)\"><a href=\""
+                out.appendEscaped(entry.url)
+                out += "\">"
+                out.appendEscaped(entry.title)
+                out += "</a></li>\n"
+            }
+            out += "</ul>\n</nav>\n"
+        }
+        out += "<div class=\"chapter-body\">\n" + vm.bodyHTML + "\n</div>\n</article>\n<nav class=\"pager\" aria-label=\"Previous and next chapter\">\n"
+        if vm.hasPrevious { pager("prev", "Previous", vm.previous, into: &out) }
+        out += "\n"
+        if vm.hasNext { pager("next", "Next", vm.next, into: &out) }
+        out += "\n</nav>\n</main>\n</div>\n"
+        foot(vm.page, into: &out)
+        out += "\n"
+    }
+
+    private static func pager(_ rel: String, _ label: String, _ link: LinkVM, into out: inout String) {
+        out += "<a class=\"pager-" + rel + "\" rel=\"" + rel + "\" href=\""
+        out.appendEscaped(link.url)
+        out += "\"><span class=\"pager-label\">" + label + "</span> <span class=\"pager-title\">"
+        out.appendEscaped(link.title)
+        out += "</span></a>"
+    }
+
+    static func printChapter(_ vm: PrintChapterVM, into out: inout String) {
+        out += "<section class=\"print-chapter\" id=\""
+        out.appendEscaped(vm.id)
+        out += "\">\n<header class=\"chapter-header\">\n"
+        part(vm.chapter, into: &out)
+        out += "<p class=\"chapter-number\">"
+        out.appendEscaped(vm.numberLabel)
+        out += "</p>\n"
+        title(vm.chapter, into: &out)
+        out += "</header>\n<div class=\"chapter-body\">\n" + vm.bodyHTML + "\n</div>\n</section>\n"
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import Workbook
+
+/// The Swift renderers of default templates (Render/NativeTemplates) render
+/// exactly what the template engine renders from the `.mustache` files, and
+/// step aside for a theme that changes any template they stand in for.
+@Suite struct NativeTemplateTests {
+    static let workbooks: [(name: String, path: String, guide: Bool, drafts: Bool)] = [
+        ("golden/blocks with drafts", Repo.fixture("golden/blocks"), false, true),
+        ("golden/personal", Repo.fixture("golden/personal"), false, false),
+        ("golden/personal as a guide", Repo.fixture("golden/personal"), true, false),
+        ("xss", Repo.fixture("xss"), false, false),
+        ("third-party", Repo.fixture("third-party"), false, false),
+        ("Content", Repo.content, false, false),
+    ]
+
+    @Test(arguments: workbooks.indices)
+    func nativeRenderersWriteTheTemplatesBytes(_ index: Int) throws {
+        let workbook = Self.workbooks[index]
+        func options(native: Bool) -> Build.Options {
+            Build.Options(
+                contentPath: workbook.path, defaultThemePath: Repo.defaultTheme, includeDrafts: workbook.drafts, guide: workbook.guide,
+                nativeTemplates: native)
+        }
+        let native = Build.run(options(native: true))
+        let engine = Build.run(options(native: false))
+        #expect(native.theme?.native.keys.sorted() == NativeTemplates.all.keys.sorted(), "every native renderer is in use")
+        #expect(engine.theme?.native.isEmpty == true)
+        let nativeSite = try #require(native.site, "\(workbook.name) builds")
+        let engineSite = try #require(engine.site)
+        #expect(nativeSite.pages == engineSite.pages)
+        for page in engineSite.pages {
+            let difference = Self.firstDifference(nativeSite.text(page) ?? "", engineSite.text(page) ?? "")
+            #expect(difference == nil, "\(workbook.name): \(page)")
+        }
+    }
+
+    /// Fails when a default template changes and its renderer does not: update
+    /// the renderer to render what the template now does, then its digest.
+    @Test(arguments: NativeTemplates.all.keys.sorted())
+    func digestAndPartialsMatchTheTemplateFile(_ name: String) throws {
+        let native = try #require(NativeTemplates.all[name])
+        let text = try String(contentsOfFile: Repo.defaultTheme + "/templates/\(name).mustache", encoding: .utf8)
+        let digest = NativeTemplates.digest(text)
+        #expect(digest == native.digest, "\(name).mustache changed: its digest is now 0x\(String(digest, radix: 16))")
+        let included = Set(Theme.partials(in: text).map(\.name))
+        let dynamic = text.contains("{{>*partial}}") ? Set(BlockTemplates.blockPartials) : []
+        #expect(Set(native.partials) == included.union(dynamic))
+    }
+
+    @Test func digestIsFNV1a() {
+        #expect(NativeTemplates.digest("") == 0xcbf2_9ce4_8422_2325)
+        #expect(NativeTemplates.digest("a") == 0xaf63_dc4c_8601_ec8c)
+    }
+
+    @Test func escapingMatchesTheTemplateEngine() {
+        var out = ""
+        out.appendEscaped("O'Neil <b> & \"q\" é")
+        #expect(out == "O&#39;Neil &lt;b&gt; &amp; &quot;q&quot; é")
+        var plain = "x"
+        plain.appendEscaped("no markup")
+        #expect(plain == "xno markup")
+    }
+
+    /// Overriding `block-callout` turns off every renderer that includes it,
+    /// directly or through `block`; the rest stay in use.
+    @Test func overridingAPartialHandsItsIncludersToTheEngine() throws {
+        let theme = try TemporaryWorkbook([
+            "templates/block-callout.mustache": "<aside class=\"mine\">{{kindLabel}}: {{#body}}{{>block}}{{/body}}</aside>\n"
+        ])
+        defer { theme.remove() }
+        let result = buildSite(Repo.fixture("golden/blocks"), themePath: theme.path)
+        let native = try #require(result.theme?.native)
+        #expect(
+            native.keys.sorted() == [
+                "block-checklist", "block-matrix", "block-phrases", "block-rubric", "block-transcript", "chapter", "chapter-meta", "foot", "head",
+                "print-chapter", "scorecard", "sidebar", "table",
+            ])
+        let site = try #require(result.site)
+        let chapters = site.pages.filter { $0.hasPrefix("chapters/") }.compactMap { site.text($0) }.joined()
+        #expect(chapters.contains("<aside class=\"mine\">Weak answer: "))
+        #expect(!chapters.contains("data-block=\"callout\""))
+    }
+
+    /// A default template edited in place (an installed theme changed by hand)
+    /// is rendered by the engine too.
+    @Test func editedDefaultTemplateIsRenderedByTheEngine() throws {
+        let folder = try TemporaryWorkbook([:])
+        defer { folder.remove() }
+        let copy = folder.path + "/default"
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.defaultTheme, toPath: copy)
+        let table = copy + "/templates/table.mustache"
+        let text = try String(contentsOfFile: table, encoding: .utf8)
+        try (text.replacingOccurrences(of: "<table>", with: "<table class=\"edited\">")).write(toFile: table, atomically: true, encoding: .utf8)
+        let result = Build.run(Build.Options(contentPath: Repo.fixture("golden/blocks"), defaultThemePath: copy))
+        #expect(result.theme?.native["table"] == nil)
+        #expect(result.theme?.native["block-matrix"] == nil)
+        #expect(result.theme?.native["block-rubric"] != nil)
+        let site = try #require(result.site)
+        #expect(site.pages.compactMap { site.text($0) }.joined().contains("<table class=\"edited\">"))
+    }
+
+    /// Where the native page first differs from the engine's, with what follows in each; nil when equal.
+    static func firstDifference(_ a: String, _ b: String) -> String? {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if x == y { return nil }
+        let n = zip(x, y).prefix { $0 == $1 }.count
+        let context = { (bytes: [UInt8]) in String(decoding: bytes[n..<min(bytes.count, n + 80)], as: UTF8.self) }
+        return "byte \(n): got \(context(x).debugDescription), template gives \(context(y).debugDescription)"
+    }
+}
