@@ -49,3 +49,19 @@ import WorkbookMarkdown
         #expect(warning.message.hasSuffix(" MB, over 5 MB: a page loads it when its reader first searches; consider splitting long chapters' text out of the workbook"))
     }
 }
+
+/// The hand-written JSON writes what JSONEncoder writes, byte for byte.
+@Suite struct SearchIndexJSONTests {
+    @Test func stringsEncodeAsJSONEncoderDoes() throws {
+        let controls = String(decoding: (0..<0x20).map { UInt8($0) }, as: UTF8.self)
+        let samples = ["", "plain words", "a \"quote\", a \\ and </script>", controls, "é — 日本 🙂 tab\there", "ends with /"]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for sample in samples {
+            var ours: [UInt8] = []
+            SearchIndex.appendJSONString(sample, to: &ours)
+            let theirs = try encoder.encode([sample]).dropFirst().dropLast()
+            #expect(String(decoding: ours, as: UTF8.self) == String(decoding: theirs, as: UTF8.self))
+        }
+    }
+}

@@ -46,17 +46,25 @@ struct PrintRebase: Sendable {
     fileprivate enum AttributeKind { case other, ids, url }
 
     fileprivate static func kind(of name: UnsafeBufferPointer<UInt8>.SubSequence) -> AttributeKind {
-        // Lowercase ASCII names only: what templates and the Markdown renderer write, and what HTML folds to.
-        var lower: [UInt8] = []
-        lower.reserveCapacity(name.count)
-        for b in name { lower.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-        switch lower {
-        case Array("href".utf8), Array("src".utf8): return .url
-        case Array("id".utf8), Array("for".utf8), Array("headers".utf8), Array("aria-labelledby".utf8),
-            Array("aria-describedby".utf8), Array("aria-controls".utf8), Array("aria-owns".utf8):
-            return .ids
-        default: return .other
+        if isNamed(name, "href") || isNamed(name, "src") { return .url }
+        if idAttributes.contains(where: { isNamed(name, $0) }) { return .ids }
+        return .other
+    }
+
+    private static let idAttributes: [StaticString] = ["id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"]
+    fileprivate static let rawTextElements: [StaticString] = ["script", "style", "textarea", "title"]
+
+    /// Whether an ASCII name is `lowercase` with its letters in any case
+    /// (what templates and the Markdown renderer write, and what HTML folds to).
+    /// Compares in place: a body has thousands of tags and attributes.
+    fileprivate static func isNamed(_ name: UnsafeBufferPointer<UInt8>.SubSequence, _ lowercase: StaticString) -> Bool {
+        guard name.count == lowercase.utf8CodeUnitCount else { return false }
+        var expected = lowercase.utf8Start
+        for b in name {
+            guard (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == expected.pointee else { return false }
+            expected += 1
         }
+        return true
     }
 
     /// The new value of a `href` or `src`, or nil to keep it.
@@ -150,10 +158,10 @@ private struct Scan {
             } else if i < bytes.count, isLetter(bytes[i]) {
                 let nameStart = i
                 while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") { i += 1 }
-                let name = lowercased(nameStart..<i)
+                let name = bytes[nameStart..<i]
                 attributes(into: &out)
-                if let closer = ["script", "style", "textarea", "title"].first(where: { $0 == name }) {
-                    i = rawTextEnd(closer)
+                if let closer = PrintRebase.rawTextElements.first(where: { PrintRebase.isNamed(name, $0) }) {
+                    i = rawTextEnd(closer.description)
                 }
             }
         }
