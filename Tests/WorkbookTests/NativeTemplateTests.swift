@@ -18,21 +18,31 @@ import Testing
     @Test(arguments: workbooks.indices)
     func nativeRenderersWriteTheTemplatesBytes(_ index: Int) throws {
         let workbook = Self.workbooks[index]
+        try Self.compare(workbook.name, workbook.path, guide: workbook.guide, drafts: workbook.drafts)
+    }
+
+    /// The index's "No chapters yet."
+    @Test func emptyWorkbook() throws {
+        let folder = try TemporaryWorkbook(["workbook.yaml": "title: Empty\n"])
+        defer { folder.remove() }
+        try Self.compare("an empty workbook", folder.path)
+    }
+
+    /// Builds `path` with and without the native renderers: the same pages, byte for byte.
+    static func compare(_ name: String, _ path: String, guide: Bool = false, drafts: Bool = false) throws {
         func options(native: Bool) -> Build.Options {
-            Build.Options(
-                contentPath: workbook.path, defaultThemePath: Repo.defaultTheme, includeDrafts: workbook.drafts, guide: workbook.guide,
-                nativeTemplates: native)
+            Build.Options(contentPath: path, defaultThemePath: Repo.defaultTheme, includeDrafts: drafts, guide: guide, nativeTemplates: native)
         }
         let native = Build.run(options(native: true))
         let engine = Build.run(options(native: false))
         #expect(native.theme?.native.keys.sorted() == NativeTemplates.all.keys.sorted(), "every native renderer is in use")
         #expect(engine.theme?.native.isEmpty == true)
-        let nativeSite = try #require(native.site, "\(workbook.name) builds")
+        let nativeSite = try #require(native.site, "\(name) builds")
         let engineSite = try #require(engine.site)
         #expect(nativeSite.pages == engineSite.pages)
         for page in engineSite.pages {
-            let difference = Self.firstDifference(nativeSite.text(page) ?? "", engineSite.text(page) ?? "")
-            #expect(difference == nil, "\(workbook.name): \(page)")
+            let difference = firstDifference(nativeSite.text(page) ?? "", engineSite.text(page) ?? "")
+            #expect(difference == nil, "\(name): \(page)")
         }
     }
 
@@ -75,7 +85,7 @@ import Testing
         #expect(
             native.keys.sorted() == [
                 "block-checklist", "block-matrix", "block-phrases", "block-rubric", "block-transcript", "chapter", "chapter-meta", "foot", "head",
-                "print-chapter", "scorecard", "sidebar", "table",
+                "index", "print-chapter", "scorecard", "sidebar", "table",
             ])
         let site = try #require(result.site)
         let chapters = site.pages.filter { $0.hasPrefix("chapters/") }.compactMap { site.text($0) }.joined()

@@ -1,6 +1,6 @@
-/// Native renderers of the chapter pages and their frame: `chapter`,
-/// `print-chapter`, `chapter-meta`, and `head`, `sidebar` and `foot`, which every
-/// page includes. Each function is its template, line for line
+/// Native renderers of the chapter pages, the index and their frame: `chapter`,
+/// `print-chapter`, `chapter-meta`, `index`, and `head`, `sidebar` and `foot`,
+/// which every page includes. Each function is its template, line for line
 /// (NativeTemplates.swift says when they are used).
 enum PageTemplates {
     static let all: [String: NativeTemplate] = [
@@ -9,6 +9,7 @@ enum PageTemplates {
         "sidebar": BlockTemplates.native(PageVM.self, digest: 0xd7b9_c1d0_3a4e_8e35, partials: [], sidebar),
         "chapter-meta": BlockTemplates.native(ChapterSummaryVM.self, digest: 0x3b27_51d7_bbe5_42a0, partials: [], chapterMeta),
         "chapter": BlockTemplates.native(ChapterPageVM.self, digest: 0x0a1d_8c51_5ed8_b0d3, partials: ["head", "sidebar", "chapter-meta", "foot"], chapter),
+        "index": BlockTemplates.native(IndexPageVM.self, digest: 0xe791_6ca6_2ea2_ce28, partials: ["head", "chapter-meta", "foot"], index),
         "print-chapter": BlockTemplates.native(PrintChapterVM.self, digest: 0x2323_8fd8_47b6_bc82, partials: ["chapter-meta"], printChapter),
     ]
 
@@ -169,5 +170,86 @@ enum PageTemplates {
         out += "</p>\n"
         title(vm.chapter, into: &out)
         out += "</header>\n<div class=\"chapter-body\">\n" + vm.bodyHTML + "\n</div>\n</section>\n"
+    }
+
+    static func index(_ vm: IndexPageVM, into out: inout String) {
+        head(vm.page, into: &out)
+        out += "\n<main id=\"main\" class=\"content index\">\n<header class=\"cover\">\n<h1 class=\"cover-title\">"
+        out.appendEscaped(vm.title)
+        out += "</h1>\n"
+        if vm.hasSubtitle {
+            out += "<p class=\"cover-subtitle\">"
+            out.appendEscaped(vm.subtitle)
+            out += "</p>"
+        }
+        out += "\n"
+        if vm.hasAuthor {
+            out += "<p class=\"cover-author\">"
+            out.appendEscaped(vm.author)
+            out += "</p>"
+        }
+        out += "\n</header>\n<section class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">Chapters</h2>\n"
+        for part in vm.parts {
+            out += "<div class=\"part\">\n"
+            if part.hasName {
+                out += "<h3 class=\"part-name\">"
+                out.appendEscaped(part.name)
+                out += "</h3>"
+            }
+            out += "\n<ol class=\"chapter-list\">\n"
+            for chapter in part.chapters {
+                out += chapter.isDraft ? "<li class=\"chapter-card is-draft\">\n" : "<li class=\"chapter-card\">\n"
+                out += "<p class=\"card-title\">"
+                if chapter.hasNumber {
+                    out += "<span class=\"card-number\">"
+                    out.appendEscaped(chapter.number)
+                    out += "</span> "
+                }
+                out += "<a href=\""
+                out.appendEscaped(chapter.url)
+                out += "\">"
+                out.appendEscaped(chapter.title)
+                out += "</a>"
+                if chapter.isDraft { out += " <span class=\"badge badge-draft\">Draft</span>" }
+                out += "</p>\n"
+                if chapter.hasSummary {
+                    out += "<p class=\"card-summary\">"
+                    out.appendEscaped(chapter.summary)
+                    out += "</p>"
+                }
+                out += "\n"
+                chapterMeta(chapter, into: &out)
+                out += "</li>\n"
+            }
+            out += "</ol>\n</div>\n"
+        }
+        if vm.parts.isEmpty { out += "<p>No chapters yet.</p>" }
+        out += "\n</section>\n<section class=\"practice\" aria-labelledby=\"practice-title\">\n<h2 id=\"practice-title\">Practice and print</h2>\n<ul class=\"link-list\">\n"
+        if vm.hasDrills {
+            out += "<li><a href=\""
+            out.appendEscaped(vm.page.drillsURL)
+            out += "\">Drills</a>: \(vm.drillCount) in all, "
+            out.appendEscaped(vm.drillMinutes)
+            out += " of timed practice</li>\n"
+        }
+        out += "<li><a href=\""
+        out.appendEscaped(vm.page.printURL)
+        out += "\">Printable workbook</a>: every chapter, each starting on a new page</li>\n</ul>\n"
+        func links(_ heading: String, _ links: [LinkVM]) {
+            out += "<h3>" + heading + "</h3>\n<ul class=\"link-list\">\n"
+            for link in links {
+                out += "<li><a href=\""
+                out.appendEscaped(link.url)
+                out += "\">"
+                out.appendEscaped(link.title)
+                out += "</a></li>\n"
+            }
+            out += "</ul>\n"
+        }
+        if vm.hasScorecards { links("Scorecards", vm.scorecards) }
+        if vm.hasFieldrefs { links("Field references", vm.fieldrefs) }
+        out += "</section>\n</main>\n"
+        foot(vm.page, into: &out)
+        out += "\n"
     }
 }
