@@ -10,6 +10,16 @@ import Testing
         #expect(words.map { "\($0.line):\($0.column)" } == ["1:1", "1:7", "1:12", "1:17", "2:1"])
     }
 
+    /// Reading time counts words split at spaces, tabs and line breaks.
+    @Test func wordsOfABodyForReadingTime() {
+        #expect(ChapterReader.countWords(Substring("").utf8) == 0)
+        #expect(ChapterReader.countWords(Substring("one").utf8) == 1)
+        #expect(ChapterReader.countWords(Substring("  two\twords \r\n\n").utf8) == 2)
+        #expect(ChapterReader.countWords(Substring("a-b c.d,  é 日本").utf8) == 4)
+        let long = String(repeating: "word ", count: 1_000) + "end"
+        #expect(ChapterReader.countWords(long.dropFirst(0).utf8) == 1_001)
+    }
+
     @Test func iAndWeAreCountedInAnyCase() {
         #expect(PersonCount.count("I led it; WE shipped. My call, our team's win. Ich. Wé.") == (i: 2, we: 2))
     }

@@ -88,7 +88,7 @@ struct LinkResolver: Sendable {
             return .failure(Problem(severity: .error, message: "broken link `\(destination)`: it leaves the workbook folder", fallback: .none))
         }
         if path.hasSuffix(".md") {
-            guard path.hasPrefix("chapters/"), !path.dropFirst("chapters/".count).contains("/") else {
+            guard path.hasPrefix("chapters/"), !path.utf8.dropFirst("chapters/".utf8.count).contains(UInt8(ascii: "/")) else {
                 return .failure(Problem(severity: .error, message: "broken link `\(destination)`: `\(path)` is not a chapter of this workbook", fallback: .none))
             }
             let name = String(path.dropFirst("chapters/".count).dropLast(3))
@@ -143,7 +143,7 @@ struct LinkResolver: Sendable {
 extension String {
     /// Percent-decoded when valid, else unchanged.
     var removingPercentEncodingSafely: String {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         return removingPercentEncoding ?? self
     }
 }

@@ -60,7 +60,9 @@ struct BodyReader {
     var diagnostics: [Diagnostic]
 
     init(_ split: FrontMatterSplitter.Split, path: String) {
-        let parsed = MarkdownParser.parse(Array(split.body.utf8), firstLine: split.bodyFirstLine)
+        // Copied whole where the bytes are contiguous (a file read into a String), not byte by byte.
+        let bytes = split.body.utf8.withContiguousStorageIfAvailable(Array.init) ?? Array(split.body.utf8)
+        let parsed = MarkdownParser.parse(bytes, firstLine: split.bodyFirstLine)
         var reader = DirectiveReader(path: path)
         var body = reader.read(parsed.blocks)
         reader.assignHeadingIDs(&body)
