@@ -24,14 +24,26 @@ enum ChapterReader {
     }
 
     private static func countWords(_ bytes: some Sequence<UInt8>) -> Int {
-        // Without branches, so the loop vectorizes: a word starts at each
-        // non-space byte that follows a space (or the start).
         var words = 0
-        var previousSpace = 1
+        var inWord = false
         for b in bytes {
-            let space = (b == 0x20 ? 1 : 0) | (b == 0x0A ? 1 : 0) | (b == 0x09 ? 1 : 0) | (b == 0x0D ? 1 : 0)
-            words &+= previousSpace & (space ^ 1)
-            previousSpace = space
+            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        return words
+    }
+
+    /// A word starts at each byte that is not a space and follows a space (or
+    /// starts the text): a sum over pairs of neighbours, which vectorizes.
+    private static func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = bytes.first else { return 0 }
+        @inline(__always) func space(_ b: UInt8) -> Int {
+            (b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D) ? 1 : 0
+        }
+        var words = 1 - space(first)
+        for i in 1..<bytes.count {
+            words &+= space(bytes[i - 1]) & (1 - space(bytes[i]))
         }
         return words
     }

@@ -236,6 +236,14 @@ enum TextCheck {
         }
         var bytes = input[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // Most files: valid UTF-8 without NUL or CR, found by the standard
+        // library's validation and memchr. The walk below places a problem.
+        let clean = bytes.withUnsafeBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress else { return "" }
+            guard memchr(base, 0, buffer.count) == nil, memchr(base, 0x0D, buffer.count) == nil else { return nil }
+            return String(validating: buffer, as: UTF8.self)
+        }
+        if let clean { return .success(clean) }
         var line = 1
         var lineStart = bytes.startIndex
         var loneCR = false

@@ -21,23 +21,30 @@ struct SourceLines {
         self.firstLine = firstLine
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(bytes.count / 40 + 1)
-        var start = 0
-        var i = 0
-        let n = bytes.count
-        // Line breaks as CommonMark reads them: `\n`, `\r\n`, and a lone `\r`.
-        while i < n {
-            if bytes[i] == UInt8(ascii: "\n") {
-                ranges.append(start..<i)
-                start = i + 1
-            } else if bytes[i] == UInt8(ascii: "\r") {
-                ranges.append(start..<i)
-                if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                start = i + 1
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            var i = 0
+            let n = bytes.count
+            // Line breaks as CommonMark reads them: `\n`, `\r\n`, and a lone `\r`.
+            while i < n {
+                let b = bytes[i]
+                if b > UInt8(ascii: "\r") {
+                    i += 1
+                    continue
+                }
+                if b == UInt8(ascii: "\n") {
+                    ranges.append(start..<i)
+                    start = i + 1
+                } else if b == UInt8(ascii: "\r") {
+                    ranges.append(start..<i)
+                    if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                    start = i + 1
+                }
+                i += 1
             }
-            i += 1
-        }
-        if start < n {
-            ranges.append(start..<n)
+            if start < n {
+                ranges.append(start..<n)
+            }
         }
         self.ranges = ranges
     }
