@@ -142,11 +142,9 @@ enum BlockTemplates {
         if vm.hasStories {
             out += "<footer class=\"drill-stories\">\n<p class=\"drill-stories-label\">Your stories that answer it:</p>\n<ul>"
             for story in vm.stories {
-                out += "<li><a href=\""
-                out.appendEscaped(story.url)
-                out += "\">"
-                out.appendEscaped(story.title)
-                out += "</a></li>"
+                out += "<li>"
+                out.appendLink(story.url, story.title)
+                out += "</li>"
             }
             out += "</ul>\n</footer>\n"
         }
@@ -294,11 +292,9 @@ enum BlockTemplates {
     }
 
     static func drillGroup(_ vm: DrillGroupVM, into out: inout String) {
-        out += "<section class=\"drill-group\">\n<h2 class=\"drill-group-title\"><a href=\""
-        out.appendEscaped(vm.chapterURL)
-        out += "\">"
-        out.appendEscaped(vm.chapterTitle)
-        out += "</a></h2>\n"
+        out += "<section class=\"drill-group\">\n<h2 class=\"drill-group-title\">"
+        out.appendLink(vm.chapterURL, vm.chapterTitle)
+        out += "</h2>\n"
         for drill in vm.drills {
             self.drill(drill, into: &out)
         }

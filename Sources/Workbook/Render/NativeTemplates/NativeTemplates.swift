@@ -77,4 +77,13 @@ extension String {
     mutating func appendEscaped(_ number: Int) {
         append(String(number))
     }
+
+    /// `<a href="url">title</a>`, both escaped.
+    mutating func appendLink(_ url: String, _ title: String) {
+        append("<a href=\"")
+        appendEscaped(url)
+        append("\">")
+        appendEscaped(title)
+        append("</a>")
+    }
 }

@@ -135,11 +135,9 @@ enum PageTemplates {
         if vm.hasToc {
             out += "<nav class=\"toc\" aria-label=\"On this page\">\n<h2 class=\"toc-title\">On this page</h2>\n<ul>\n"
             for entry in vm.toc {
-                out += "<li class=\"toc-level-\(entry.level)\"><a href=\""
-                out.appendEscaped(entry.url)
-                out += "\">"
-                out.appendEscaped(entry.title)
-                out += "</a></li>\n"
+                out += "<li class=\"toc-level-\(entry.level)\">"
+                out.appendLink(entry.url, entry.title)
+                out += "</li>\n"
             }
             out += "</ul>\n</nav>\n"
         }
@@ -205,11 +203,7 @@ enum PageTemplates {
                     out.appendEscaped(chapter.number)
                     out += "</span> "
                 }
-                out += "<a href=\""
-                out.appendEscaped(chapter.url)
-                out += "\">"
-                out.appendEscaped(chapter.title)
-                out += "</a>"
+                out.appendLink(chapter.url, chapter.title)
                 if chapter.isDraft { out += " <span class=\"badge badge-draft\">Draft</span>" }
                 out += "</p>\n"
                 if chapter.hasSummary {
@@ -238,11 +232,9 @@ enum PageTemplates {
         func links(_ heading: String, _ links: [LinkVM]) {
             out += "<h3>" + heading + "</h3>\n<ul class=\"link-list\">\n"
             for link in links {
-                out += "<li><a href=\""
-                out.appendEscaped(link.url)
-                out += "\">"
-                out.appendEscaped(link.title)
-                out += "</a></li>\n"
+                out += "<li>"
+                out.appendLink(link.url, link.title)
+                out += "</li>\n"
             }
             out += "</ul>\n"
         }

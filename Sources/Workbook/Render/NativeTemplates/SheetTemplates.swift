@@ -10,11 +10,8 @@ enum SheetTemplates {
 
     /// The sheet's header line: "From <chapter>", which both sheets start with.
     private static func source(_ url: String, _ title: String, into out: inout String) {
-        out += "<p class=\"sheet-source\">From <a href=\""
-        out.appendEscaped(url)
-        out += "\">"
-        out.appendEscaped(title)
-        out += "</a>"
+        out += "<p class=\"sheet-source\">From "
+        out.appendLink(url, title)
     }
 
     static func scorecard(_ vm: ScorecardPageVM, into out: inout String) {
