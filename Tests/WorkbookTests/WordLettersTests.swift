@@ -16,8 +16,11 @@ import Testing
         #expect(ChapterReader.countWords(Substring("one").utf8) == 1)
         #expect(ChapterReader.countWords(Substring("  two\twords \r\n\n").utf8) == 2)
         #expect(ChapterReader.countWords(Substring("a-b c.d,  é 日本").utf8) == 4)
+        // Past the 255-byte chunks the count is summed in.
         let long = String(repeating: "word ", count: 1_000) + "end"
         #expect(ChapterReader.countWords(long.dropFirst(0).utf8) == 1_001)
+        let dense = String(repeating: "a ", count: 700)
+        #expect(ChapterReader.countWords(dense.dropFirst(0).utf8) == 700)
     }
 
     @Test func iAndWeAreCountedInAnyCase() {
