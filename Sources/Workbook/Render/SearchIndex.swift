@@ -37,21 +37,16 @@ enum SearchIndex {
             case .markdown(.heading(let heading)) where heading.level <= 3:
                 entries.append(Entry(title: heading.content.plainText, page: page, url: url + "#" + heading.id, text: ""))
             case .markdown(let markdown):
-                append(PlainText.of(markdown), to: &entries[entries.count - 1].text)
+                PlainText.appendPiece(to: &entries[entries.count - 1].text) { PlainText.append(markdown, to: &$0) }
             default:
                 guard let (title, id) = block.titleAndID else {
-                    append(PlainText.of(block), to: &entries[entries.count - 1].text)
+                    PlainText.appendPiece(to: &entries[entries.count - 1].text) { PlainText.append(block, to: &$0) }
                     continue
                 }
                 entries.append(Entry(title: title, page: page, url: url + "#" + id, text: PlainText.of(block)))
             }
         }
         return entries
-    }
-
-    static func append(_ text: String, to target: inout String) {
-        guard !text.isEmpty else { return }
-        target += target.isEmpty ? text : " " + text
     }
 
     /// `window.WORKBOOK_SEARCH = {...};` — JSON with every `/` escaped (so
@@ -165,42 +160,106 @@ extension ChapterBlock {
 }
 
 /// The text a reader sees, for search: words only, one space between blocks.
+/// Written into one string as it goes: the index holds the whole workbook's
+/// text, and a string per block joined at every level copied it many times.
 enum PlainText {
-    static func of(_ blocks: [Block]) -> String {
-        blocks.map(of).filter { !$0.isEmpty }.joined(separator: " ")
+    static func of(_ block: ChapterBlock) -> String {
+        var text = ""
+        append(block, to: &text)
+        return text
     }
 
-    static func of(_ block: Block) -> String {
-        switch block {
-        case .paragraph(let content, _): content.plainText
-        case .heading(let heading): heading.content.plainText
-        case .blockQuote(let children): of(children)
-        case .list(let list): list.items.map(of).joined(separator: " ")
-        case .codeBlock(_, let literal): literal.trimmingCharacters(in: .whitespacesAndNewlines)
-        case .html, .thematicBreak: ""
-        case .table(let table): ([table.header] + table.rows).flatMap { $0.cells.map(\.content.plainText) }.joined(separator: " ")
-        case .directive(let directive): of(directive.body)
+    /// Appends what `write` writes after a space, or without one when `text` is
+    /// empty; an empty piece leaves `text` as it was.
+    static func appendPiece(to text: inout String, _ write: (inout String) -> Void) {
+        let hadText = !text.isEmpty
+        if hadText { text += " " }
+        let start = text.utf8.count
+        write(&text)
+        if hadText, text.utf8.count == start { text.removeLast() }
+    }
+
+    /// The pieces one space apart, empty ones left out.
+    static func appendNonEmpty<S: Sequence>(_ items: S, to text: inout String, _ write: (S.Element, inout String) -> Void) {
+        var hasText = false
+        for item in items {
+            if hasText { text += " " }
+            let start = text.utf8.count
+            write(item, &text)
+            if text.utf8.count != start {
+                hasText = true
+            } else if hasText {
+                text.removeLast()
+            }
         }
     }
 
-    static func of(_ body: [ChapterBlock]) -> String {
-        body.map(of).filter { !$0.isEmpty }.joined(separator: " ")
+    /// The pieces one space apart, empty ones included.
+    static func appendAll<S: Sequence>(_ items: S, to text: inout String, _ write: (S.Element, inout String) -> Void) {
+        var first = true
+        for item in items {
+            if !first { text += " " }
+            first = false
+            write(item, &text)
+        }
     }
 
-    static func of(_ block: ChapterBlock) -> String {
+    static func append(_ blocks: [Block], to text: inout String) {
+        appendNonEmpty(blocks, to: &text) { append($0, to: &$1) }
+    }
+
+    static func append(_ block: Block, to text: inout String) {
         switch block {
-        case .markdown(let b): of(b)
-        case .matrix(let m): [of(m.intro), of(.table(m.table)), of(m.outro)].filter { !$0.isEmpty }.joined(separator: " ")
-        case .drill(let d): of(d.body)
+        case .paragraph(let content, _): content.appendPlainText(to: &text)
+        case .heading(let heading): heading.content.appendPlainText(to: &text)
+        case .blockQuote(let children): append(children, to: &text)
+        case .list(let list): appendAll(list.items, to: &text) { append($0, to: &$1) }
+        case .codeBlock(_, let literal): text += literal.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .html, .thematicBreak: break
+        case .table(let table): appendAll(([table.header] + table.rows).lazy.flatMap(\.cells), to: &text) { $0.content.appendPlainText(to: &$1) }
+        case .directive(let directive): append(directive.body, to: &text)
+        }
+    }
+
+    static func append(_ body: [ChapterBlock], to text: inout String) {
+        appendNonEmpty(body, to: &text) { append($0, to: &$1) }
+    }
+
+    static func append(_ block: ChapterBlock, to text: inout String) {
+        switch block {
+        case .markdown(let b): append(b, to: &text)
+        case .matrix(let m):
+            let parts: [(inout String) -> Void] = [{ append(m.intro, to: &$0) }, { append(.table(m.table), to: &$0) }, { append(m.outro, to: &$0) }]
+            appendNonEmpty(parts, to: &text) { $0(&$1) }
+        case .drill(let d): append(d.body, to: &text)
         case .rubric(let r):
-            ([r.dimensions.map { ([$0.name] + $0.descriptors.map(\.plainText)).joined(separator: " ") }.joined(separator: " ")]
-                + r.bands.map(\.text.plainText) + [of(r.prose)]).filter { !$0.isEmpty }.joined(separator: " ")
-        case .checklist(let c): c.items.map(of).joined(separator: " ")
+            let dimensions: (inout String) -> Void = { out in
+                appendAll(r.dimensions, to: &out) { dimension, out in
+                    out += dimension.name
+                    for descriptor in dimension.descriptors {
+                        out += " "
+                        descriptor.appendPlainText(to: &out)
+                    }
+                }
+            }
+            let parts = [dimensions] + r.bands.map { band in { band.text.appendPlainText(to: &$0) } } + [{ append(r.prose, to: &$0) }]
+            appendNonEmpty(parts, to: &text) { $0(&$1) }
+        case .checklist(let c): appendAll(c.items, to: &text) { append($0, to: &$1) }
         case .transcript(let t):
-            t.turns.map { turn in ([turn.speaker] + turn.paragraphs.map(\.plainText) + turn.annotations.map(\.plainText)).joined(separator: " ") }.joined(separator: " ")
-        case .phrases(let p): p.phrases.map(\.text).joined(separator: " ")
-        case .callout(let c): of(c.body)
-        case .fieldref(let f): of(f.body)
+            appendAll(t.turns, to: &text) { turn, out in
+                out += turn.speaker
+                for paragraph in turn.paragraphs {
+                    out += " "
+                    paragraph.appendPlainText(to: &out)
+                }
+                for annotation in turn.annotations {
+                    out += " "
+                    annotation.appendPlainText(to: &out)
+                }
+            }
+        case .phrases(let p): appendAll(p.phrases, to: &text) { $1 += $0.text }
+        case .callout(let c): append(c.body, to: &text)
+        case .fieldref(let f): append(f.body, to: &text)
         }
     }
 }

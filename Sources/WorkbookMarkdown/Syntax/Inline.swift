@@ -33,7 +33,8 @@ extension Array where Element == Inline {
         return out
     }
 
-    func appendPlainText(to out: inout String) {
+    /// Appends the plain text, as `plainText` gives it.
+    public func appendPlainText(to out: inout String) {
         for inline in self {
             switch inline {
             case .text(let s), .code(let s): out += s
