@@ -15,7 +15,12 @@ Steps, all on one generated corpus per size (Benchmarks/generate.py):
    like the development machine's), every file created in the 30 s after
    thousands were deleted costs a scan past all of them, and the runs would
    measure the bench's own clean-up (3,000 files: 2.8 s right after deleting
-   3,000 others, 0.07 s otherwise);
+   3,000 others, 0.07 s otherwise). Dirty pages are flushed (`sync`, untimed)
+   before each run, so one run's write-back is not timed in the next (a
+   workbook build writes about 50 MB). Each run's user and system CPU is in the
+   JSON: on the development machine a run's system time still varies (0.3 s
+   to 2.1 s for the same workbook build, its user time 1.8-2.2 s), as the file
+   system's inode allocation meets inodes deleted in the minutes before;
 2. the rebuild after editing one chapter (the CLI build into its previous
    output folder) and, when `workbook serve` exists, the in-process incremental
    rebuild (otherwise a placeholder that says what it needs);
@@ -183,6 +188,7 @@ class Size:
         """One timed run into a cold (absent) output folder; cmark's HTML goes to /dev/null."""
         out = self.cold(tool)
         log = os.path.join(self.out, f"{tool}.log")
+        os.sync()
         return measure(self.command(tool, out), log, self.timeout, self.args.max_rss_mb,
                        stdout_path="/dev/null" if tool == "cmark" else None)
 
