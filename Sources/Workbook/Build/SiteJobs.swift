@@ -30,7 +30,7 @@ extension RenderContext {
                     + zip(chapter.fieldrefs, chapter.fieldrefTitles).map { "\u{3}\($0.id)\u{1}\($1)" }).joined()
             }
         }
-        let drillsSummary = "\(pages.drills.count) \(pages.drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) })"
+        let drillsSummary = "\(pages.drills.count) \(PageBuilder.seconds(pages.drills))"
         let summaries = chapters.map { chapter in
             shown(\.summaries, chapter) {
                 let front = chapter.front
@@ -85,14 +85,16 @@ extension RenderContext {
     /// Each scorecard (filled from the latest self-score) and field reference
     /// sheet; only those of `chapters` when given.
     func sheetJobs(of chapters: Set<String>? = nil) -> [Job] {
-        let rubrics = chapters.map { names in pages.rubrics.filter { names.contains($0.1.name) } } ?? pages.rubrics
-        let fieldrefs = chapters.map { names in pages.fieldrefs.filter { names.contains($0.1.name) } } ?? pages.fieldrefs
-        let scorecards: [Job] = rubrics.map { rubric, chapter in
+        let rubrics = chapters.map { names in pages.rubrics.filter { names.contains($0.chapter.name) } } ?? pages.rubrics
+        let fieldrefs = chapters.map { names in pages.fieldrefs.filter { names.contains($0.chapter.name) } } ?? pages.fieldrefs
+        let scorecards: [Job] = rubrics.map { placed in
+            let (rubric, chapter) = (placed.item, placed.chapter)
             let path = SitePaths.scorecard(rubric.id)
             let latest = workbook.personal?.latest(of: rubric.id)?.shown ?? ""
             return { [self] in (path, page(path, [text(chapter), latest], template: "scorecard") { pages.scorecard(rubric, in: chapter) }) }
         }
-        let sheets: [Job] = fieldrefs.map { fieldref, chapter in
+        let sheets: [Job] = fieldrefs.map { placed in
+            let (fieldref, chapter) = (placed.item, placed.chapter)
             let path = SitePaths.fieldref(fieldref.id)
             return { [self] in (path, page(path, [text(chapter)], template: "fieldref") { pages.fieldrefPage(fieldref, in: chapter) }) }
         }
@@ -104,10 +106,10 @@ extension RenderContext {
     /// story page on the chapters of the drills it answers, a dashboard
     /// section on its rubric's chapter.
     func personalJobs(_ personal: PersonalLayer) -> [Job] {
-        let holding = Dictionary(pages.drills.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let holding = Dictionary(pages.drills.map { ($0.chapter.drills[$0.index].id, $0.chapter) }, uniquingKeysWith: { a, _ in a })
         let inventory = personal.stories.flatMap { [$0.text, "\($0.findings.count)"] }
         let dashboardSections = sections(Array(pages.rubrics.indices)) { n in
-            let (rubric, chapter) = pages.rubrics[n]
+            let (rubric, chapter) = (pages.rubrics[n].item, pages.rubrics[n].chapter)
             let history = personal.history(of: rubric.id).map(\.shown)
             return cached("dashboard-rubric/" + rubric.id, [text(chapter)] + history) {
                 theme.render(pages.dashboardRubric(n, personal: personal), template: "dashboard-rubric")

@@ -96,7 +96,9 @@ final class FileCache: @unchecked Sendable {
         guard !paths.isEmpty else { return }
         let standardized = Set(paths.map(Self.absolute))
         lock.withLock {
-            for (path, entry) in entries where standardized.contains(entry.absolute) { entries[path] = nil }
+            // Keys first: removing while iterating would copy the whole table.
+            let gone = entries.compactMap { standardized.contains($0.value.absolute) ? $0.key : nil }
+            for path in gone { entries[path] = nil }
         }
     }
 }

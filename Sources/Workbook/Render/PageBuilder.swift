@@ -6,10 +6,10 @@ struct PageBuilder: Sendable {
     let resolver: LinkResolver
     let generator: String
 
-    /// Every rubric, field reference and drill, with the chapter it is in.
-    private(set) var rubrics: [(Rubric, Chapter)]
-    private(set) var fieldrefs: [(FieldRef, Chapter)]
-    private(set) var drills: [(Drill, Chapter)]
+    /// Every rubric, field reference and drill, by its place in its chapter.
+    private(set) var rubrics: [Placed<Rubric>]
+    private(set) var fieldrefs: [Placed<FieldRef>]
+    private(set) var drills: [Placed<Drill>]
 
     init(workbook: Workbook, generator: String, resolver: LinkResolver? = nil) {
         self.workbook = workbook
@@ -17,13 +17,13 @@ struct PageBuilder: Sendable {
             chapters: workbook.chapters, drafts: workbook.drafts, assets: Set(workbook.assets),
             stories: workbook.personal?.stories ?? [])
         self.generator = generator
-        var rubrics: [(Rubric, Chapter)] = []
-        var fieldrefs: [(FieldRef, Chapter)] = []
-        var drills: [(Drill, Chapter)] = []
+        var rubrics: [Placed<Rubric>] = []
+        var fieldrefs: [Placed<FieldRef>] = []
+        var drills: [Placed<Drill>] = []
         for chapter in workbook.chapters {
-            rubrics += chapter.rubrics.map { ($0, chapter) }
-            fieldrefs += chapter.fieldrefs.map { ($0, chapter) }
-            drills += chapter.drills.map { ($0, chapter) }
+            rubrics += chapter.rubrics.indices.map { Placed(chapter: chapter, index: $0) }
+            fieldrefs += chapter.fieldrefs.indices.map { Placed(chapter: chapter, index: $0) }
+            drills += chapter.drills.indices.map { Placed(chapter: chapter, index: $0) }
         }
         self.rubrics = rubrics
         self.fieldrefs = fieldrefs
@@ -34,10 +34,10 @@ struct PageBuilder: Sendable {
         // Only story pages look drills and rubrics up.
         let personal = workbook.personal != nil
         chapterOrder = personal ? Dictionary(workbook.chapters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
-        drillsByID = personal ? Dictionary(drills.map { ($0.0.id, ($0.0, $0.1)) }, uniquingKeysWith: { a, _ in a }) : [:]
+        drillsByID = personal ? Dictionary(drills.map { ($0.item.id, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
         var rubricsByChapter: [String: [Rubric]] = [:]
         if personal {
-            for (rubric, chapter) in rubrics { rubricsByChapter[chapter.name, default: []].append(rubric) }
+            for rubric in rubrics { rubricsByChapter[rubric.chapter.name, default: []].append(rubric.item) }
         }
         self.rubricsByChapter = rubricsByChapter
         var drillStories: [String: [StoryRef]] = [:]
@@ -57,24 +57,17 @@ struct PageBuilder: Sendable {
         copy.workbook = workbook
         var replaced: [ObjectIdentifier: Chapter] = [:]
         for index in indices { replaced[ObjectIdentifier(self.workbook.chapters[index])] = workbook.chapters[index] }
-        // Each chapter's items are together, in order.
-        func swapped<T>(_ list: [(T, Chapter)], _ items: (Chapter) -> [T]) -> [(T, Chapter)] {
-            var list = list
-            var i = 0
-            while i < list.count {
-                guard let new = replaced[ObjectIdentifier(list[i].1)] else { i += 1; continue }
-                for (j, item) in items(new).enumerated() { list[i + j] = (item, new) }
-                i += max(1, items(new).count)
-            }
-            return list
+        // The same places, in the new chapters: one reference each to copy.
+        func swapped<T>(_ list: [Placed<T>]) -> [Placed<T>] {
+            list.map { placed in replaced[ObjectIdentifier(placed.chapter)].map { Placed(chapter: $0, index: placed.index) } ?? placed }
         }
-        copy.rubrics = swapped(rubrics, \.rubrics)
-        copy.fieldrefs = swapped(fieldrefs, \.fieldrefs)
-        copy.drills = swapped(drills, \.drills)
+        copy.rubrics = swapped(rubrics)
+        copy.fieldrefs = swapped(fieldrefs)
+        copy.drills = swapped(drills)
         copy.drillChapters = drillChapters.map { replaced[ObjectIdentifier($0)] ?? $0 }
         if workbook.personal != nil {
             for new in replaced.values {
-                for drill in new.drills { copy.drillsByID[drill.id] = (drill, new) }
+                for (n, drill) in new.drills.enumerated() { copy.drillsByID[drill.id] = Placed(chapter: new, index: n) }
                 if !new.rubrics.isEmpty { copy.rubricsByChapter[new.name] = new.rubrics }
             }
         }
@@ -86,7 +79,7 @@ struct PageBuilder: Sendable {
     /// Personal builds: every chapter's place in the workbook, by name.
     let chapterOrder: [String: Int]
     /// Personal builds: every drill by id, with its chapter; every chapter's rubrics by chapter name.
-    private(set) var drillsByID: [String: (Drill, Chapter)]
+    private(set) var drillsByID: [String: Placed<Drill>]
     private(set) var rubricsByChapter: [String: [Rubric]]
 
     /// Personal builds: the stories that answer each drill.
@@ -135,7 +128,7 @@ struct PageBuilder: Sendable {
 
     func index() -> IndexPageVM {
         let drills = self.drills
-        let seconds = drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) }
+        let seconds = Self.seconds(drills)
         return IndexPageVM(
             page: page(SitePaths.index, title: settings.title, kind: "index"),
             title: settings.title, hasSubtitle: settings.subtitle != nil, subtitle: settings.subtitle ?? "",
@@ -144,9 +137,9 @@ struct PageBuilder: Sendable {
                 IndexPartVM(hasName: group.part != nil, name: group.part ?? "", chapters: group.chapters.map { summary($0, from: "") })
             },
             drillCount: drills.count, hasDrills: !drills.isEmpty, drillMinutes: Self.minutesLabel(seconds),
-            scorecards: rubrics.map { LinkVM(title: $0.0.title.plainText, url: SitePaths.scorecard($0.0.id)) },
+            scorecards: rubrics.map { LinkVM(title: $0.item.title.plainText, url: SitePaths.scorecard($0.item.id)) },
             hasScorecards: !rubrics.isEmpty,
-            fieldrefs: fieldrefs.map { LinkVM(title: $0.0.title.plainText, url: SitePaths.fieldref($0.0.id)) },
+            fieldrefs: fieldrefs.map { LinkVM(title: $0.item.title.plainText, url: SitePaths.fieldref($0.item.id)) },
             hasFieldrefs: !fieldrefs.isEmpty)
     }
 
@@ -218,7 +211,7 @@ struct PageBuilder: Sendable {
 
     /// The drills page around its chapters' rendered sections.
     func drillsPage(groups: [SectionVM]) -> DrillsPageVM {
-        let seconds = drills.reduce(0) { $0 + ($1.0.timebox?.seconds ?? 0) }
+        let seconds = Self.seconds(drills)
         return DrillsPageVM(
             page: page(SitePaths.drills, title: "Drills", kind: "drills"), groups: groups, hasDrills: !drills.isEmpty,
             drillCount: drills.count, totalLabel: Self.minutesLabel(seconds))
@@ -258,4 +251,32 @@ struct PageBuilder: Sendable {
     func notFound() -> NotFoundPageVM {
         NotFoundPageVM(page: page(SitePaths.notFound, title: "Page not found", kind: "404"))
     }
+}
+
+extension PageBuilder {
+    /// The drills' timeboxes, added up.
+    static func seconds(_ drills: [Placed<Drill>]) -> Int {
+        drills.reduce(0) { $0 + ($1.chapter.drills[$1.index].timebox?.seconds ?? 0) }
+    }
+}
+
+/// A rubric, field reference or drill by its chapter and its place there.
+/// Copying one is one reference: `serve` swaps an edited chapter into the
+/// lists of every rubric, field reference and drill, and a copy of each
+/// item (a rubric holds a dozen references) made that the patch's largest cost.
+struct Placed<Item>: Sendable {
+    let chapter: Chapter
+    let index: Int
+}
+
+extension Placed where Item == Rubric {
+    var item: Rubric { chapter.rubrics[index] }
+}
+
+extension Placed where Item == FieldRef {
+    var item: FieldRef { chapter.fieldrefs[index] }
+}
+
+extension Placed where Item == Drill {
+    var item: Drill { chapter.drills[index] }
 }

@@ -27,13 +27,14 @@ extension PageBuilder {
             unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel, drillStories: drillStories)
         context.sourceDirectory = "stories"
         let drillLinks = story.drills.compactMap { ref -> LinkVM? in
-            guard let (drill, chapter) = drillsByID[ref.id] else { return nil }
+            guard let placed = drillsByID[ref.id] else { return nil }
+            let (drill, chapter) = (placed.item, placed.chapter)
             return LinkVM(title: drill.title.plainText, url: context.url(SitePaths.chapter(chapter.name)) + "#" + drill.id)
         }
         // The rubrics to score the story against: those of the chapters its drills are in.
         var chapters: [String] = []
         for ref in story.drills {
-            if let name = drillsByID[ref.id]?.1.name, !chapters.contains(name) { chapters.append(name) }
+            if let name = drillsByID[ref.id]?.chapter.name, !chapters.contains(name) { chapters.append(name) }
         }
         let rubricLinks = chapters.sorted { chapterOrder[$0] ?? 0 < chapterOrder[$1] ?? 0 }.flatMap { rubricsByChapter[$0] ?? [] }
             .map { LinkVM(title: $0.title.plainText, url: context.url(SitePaths.scorecard($0.id))) }
@@ -66,7 +67,7 @@ extension PageBuilder {
 
     /// One rubric's section of the dashboard (the `n`th rubric of the workbook).
     func dashboardRubric(_ n: Int, personal: PersonalLayer) -> DashboardRubricVM {
-        let (rubric, chapter) = rubrics[n]
+        let (rubric, chapter) = (rubrics[n].item, rubrics[n].chapter)
         let context = context(page: SitePaths.dashboard, chapter: chapter)
         let history = personal.history(of: rubric.id)
         let summaries = history.map { context.summary($0, rubric: rubric) }
