@@ -106,7 +106,7 @@ extension RenderContext {
     /// story page on the chapters of the drills it answers, a dashboard
     /// section on its rubric's chapter.
     func personalJobs(_ personal: PersonalLayer) -> [Job] {
-        let holding = Dictionary(pages.drills.map { ($0.chapter.drills[$0.index].id, $0.chapter) }, uniquingKeysWith: { a, _ in a })
+        let holding = Dictionary(pages.drills.map { ($0.item.id, $0.chapter) }, uniquingKeysWith: { a, _ in a })
         let inventory = personal.stories.flatMap { [$0.text, "\($0.findings.count)"] }
         let dashboardSections = sections(Array(pages.rubrics.indices)) { n in
             let (rubric, chapter) = (pages.rubrics[n].item, pages.rubrics[n].chapter)

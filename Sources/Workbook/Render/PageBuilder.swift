@@ -256,7 +256,7 @@ struct PageBuilder: Sendable {
 extension PageBuilder {
     /// The drills' timeboxes, added up.
     static func seconds(_ drills: [Placed<Drill>]) -> Int {
-        drills.reduce(0) { $0 + ($1.chapter.drills[$1.index].timebox?.seconds ?? 0) }
+        drills.reduce(0) { $0 + ($1.item.timebox?.seconds ?? 0) }
     }
 }
 

@@ -92,15 +92,12 @@ struct PrintRebase: Sendable {
     /// The chapter a chapter page's link names (`02-scope.html`, escaped for
     /// an attribute and percent-encoded), or nil when it names no page beside it.
     private func chapter(linkedBy path: UnsafeBufferPointer<UInt8>.SubSequence) -> String? {
-        let suffix: StaticString = ".html"
-        guard path.count > suffix.utf8CodeUnitCount,
-            path.suffix(suffix.utf8CodeUnitCount).elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)),
-            !path.contains(UInt8(ascii: "/"))
-        else { return nil }
-        let stem = path.dropLast(suffix.utf8CodeUnitCount)
-        // Most names have nothing escaped or percent-encoded.
-        if !stem.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "%") }) { return String(decoding: stem, as: UTF8.self) }
+        let suffix = ".html".utf8
+        guard path.count > suffix.count, path.suffix(suffix.count).elementsEqual(suffix), !path.contains(UInt8(ascii: "/")) else { return nil }
+        let stem = path.dropLast(suffix.count)
         let escaped = String(decoding: stem, as: UTF8.self)
+        // Most names have nothing escaped or percent-encoded.
+        guard stem.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "%") }) else { return escaped }
         let unescaped = escaped.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
         var bytes: [UInt8] = []
         var utf8 = Array(unescaped.utf8)[...]

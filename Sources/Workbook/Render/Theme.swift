@@ -137,7 +137,7 @@ public struct Theme: Sendable {
     }
 
     func render(_ object: Any, template name: String) -> String {
-        if let native = native[name], let html = native.render(object, self) { return html }
+        if let native = native[name], let html = native.render(object) { return html }
         return library.render(object, withTemplate: name) ?? ""
     }
 }

@@ -8,44 +8,19 @@ enum BlockTemplates {
     ]
 
     static let all: [String: NativeTemplate] = [
-        "chapter-body": NativeTemplate(digest: 0x95b6_9ab4_51a8_d4e8, partials: ["block"]) { object, _ in
-            (object as? ChapterBodyVM).map { vm in
-                var out = ""
-                body(vm.body, into: &out)
-                return out
-            }
-        },
-        "block": NativeTemplate(digest: 0x58e2_d53e_fff4_aa8b, partials: blockPartials) { object, _ in
-            (object as? BodyItemVM).map { item in
-                var out = ""
-                body([item], into: &out)
-                return out
-            }
-        },
-        "table": native(TableVM.self, digest: 0x8505_fa01_1084_4caa, partials: [], table),
-        "block-matrix": native(MatrixVM.self, digest: 0x8ab4_fbf1_17ab_f359, partials: ["table"], matrix),
-        "block-drill": native(DrillVM.self, digest: 0xbda7_0ff0_cc34_0b20, partials: ["block"], drill),
-        "block-rubric": native(RubricVM.self, digest: 0xc79f_66d1_62f8_90eb, partials: [], rubric),
-        "block-checklist": native(ChecklistVM.self, digest: 0xc034_c8fc_52cb_6291, partials: [], checklist),
-        "block-transcript": native(TranscriptVM.self, digest: 0x6cf5_0013_aeef_b130, partials: [], transcript),
-        "block-phrases": native(PhrasesVM.self, digest: 0x0d09_61f8_f858_9c67, partials: [], phrases),
-        "block-callout": native(CalloutVM.self, digest: 0x367b_749a_f773_f814, partials: ["block"], callout),
-        "block-fieldref": native(FieldRefVM.self, digest: 0x97c2_bc5f_c707_8e10, partials: ["block"], fieldref),
-        "drill-group": native(DrillGroupVM.self, digest: 0x581d_b57e_866f_5c82, partials: ["block-drill"], drillGroup),
+        "chapter-body": NativeTemplate(ChapterBodyVM.self, digest: 0x95b6_9ab4_51a8_d4e8, partials: ["block"]) { body($0.body, into: &$1) },
+        "block": NativeTemplate(BodyItemVM.self, digest: 0x58e2_d53e_fff4_aa8b, partials: blockPartials) { body([$0], into: &$1) },
+        "table": NativeTemplate(TableVM.self, digest: 0x8505_fa01_1084_4caa, partials: [], table),
+        "block-matrix": NativeTemplate(MatrixVM.self, digest: 0x8ab4_fbf1_17ab_f359, partials: ["table"], matrix),
+        "block-drill": NativeTemplate(DrillVM.self, digest: 0xbda7_0ff0_cc34_0b20, partials: ["block"], drill),
+        "block-rubric": NativeTemplate(RubricVM.self, digest: 0xc79f_66d1_62f8_90eb, partials: [], rubric),
+        "block-checklist": NativeTemplate(ChecklistVM.self, digest: 0xc034_c8fc_52cb_6291, partials: [], checklist),
+        "block-transcript": NativeTemplate(TranscriptVM.self, digest: 0x6cf5_0013_aeef_b130, partials: [], transcript),
+        "block-phrases": NativeTemplate(PhrasesVM.self, digest: 0x0d09_61f8_f858_9c67, partials: [], phrases),
+        "block-callout": NativeTemplate(CalloutVM.self, digest: 0x367b_749a_f773_f814, partials: ["block"], callout),
+        "block-fieldref": NativeTemplate(FieldRefVM.self, digest: 0x97c2_bc5f_c707_8e10, partials: ["block"], fieldref),
+        "drill-group": NativeTemplate(DrillGroupVM.self, digest: 0x581d_b57e_866f_5c82, partials: ["block-drill"], drillGroup),
     ]
-
-    /// A renderer that appends the HTML of a `Model` view model.
-    static func native<Model>(
-        _: Model.Type, digest: UInt64, partials: [String], _ render: @escaping @Sendable (Model, inout String) -> Void
-    ) -> NativeTemplate {
-        NativeTemplate(digest: digest, partials: partials) { object, _ in
-            (object as? Model).map { vm in
-                var out = ""
-                render(vm, &out)
-                return out
-            }
-        }
-    }
 
     /// `{{#body}}{{>block}}{{/body}}`, with `block.mustache` inlined: the Markdown
     /// before each block, the block, a newline.
@@ -125,8 +100,7 @@ enum BlockTemplates {
             out += " data-minutes=\""
             out.appendEscaped(vm.minutes)
             out += "\" data-seconds=\""
-            out.appendEscaped(vm.seconds)
-            out += "\""
+            out += "\(vm.seconds)\""
         }
         out += ">\n<header class=\"block-header\">\n<p class=\"block-kind\">Drill</p>\n<h3 class=\"block-title\">" + vm.titleHTML + "</h3>\n"
         if vm.hasTimebox {

@@ -17,7 +17,20 @@ struct NativeTemplate: Sendable {
     /// The partials the template includes (`{{>name}}`, and the ones a dynamic `{{>*partial}}` can name).
     var partials: [String]
     /// The page's HTML, or nil when `object` is not the view model it expects.
-    var render: @Sendable (_ object: Any, _ theme: Theme) -> String?
+    var render: @Sendable (_ object: Any) -> String?
+
+    /// A renderer that appends the HTML of a `Model` view model.
+    init<Model>(_: Model.Type, digest: UInt64, partials: [String], _ render: @escaping @Sendable (Model, inout String) -> Void) {
+        self.digest = digest
+        self.partials = partials
+        self.render = { object in
+            (object as? Model).map { vm in
+                var out = ""
+                render(vm, &out)
+                return out
+            }
+        }
+    }
 }
 
 enum NativeTemplates {
@@ -72,10 +85,6 @@ extension String {
             default: append(character)
             }
         }
-    }
-
-    mutating func appendEscaped(_ number: Int) {
-        append(String(number))
     }
 
     /// `<a href="url">title</a>`, both escaped.

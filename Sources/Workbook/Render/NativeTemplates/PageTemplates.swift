@@ -4,13 +4,13 @@
 /// (NativeTemplates.swift says when they are used).
 enum PageTemplates {
     static let all: [String: NativeTemplate] = [
-        "head": BlockTemplates.native(PageVM.self, digest: 0x2576_2611_daf0_86e2, partials: [], head),
-        "foot": BlockTemplates.native(PageVM.self, digest: 0x4574_b8d7_38ae_05b4, partials: [], foot),
-        "sidebar": BlockTemplates.native(PageVM.self, digest: 0xd7b9_c1d0_3a4e_8e35, partials: [], sidebar),
-        "chapter-meta": BlockTemplates.native(ChapterSummaryVM.self, digest: 0x3b27_51d7_bbe5_42a0, partials: [], chapterMeta),
-        "chapter": BlockTemplates.native(ChapterPageVM.self, digest: 0x0a1d_8c51_5ed8_b0d3, partials: ["head", "sidebar", "chapter-meta", "foot"], chapter),
-        "index": BlockTemplates.native(IndexPageVM.self, digest: 0xe791_6ca6_2ea2_ce28, partials: ["head", "chapter-meta", "foot"], index),
-        "print-chapter": BlockTemplates.native(PrintChapterVM.self, digest: 0x2323_8fd8_47b6_bc82, partials: ["chapter-meta"], printChapter),
+        "head": NativeTemplate(PageVM.self, digest: 0x2576_2611_daf0_86e2, partials: [], head),
+        "foot": NativeTemplate(PageVM.self, digest: 0x4574_b8d7_38ae_05b4, partials: [], foot),
+        "sidebar": NativeTemplate(PageVM.self, digest: 0xd7b9_c1d0_3a4e_8e35, partials: [], sidebar),
+        "chapter-meta": NativeTemplate(ChapterSummaryVM.self, digest: 0x3b27_51d7_bbe5_42a0, partials: [], chapterMeta),
+        "chapter": NativeTemplate(ChapterPageVM.self, digest: 0x0a1d_8c51_5ed8_b0d3, partials: ["head", "sidebar", "chapter-meta", "foot"], chapter),
+        "index": NativeTemplate(IndexPageVM.self, digest: 0xe791_6ca6_2ea2_ce28, partials: ["head", "chapter-meta", "foot"], index),
+        "print-chapter": NativeTemplate(PrintChapterVM.self, digest: 0x2323_8fd8_47b6_bc82, partials: ["chapter-meta"], printChapter),
     ]
 
     static func head(_ page: PageVM, into out: inout String) {

@@ -4,8 +4,8 @@
 /// they are used).
 enum SheetTemplates {
     static let all: [String: NativeTemplate] = [
-        "scorecard": BlockTemplates.native(ScorecardPageVM.self, digest: 0x658d_0da3_0afe_a987, partials: ["head", "foot"], scorecard),
-        "fieldref": BlockTemplates.native(FieldRefPageVM.self, digest: 0x38e3_6c6e_9299_da02, partials: ["head", "foot", "block"], fieldref),
+        "scorecard": NativeTemplate(ScorecardPageVM.self, digest: 0x658d_0da3_0afe_a987, partials: ["head", "foot"], scorecard),
+        "fieldref": NativeTemplate(FieldRefPageVM.self, digest: 0x38e3_6c6e_9299_da02, partials: ["head", "foot", "block"], fieldref),
     ]
 
     /// The sheet's header line: "From <chapter>", which both sheets start with.
