@@ -10,11 +10,11 @@ enum CommonMarkConverter {
     /// parsed buffer) to a location in the source file.
     typealias PositionMap = (_ line: Int, _ byteColumn: Int) -> SourceLocation
 
-    /// Called for every paragraph: may replace it, e.g. with a pipe table.
-    /// Gets the paragraph's converted inlines and its first and last line (1-based, buffer-relative)
-    /// and first byte column.
+    /// Called for every paragraph before its inlines are converted: may replace
+    /// it, e.g. with a pipe table. Gets the paragraph's first and last line
+    /// (1-based, buffer-relative) and first byte column.
     typealias ParagraphHook = (
-        _ inlines: [Inline], _ startLine: Int, _ endLine: Int, _ startColumn: Int, _ diagnostics: inout [Diagnostic]
+        _ startLine: Int, _ endLine: Int, _ startColumn: Int, _ diagnostics: inout [Diagnostic]
     ) -> [Block]?
 
     static let options: Int32 = CMARK_OPT_VALIDATE_UTF8
@@ -121,30 +121,28 @@ enum CommonMarkConverter {
         mutating func block(_ node: OpaquePointer, depth: Int, into out: inout [Block]) {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_PARAGRAPH:
-                let content = inlines(of: node)
                 if let hook = paragraphHook,
                     let replaced = hook(
-                        content, Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)),
+                        Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)),
                         Int(cmark_node_get_start_column(node)), &diagnostics)
                 {
                     out.append(contentsOf: replaced)
                 } else {
-                    out.append(.paragraph(content, location(node)))
+                    out.append(.paragraph(inlines(of: node), location(node)))
                 }
             case CMARK_NODE_HEADING:
                 let level = Int(cmark_node_get_heading_level(node))
-                let content = inlines(of: node)
                 let startLine = Int(cmark_node_get_start_line(node))
                 let endLine = Int(cmark_node_get_end_line(node))
                 // A setext underline right below a pipe table: GitHub ends the table at
                 // `---` (a thematic break) and reads `===` as one more row.
                 if endLine > startLine, let hook = paragraphHook,
-                    let replaced = hook(content, startLine, level == 1 ? endLine : endLine - 1, Int(cmark_node_get_start_column(node)), &diagnostics)
+                    let replaced = hook(startLine, level == 1 ? endLine : endLine - 1, Int(cmark_node_get_start_column(node)), &diagnostics)
                 {
                     out.append(contentsOf: replaced)
                     if level == 2 { out.append(.thematicBreak) }
                 } else {
-                    out.append(.heading(Heading(level: level, content: content, location: location(node))))
+                    out.append(.heading(Heading(level: level, content: inlines(of: node), location: location(node))))
                 }
             case CMARK_NODE_BLOCK_QUOTE:
                 if tooDeep(node, depth: depth + 1, inline: false) { return }

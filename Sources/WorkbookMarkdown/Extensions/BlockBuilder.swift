@@ -61,7 +61,7 @@ struct BlockBuilder {
                     return source.location(line: index, byteOffset: byteColumn - 1)
                 },
                 depth: depth,
-                paragraphHook: { inlines, startLine, endLine, startColumn, diagnostics in
+                paragraphHook: { startLine, endLine, startColumn, diagnostics in
                     Self.table(in: source, lines: (first + startLine - 1)...(first + endLine - 1), startColumn: startColumn, diagnostics: &diagnostics)
                 })
         }
