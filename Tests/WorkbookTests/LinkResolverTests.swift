@@ -31,6 +31,23 @@ import WorkbookMarkdown
         #expect(resolve("mailto:a@b.c") == "external(\"mailto:a@b.c\")")
     }
 
+    /// The byte searches (ASCII text) find what the character searches find;
+    /// a `:` or `#` that a combining mark joins is not one.
+    @Test func searchesAgreeWithCharacters() {
+        for text in ["02-evidence.md#rubric", "a?b#c", "no-marks", "", "ä.md#x", "a:\u{301}b", "#\u{301}x#y", "https://x", "ab:cd"] {
+            for mark in [":", "#", "?"] as [Unicode.Scalar] {
+                #expect(LinkResolver.firstIndex(of: mark, in: Substring(text)) == text.firstIndex(of: Character(mark)), "\(text) \(mark)")
+            }
+        }
+        #expect(!LinkResolver.hasScheme("a:\u{301}b"))
+        #expect(LinkResolver.hasScheme("mailto:a@b.c"))
+        #expect(LinkResolver.normalize("x.md", relativeTo: "chapters") == "chapters/x.md")
+        #expect(LinkResolver.normalize("x.md", relativeTo: "") == "x.md")
+        #expect(LinkResolver.normalize("..", relativeTo: "chapters") == "")
+        #expect(LinkResolver.normalize(".", relativeTo: "chapters") == "chapters")
+        #expect(LinkResolver.normalize("..", relativeTo: "") == nil)
+    }
+
     @Test func reportsProblems() {
         #expect(resolve("05-nope.md") == "error: broken link `05-nope.md`: no chapter `chapters/05-nope.md`")
         #expect(resolve("02-evidence.md#nope") == "error: broken link `02-evidence.md#nope`: `chapters/02-evidence.md` has no heading or block with id `nope`")

@@ -81,11 +81,10 @@ public struct Build: Sendable {
     /// What rendering finds: field references too long for their sheet, and a
     /// search index over 5 MB.
     static func renderDiagnostics(_ workbook: Workbook, site: Site, sources: [String: String], cache: BuildCache?) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for chapter in workbook.chapters {
+        var diagnostics = parallelMap(workbook.chapters) { chapter in
             let check = { SheetFit.overflowWarnings(chapter) }
-            diagnostics += cache?.sheetFit.value(path: chapter.path, text: sources[chapter.path] ?? "", check) ?? check()
-        }
+            return cache?.sheetFit.value(path: chapter.path, text: sources[chapter.path] ?? "", check) ?? check()
+        }.flatMap { $0 }
         if site.searchIndexSize > SearchIndex.warningSize {
             diagnostics.append(.warning(
                 "the search index is \(Site.sizeLabel(site.searchIndexSize)), over 5 MB: a page loads it when its reader first searches; consider splitting long chapters' text out of the workbook",

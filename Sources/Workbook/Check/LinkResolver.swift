@@ -78,11 +78,11 @@ struct LinkResolver: Sendable {
         }
         var pathPart = Substring(destination)
         var anchor: String?
-        if let hash = pathPart.firstIndex(of: "#") {
+        if let hash = Self.firstIndex(of: "#", in: pathPart) {
             anchor = String(pathPart[pathPart.index(after: hash)...]).removingPercentEncodingSafely
             pathPart = pathPart[..<hash]
         }
-        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
+        if let query = Self.firstIndex(of: "?", in: pathPart) { pathPart = pathPart[..<query] }
         let decoded = String(pathPart).removingPercentEncodingSafely
         guard let path = Self.normalize(decoded, relativeTo: decoded.hasPrefix("/") ? "" : directory) else {
             return .failure(Problem(severity: .error, message: "broken link `\(destination)`: it leaves the workbook folder", fallback: .none))
@@ -117,8 +117,15 @@ struct LinkResolver: Sendable {
         }
     }
 
+    /// The first `character` (an ASCII one) of `s`, as `firstIndex(of:)` finds
+    /// it: by bytes when the text is ASCII, where bytes are characters.
+    static func firstIndex(of character: Unicode.Scalar, in s: Substring) -> Substring.Index? {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.firstIndex(of: UInt8(ascii: character)) }
+        return s.firstIndex(of: Character(character))
+    }
+
     static func hasScheme(_ s: String) -> Bool {
-        guard let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
+        guard let colon = firstIndex(of: ":", in: Substring(s)), colon != s.startIndex else { return false }
         let scheme = s[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "." || $0 == "-") }
@@ -126,6 +133,10 @@ struct LinkResolver: Sendable {
 
     /// `../assets/x.png` from `chapters` → `assets/x.png`; nil when it climbs out.
     static func normalize(_ path: String, relativeTo base: String) -> String? {
+        // One name, the usual case (`other.md`): nothing to resolve.
+        if !path.utf8.contains(UInt8(ascii: "/")), !path.isEmpty, path != ".", path != ".." {
+            return base.isEmpty ? path : base + "/" + path
+        }
         var parts = base.isEmpty ? [] : base.split(separator: "/").map(String.init)
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

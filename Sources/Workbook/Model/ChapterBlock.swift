@@ -1,17 +1,18 @@
 import WorkbookMarkdown
 
 /// A block of a chapter body: plain Markdown, or one of the directive types
-/// of the authoring format, as a typed value.
-public indirect enum ChapterBlock: Sendable {
+/// of the authoring format, as a typed value. Directive blocks are boxed
+/// (`indirect`); Markdown, the commonest, is held in place.
+public enum ChapterBlock: Sendable {
     case markdown(Block)
-    case matrix(Matrix)
-    case drill(Drill)
-    case rubric(Rubric)
-    case checklist(Checklist)
-    case transcript(Transcript)
-    case phrases(Phrases)
-    case callout(Callout)
-    case fieldref(FieldRef)
+    indirect case matrix(Matrix)
+    indirect case drill(Drill)
+    indirect case rubric(Rubric)
+    indirect case checklist(Checklist)
+    indirect case transcript(Transcript)
+    indirect case phrases(Phrases)
+    indirect case callout(Callout)
+    indirect case fieldref(FieldRef)
 }
 
 /// The directive types, by the name written after the colons.

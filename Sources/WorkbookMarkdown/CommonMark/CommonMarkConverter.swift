@@ -103,6 +103,21 @@ enum CommonMarkConverter {
             return String(cString: c)
         }
 
+        static func childCount(_ parent: OpaquePointer) -> Int {
+            var count = 0
+            var child = cmark_node_first_child(parent)
+            while let current = child {
+                count += 1
+                child = cmark_node_next(current)
+            }
+            return count
+        }
+
+        static func appendLiteral(_ node: OpaquePointer, to bytes: inout [UInt8]) {
+            guard let c = cmark_node_get_literal(node) else { return }
+            c.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(c))) }
+        }
+
         func location(_ node: OpaquePointer) -> SourceLocation {
             position(Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
         }
@@ -110,6 +125,7 @@ enum CommonMarkConverter {
         /// The blocks in `parent`, which sits `depth` containers deep.
         mutating func children(of parent: OpaquePointer, depth: Int) -> [Block] {
             var out: [Block] = []
+            out.reserveCapacity(Self.childCount(parent))
             var node = cmark_node_first_child(parent)
             while let current = node {
                 block(current, depth: depth, into: &out)
@@ -150,6 +166,7 @@ enum CommonMarkConverter {
             case CMARK_NODE_LIST:
                 if tooDeep(node, depth: depth + 1, inline: false) { return }
                 var items: [[Block]] = []
+                items.reserveCapacity(Self.childCount(node))
                 var item = cmark_node_first_child(node)
                 while let current = item {
                     items.append(children(of: current, depth: depth + 1))
@@ -179,17 +196,26 @@ enum CommonMarkConverter {
         /// The inlines in `parent`, which sits `depth` inlines deep (0 for a paragraph).
         mutating func inlines(of parent: OpaquePointer, depth: Int = 0) -> [Inline] {
             var out: [Inline] = []
+            out.reserveCapacity(Self.childCount(parent))
             var node = cmark_node_first_child(parent)
             while let current = node {
                 switch cmark_node_get_type(current) {
                 case CMARK_NODE_TEXT:
-                    let text = Self.literal(current)
-                    // cmark splits text at some punctuation; join neighbours.
-                    if case .text(let previous)? = out.last {
-                        out[out.count - 1] = .text(previous + text)
-                    } else {
-                        out.append(.text(text))
+                    // cmark splits text at some punctuation: a run of text nodes becomes one.
+                    var next = cmark_node_next(current)
+                    guard let second = next, cmark_node_get_type(second) == CMARK_NODE_TEXT else {
+                        out.append(.text(Self.literal(current)))
+                        break
                     }
+                    var run: [UInt8] = []
+                    Self.appendLiteral(current, to: &run)
+                    while let following = next, cmark_node_get_type(following) == CMARK_NODE_TEXT {
+                        Self.appendLiteral(following, to: &run)
+                        next = cmark_node_next(following)
+                    }
+                    out.append(.text(String(decoding: run, as: UTF8.self)))
+                    node = next
+                    continue
                 case CMARK_NODE_CODE: out.append(.code(Self.literal(current)))
                 case CMARK_NODE_SOFTBREAK: out.append(.softBreak)
                 case CMARK_NODE_LINEBREAK: out.append(.lineBreak)

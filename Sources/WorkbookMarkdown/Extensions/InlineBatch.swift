@@ -18,6 +18,10 @@ struct InlineBatch {
 
     private(set) var snippets: [Snippet] = []
 
+    mutating func reserveCapacity(_ count: Int) {
+        snippets.reserveCapacity(count)
+    }
+
     mutating func add(
         _ bytes: ArraySlice<UInt8>, lineIndex: Int, byteOffset: Int, removed: [Int] = [],
         continuations: [(lineIndex: Int, byteOffset: Int)] = []
@@ -42,6 +46,7 @@ struct InlineBatch {
         var shifts = [Int](repeating: 0, count: snippets.count)
         // The snippet on each buffer line (0-based), and each snippet's first buffer line (1-based).
         var owner: [Int] = []
+        owner.reserveCapacity(snippets.count * 2)
         var firstLines = [Int](repeating: 0, count: snippets.count)
         for (k, snippet) in snippets.enumerated() {
             firstLines[k] = owner.count + 1
@@ -66,7 +71,7 @@ struct InlineBatch {
         }
         for (line, inlines) in parsed {
             let k = owner[min(max(line - 1, 0), owner.count - 1)]
-            results[k] += inlines
+            if results[k].isEmpty { results[k] = inlines } else { results[k] += inlines }
         }
         for (k, snippet) in snippets.enumerated() where snippet.bytes.first == UInt8(ascii: "<") {
             Self.dropPlaceholder(&results[k])

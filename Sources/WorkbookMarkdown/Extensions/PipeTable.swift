@@ -14,6 +14,7 @@ enum PipeTable {
         if lo < hi, trimmed[lo] == UInt8(ascii: "|") { lo += 1 }
         if hi > lo, trimmed[hi - 1] == UInt8(ascii: "|"), !isEscaped(trimmed, hi - 1) { hi -= 1 }
         var cells: [(ArraySlice<UInt8>, Int)] = []
+        cells.reserveCapacity(8)
         var cellStart = lo
         var i = lo
         while i <= hi {
@@ -108,11 +109,14 @@ enum PipeTable {
         diagnostics: inout [Diagnostic]
     ) -> Table {
         var batch = InlineBatch()
+        batch.reserveCapacity(lines.count * alignments.count)
         var rows: [(lineIndex: Int, cells: [(index: Int, source: String, offset: Int)])] = []
+        rows.reserveCapacity(lines.count)
         for (n, line) in lines.enumerated() where n != 1 {
             let full = source[line.lineIndex]
             let split = split(content(line, source))
             var cells: [(Int, String, Int)] = []
+            cells.reserveCapacity(alignments.count)
             for column in 0..<alignments.count {
                 if column < split.cells.count {
                     let (bytes, offsetInContent) = split.cells[column]

@@ -1,16 +1,17 @@
 /// A block of a Markdown document, copied out of cmark and extended with pipe
-/// tables and directives.
-public indirect enum Block: Sendable, Hashable {
+/// tables and directives. The larger payloads are boxed (`indirect`), so a
+/// paragraph, the commonest block, costs no allocation beyond its inlines.
+public enum Block: Sendable, Hashable {
     case paragraph([Inline], SourceLocation)
-    case heading(Heading)
+    indirect case heading(Heading)
     case blockQuote([Block])
-    case list(List)
+    indirect case list(List)
     case codeBlock(info: String, literal: String)
     /// Raw block HTML: dropped at render time unless unsafe HTML is allowed.
     case html(String)
     case thematicBreak
-    case table(Table)
-    case directive(Directive)
+    indirect case table(Table)
+    indirect case directive(Directive)
 }
 
 public struct Heading: Sendable, Hashable {

@@ -1,11 +1,13 @@
 /// Inline content of a paragraph, heading or table cell, copied out of cmark.
-public indirect enum Inline: Sendable, Hashable {
+/// Only links and images are boxed (`indirect`): the other cases fit in the
+/// enum itself, so a text node costs no allocation of its own.
+public enum Inline: Sendable, Hashable {
     case text(String)
     case code(String)
     case emphasis([Inline])
     case strong([Inline])
-    case link(Link, [Inline])
-    case image(Link, alt: [Inline])
+    indirect case link(Link, [Inline])
+    indirect case image(Link, alt: [Inline])
     case softBreak
     case lineBreak
     /// Raw inline HTML: dropped at render time unless unsafe HTML is allowed.
