@@ -122,18 +122,19 @@ enum PersonCount {
 
     static func count(_ text: String) -> (i: Int, we: Int) {
         var i = 0, we = 0
-        var word = ""
+        var word: [UInt8] = []
         func flush() {
             if !word.isEmpty {
-                if singular.contains(word) { i += 1 } else if plural.contains(word) { we += 1 }
-                word = ""
+                let text = String(decoding: word, as: UTF8.self)
+                if singular.contains(text) { i += 1 } else if plural.contains(text) { we += 1 }
+                word.removeAll(keepingCapacity: true)
             }
         }
         for scalar in text.unicodeScalars {
             if WordLetters.isLetter(scalar) {
                 WordLetters.appendLowercased(scalar, to: &word)
             } else if scalar == "'" || scalar == "\u{2019}", !word.isEmpty {
-                word.append("'")
+                word.append(UInt8(ascii: "'"))
             } else {
                 flush()
             }

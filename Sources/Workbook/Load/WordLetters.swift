@@ -10,12 +10,14 @@ enum WordLetters {
         scalar.isASCII ? scalar.value >= 0x30 && scalar.value <= 0x39 : scalar.properties.numericType != nil
     }
 
-    /// Appends the letter lowercased (one or more scalars).
-    static func appendLowercased(_ scalar: Unicode.Scalar, to word: inout String) {
+    /// Appends the letter lowercased (one or more scalars) as UTF-8: a word
+    /// is gathered as bytes and made a String once.
+    static func appendLowercased(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
         if scalar.isASCII {
-            word.unicodeScalars.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value | 0x20)) : scalar)
+            let byte = UInt8(scalar.value)
+            word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
         } else {
-            word.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            word.append(contentsOf: String(scalar).lowercased().utf8)
         }
     }
 }

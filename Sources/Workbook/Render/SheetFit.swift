@@ -31,7 +31,13 @@ enum SheetFit {
     }
 
     static func lines(_ text: String, width: Double = charactersPerLine) -> Double {
-        max(1, (Double(text.count) / width).rounded(.up))
+        max(1, (Double(characterCount(text)) / width).rounded(.up))
+    }
+
+    /// `text.count`, without walking the characters when each byte is one
+    /// (ASCII without `\r`, which `\r\n` joins).
+    static func characterCount(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
     }
 
     /// A field reference: its body's blocks.

@@ -67,6 +67,7 @@ public enum HTMLEscaping {
     /// The scheme is read as a browser reads it: leading control characters and
     /// spaces skipped, tabs and line breaks inside ignored.
     public static func isDangerous(_ url: String) -> Bool {
+        if let safe = Self.cannotBeDangerous(url) { return !safe }
         let lower = scheme(url)
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
         if lower.hasPrefix("data:") {
@@ -80,7 +81,23 @@ public enum HTMLEscaping {
 
     /// True for a `data:` URL, which a link (not an image) never gets.
     public static func isData(_ url: String) -> Bool {
-        scheme(url).hasPrefix("data:")
+        if Self.cannotBeDangerous(url) == true { return false }
+        return scheme(url).hasPrefix("data:")
+    }
+
+    /// True when `url` starts (as `scheme` reads it) with an ASCII character
+    /// that begins none of the schemes above: most URLs, told apart without
+    /// building the scheme. Nil when that takes a closer look.
+    private static func cannotBeDangerous(_ url: String) -> Bool? {
+        for byte in url.utf8 {
+            if byte <= 0x20 { return nil }  // skipped or ignored by a browser: the slow path decides
+            if byte >= 0x80 { return nil }
+            switch byte | 0x20 {
+            case UInt8(ascii: "j"), UInt8(ascii: "v"), UInt8(ascii: "f"), UInt8(ascii: "d"): return nil
+            default: return true
+            }
+        }
+        return true
     }
 
     /// The start of `url` as a browser parses its scheme, lowercased.

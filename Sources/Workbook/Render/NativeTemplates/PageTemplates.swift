@@ -1,6 +1,7 @@
 /// Native renderers of the chapter pages, the index and their frame: `chapter`,
 /// `print-chapter`, `chapter-meta`, `index`, and `head`, `sidebar` and `foot`,
-/// which every page includes. Each function is its template, line for line
+/// which every page includes; and the sidebar's lists, `nav-part`,
+/// `nav-chapter` and `nav-sheets`. Each function is its template, line for line
 /// (NativeTemplates.swift says when they are used).
 enum PageTemplates {
     static let all: [String: NativeTemplate] = [
@@ -11,7 +12,49 @@ enum PageTemplates {
         "chapter": NativeTemplate(ChapterPageVM.self, digest: 0x0a1d_8c51_5ed8_b0d3, partials: ["head", "sidebar", "chapter-meta", "foot"], chapter),
         "index": NativeTemplate(IndexPageVM.self, digest: 0xe791_6ca6_2ea2_ce28, partials: ["head", "chapter-meta", "foot"], index),
         "print-chapter": NativeTemplate(PrintChapterVM.self, digest: 0x2323_8fd8_47b6_bc82, partials: ["chapter-meta"], printChapter),
+        "nav-chapter": NativeTemplate(NavChapterVM.self, digest: 0xc2b6_f0e9_c322_8393, partials: [], navChapter),
+        "nav-part": NativeTemplate(NavPartVM.self, digest: 0xb387_6239_9021_2f31, partials: [], navPart),
+        "nav-sheets": NativeTemplate(NavSheetsVM.self, digest: 0x8521_ea32_ee3b_a755, partials: [], navSheets),
     ]
+
+    static func navChapter(_ vm: NavChapterVM, into out: inout String) {
+        out += "<li><a href=\""
+        out.appendEscaped(vm.url)
+        out += "\">"
+        if vm.hasNumber {
+            out += "<span class=\"nav-number\">"
+            out.appendEscaped(vm.number)
+            out += "</span> "
+        }
+        out.appendEscaped(vm.title)
+        out += "</a></li>\n"
+    }
+
+    static func navPart(_ vm: NavPartVM, into out: inout String) {
+        out += "<div class=\"nav-part\">\n"
+        if vm.hasName {
+            out += "<h2 class=\"nav-part-name\">"
+            out.appendEscaped(vm.name)
+            out += "</h2>"
+        }
+        out += "\n<ol class=\"nav-chapters\">\n"
+        out += vm.itemsHTML
+        out += "</ol>\n</div>\n"
+    }
+
+    static func navSheets(_ vm: NavSheetsVM, into out: inout String) {
+        func group(_ heading: String, _ links: [LinkVM]) {
+            out += "<div class=\"nav-part nav-sheets\">\n<h2 class=\"nav-part-name\">" + heading + "</h2>\n<ul class=\"nav-chapters\">\n"
+            for link in links {
+                out += "<li>"
+                out.appendLink(link.url, link.title)
+                out += "</li>\n"
+            }
+            out += "</ul>\n</div>\n"
+        }
+        if vm.hasScorecards { group("Scorecards", vm.scorecards) }
+        if vm.hasFieldrefs { group("Field references", vm.fieldrefs) }
+    }
 
     static func head(_ page: PageVM, into out: inout String) {
         out += "<!doctype html>\n<html lang=\""
