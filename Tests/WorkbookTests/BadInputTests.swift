@@ -520,6 +520,18 @@ struct BadInputYAMLTests {
         w.expect(["chapters/a.md:4:127: error: " + BadInput.yamlNesting])
     }
 
+    /// The guard parses only text that could hold an alias or nest past the
+    /// limit; the least text that nests 65 deep has 65 indicators.
+    @Test func guardSkipsOnlyTextThatCannotNestOrAlias() {
+        #expect(!YAMLGuard.mayHoldAliasOrDeepNesting("title: T\nskills: [a, b]\ndraft: true\n"))
+        #expect(YAMLGuard.mayHoldAliasOrDeepNesting("title: *t\n"))
+        #expect(YAMLGuard.mayHoldAliasOrDeepNesting(String(repeating: "[", count: 65)))
+        #expect(YAMLGuard.mayHoldAliasOrDeepNesting(String(repeating: "- ", count: 65) + "x"))
+        #expect(!YAMLGuard.mayHoldAliasOrDeepNesting(String(repeating: "- ", count: 64) + "x"))
+        #expect(YAMLGuard.check(String(repeating: "- ", count: 64) + "x", path: "a.yaml", lineOffset: 0) == nil)
+        #expect(YAMLGuard.check(String(repeating: "- ", count: 65) + "x", path: "a.yaml", lineOffset: 0)?.message == BadInput.yamlNesting)
+    }
+
     @Test func mappingsNestedByIndentation() throws {
         var yaml = "title: T\nnested:\n"
         for depth in 0..<100 { yaml += String(repeating: " ", count: depth + 1) + "k\(depth):\n" }

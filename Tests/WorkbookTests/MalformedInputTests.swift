@@ -236,6 +236,21 @@ struct MalformedFrontMatterTests {
         ])
     }
 
+    /// Flags and numbers are read by YAML's rules from plain values only: a
+    /// quoted value is text.
+    @Test func flagsAndNumbersArePlainValues() {
+        let (plain, plainProblems) = FrontMatterReader.read("title: Levels\nchapter: 0x0C\nminutes: 1_5\ndraft: yes\n", path: "chapters/a.md")
+        #expect(plainProblems.isEmpty)
+        #expect(plain?.number == 12)
+        #expect(plain?.minutes == 15)
+        #expect(plain?.draft == true)
+        let (_, quoted) = FrontMatterReader.read("title: Levels\nchapter: \"12\"\ndraft: \"true\"\n", path: "chapters/a.md")
+        #expect(quoted.map { "\($0.location) \($0.message)" } == [
+            "3:10 `chapter` must be a whole number from 0 to 1000000",
+            "4:8 `draft` must be `true` or `false`",
+        ])
+    }
+
     @Test func skillsNotAList() throws {
         let w = try MalformedInput(chapter: """
             ---

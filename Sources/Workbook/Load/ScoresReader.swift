@@ -7,8 +7,7 @@ enum ScoresReader {
         if let problem = YAMLGuard.check(text, path: path, lineOffset: 0) { return ([], [problem]) }
         let node: Node?
         do {
-            // UTF-8 named: by default Yams reads the process environment on every parse.
-            node = try Yams.compose(yaml: text, .default, .default, .utf8)
+            node = try YAMLMapping.compose(text)
         } catch let error as YamlError {
             return ([], [YAMLMapping.diagnostic(for: error, in: text, path: path, lineOffset: 0)])
         } catch {
@@ -38,7 +37,7 @@ enum ScoresReader {
             if let scoresNode = yaml.node("scores") {
                 if let map = scoresNode.mapping {
                     for (key, value) in map {
-                        guard let score = value.int else {
+                        guard let score = YAMLMapping.typed(value).int else {
                             yaml.error("the score for `\(key.string ?? "")` must be a whole number", at: yaml.location(value))
                             continue
                         }

@@ -23,8 +23,7 @@ struct YAMLMapping {
         if let problem = YAMLGuard.check(text, path: path, lineOffset: lineOffset) { return (nil, [problem]) }
         let node: Node?
         do {
-            // UTF-8 named: by default Yams reads the process environment on every parse.
-            node = try Yams.compose(yaml: text, .default, .default, .utf8)
+            node = try Self.compose(text)
         } catch let error as YamlError {
             return (nil, [Self.diagnostic(for: error, in: text, path: path, lineOffset: lineOffset)])
         } catch {
@@ -38,6 +37,23 @@ struct YAMLMapping {
             return (nil, [.error("\(what) must be a mapping of `key: value` lines", at: at, path: path)])
         }
         return (YAMLMapping(mapping: mapping, path: path, lineOffset: lineOffset), [])
+    }
+
+    /// Composes `text` with no tag-resolution rules: every untagged scalar is
+    /// text until read as a number or a flag (`typed`). Yams hashes each
+    /// mapping key to find duplicates, and resolving a key's tag by the default
+    /// rules runs seven regular expressions over it. (So `1:` and `"1":` are
+    /// one key twice, as the key lookups here see them too.)
+    static func compose(_ text: String) throws -> Node? {
+        // UTF-8 named: by default Yams reads the process environment on every parse.
+        try Yams.compose(yaml: text, .basic, .default, .utf8)
+    }
+
+    /// `node` with its tag resolved by YAML's default rules, as `.int` and
+    /// `.bool` need (`true`, `42`); explicitly tagged and quoted scalars keep theirs.
+    static func typed(_ node: Node) -> Node {
+        guard case .scalar(let scalar) = node, scalar.tag.rawValue == Tag.Name.implicit.rawValue else { return node }
+        return .scalar(Node.Scalar(scalar.string, Tag(.implicit), scalar.style, scalar.mark))
     }
 
     static func diagnostic(for error: YamlError, in text: String, path: String, lineOffset: Int) -> Diagnostic {
@@ -183,7 +199,7 @@ struct YAMLMapping {
 
     mutating func int(_ key: String, range: ClosedRange<Int> = 0...1_000_000) -> Int? {
         guard let value = node(key) else { return nil }
-        guard let n = value.int, range.contains(n) else {
+        guard let n = Self.typed(value).int, range.contains(n) else {
             error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: location(value))
             return nil
         }
@@ -192,7 +208,7 @@ struct YAMLMapping {
 
     mutating func bool(_ key: String) -> Bool? {
         guard let value = node(key) else { return nil }
-        guard let b = value.bool else {
+        guard let b = Self.typed(value).bool else {
             error("`\(key)` must be `true` or `false`", at: location(value))
             return nil
         }
@@ -252,7 +268,7 @@ enum YAMLGuard {
     /// The first alias or over-deep collection; nil when there is none, or when
     /// the text does not parse (Yams reports that, with its position).
     static func check(_ text: String, path: String, lineOffset: Int) -> Diagnostic? {
-        guard !text.isEmpty else { return nil }
+        guard !text.isEmpty, mayHoldAliasOrDeepNesting(text) else { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
@@ -286,6 +302,22 @@ enum YAMLGuard {
                 }
             }
         }
+    }
+
+    /// False when the text cannot hold either problem, read without parsing:
+    /// an alias needs a `*`, and each level of nesting opens with a `-`, `:`,
+    /// `?`, `[` or `{` of its own, so fewer of those than the limit cannot nest
+    /// past it. Front matter has a few dozen at most.
+    static func mayHoldAliasOrDeepNesting(_ text: String) -> Bool {
+        var indicators = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "*"): return true
+            case UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "{"): indicators += 1
+            default: break
+            }
+        }
+        return indicators > Limits.yamlNesting
     }
 
     static func nesting(at location: SourceLocation, path: String) -> Diagnostic {
