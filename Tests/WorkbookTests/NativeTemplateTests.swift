@@ -28,6 +28,37 @@ import Testing
         try Self.compare("an empty workbook", folder.path)
     }
 
+    /// The personal branches golden/personal leaves out: a story without
+    /// claims, a failed gate with its reasons, a rubric with no scores.
+    @Test func personalPagesBeyondTheGolden() throws {
+        let folder = try TemporaryWorkbook(copying: ["workbook.yaml", "chapters/practice.md", "stories/retries.md", "stories/scores.yaml"], of: "golden/personal")
+        defer { folder.remove() }
+        try folder.edit("stories/scores.yaml") { $0 + "- rubric: attribution-check\n  date: 2026-03-10\n  scores: {Scope: 1, Attribution: 1}\n" }
+        try folder.edit("chapters/practice.md") {
+            $0 + "\n:::rubric[Unscored]\n| Dimension | 1 | 3 |\n|---|---|---|\n| Depth | a | b |\n\n- 1-3: Any.\n:::\n"
+        }
+        try folder.edit("stories/retries.md") { text in
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            var out: [Substring] = []
+            var inClaims = false
+            for line in lines {
+                if line.hasPrefix("claims:") { inClaims = true; continue }
+                if inClaims, line.hasPrefix(" ") { continue }
+                inClaims = false
+                out.append(line)
+            }
+            return out.joined(separator: "\n")
+        }
+        let result = buildSite(folder.path)
+        let site = try #require(result.site)
+        let story = try #require(site.text("stories/retries.html"))
+        let dashboard = try #require(site.text("dashboard.html"))
+        #expect(story.contains("<p>No claims listed.</p>"))
+        #expect(dashboard.contains("<ul class=\"gate-reasons\">"))
+        #expect(dashboard.contains("No self-scores yet for this rubric"))
+        try Self.compare("personal pages beyond the golden", folder.path)
+    }
+
     /// Builds `path` with and without the native renderers: the same pages, byte for byte.
     static func compare(_ name: String, _ path: String, guide: Bool = false, drafts: Bool = false) throws {
         func options(native: Bool) -> Build.Options {
@@ -84,8 +115,8 @@ import Testing
         let native = try #require(result.theme?.native)
         #expect(
             native.keys.sorted() == [
-                "block-checklist", "block-matrix", "block-phrases", "block-rubric", "block-transcript", "chapter", "chapter-meta", "foot", "head",
-                "index", "nav-chapter", "nav-part", "nav-sheets", "print-chapter", "scorecard", "sidebar", "table",
+                "block-checklist", "block-matrix", "block-phrases", "block-rubric", "block-transcript", "chapter", "chapter-meta", "dashboard-rubric",
+                "foot", "head", "index", "nav-chapter", "nav-part", "nav-sheets", "print-chapter", "scorecard", "sidebar", "table",
             ])
         let site = try #require(result.site)
         let chapters = site.pages.filter { $0.hasPrefix("chapters/") }.compactMap { site.text($0) }.joined()

@@ -34,7 +34,8 @@ struct NativeTemplate: Sendable {
 }
 
 enum NativeTemplates {
-    static let all: [String: NativeTemplate] = BlockTemplates.all.merging(SheetTemplates.all) { a, _ in a }.merging(PageTemplates.all) { a, _ in a }
+    static let all: [String: NativeTemplate] = BlockTemplates.all.merging(SheetTemplates.all) { a, _ in a }
+        .merging(PageTemplates.all) { a, _ in a }.merging(PersonalTemplates.all) { a, _ in a }
 
     /// The native renderers that may stand in for templates: `unchanged` names
     /// the templates that are the default theme's files with the digest given.

@@ -1,0 +1,156 @@
+/// Native renderers of the personal pages that a workbook has many of: `story`
+/// (one per story) and `dashboard-rubric` (one per rubric on the dashboard).
+/// Each function is its template, line for line (NativeTemplates.swift says
+/// when they are used).
+enum PersonalTemplates {
+    static let all: [String: NativeTemplate] = [
+        "story": NativeTemplate(StoryPageVM.self, digest: 0xfc69_1718_a404_364a, partials: ["head", "sidebar", "block", "foot"], story),
+        "dashboard-rubric": NativeTemplate(DashboardRubricVM.self, digest: 0x7072_a3a9_36a6_1c36, partials: [], dashboardRubric),
+    ]
+
+    static func story(_ vm: StoryPageVM, into out: inout String) {
+        PageTemplates.head(vm.page, into: &out)
+        out += "\n<div class=\"layout\">\n"
+        PageTemplates.sidebar(vm.page, into: &out)
+        out += "\n<main id=\"main\" class=\"content\">\n<article class=\"story\">\n<header class=\"chapter-header\">\n<p class=\"chapter-part\">Story</p>\n<h1 class=\"chapter-title\">"
+        out.appendEscaped(vm.title)
+        out += "</h1>\n<dl class=\"chapter-meta\">\n"
+        if vm.hasWhen { term("When", vm.when, into: &out) }
+        out += "\n"
+        term("Scope", vm.scope, into: &out)
+        out += "\n"
+        term("Shape", vm.shape, into: &out)
+        out += "\n"
+        term("First person", vm.personCounts, into: &out)
+        out += "\n</dl>\n</header>\n<section class=\"story-checks\" aria-labelledby=\"checks-title\">\n<h2 id=\"checks-title\">Checks</h2>\n"
+        if vm.hasFindings {
+            out += "<ul class=\"findings\">"
+            for finding in vm.findings {
+                out += "<li class=\"finding\">" + finding.messageHTML + " <span class=\"finding-place\">("
+                out.appendEscaped(finding.place)
+                out += ")</span></li>"
+            }
+            out += "</ul>"
+        }
+        out += "\n"
+        if !vm.hasFindings { out += "<p class=\"check-ok\">Every check passes.</p>" }
+        out += "\n</section>\n<section class=\"story-audit\" aria-labelledby=\"audit-title\">\n<h2 id=\"audit-title\">Authority audit</h2>\n"
+        if vm.hasClaims {
+            out += "<ul class=\"claims\">"
+            for claim in vm.claims {
+                out += "<li>"
+                out.appendEscaped(claim.text)
+                out += " — "
+                if claim.hasAuthority {
+                    out += "<strong class=\"authority\">"
+                    out.appendEscaped(claim.authority)
+                    out += "</strong>"
+                } else {
+                    out += "<strong class=\"authority authority-missing\">no label</strong>"
+                }
+                out += "</li>"
+            }
+            out += "</ul>"
+        }
+        out += "\n"
+        if !vm.hasClaims { out += "<p>No claims listed.</p>" }
+        out += "\n<h3>Hands-on anchors</h3>\n<dl class=\"anchors\">"
+        for anchor in vm.anchors {
+            out += anchor.isMissing ? "<div class=\"anchor-missing\"><dt>" : "<div><dt>"
+            out.appendEscaped(anchor.label)
+            out += "</dt><dd>"
+            out.appendEscaped(anchor.text)
+            out += "</dd></div>"
+        }
+        out += "</dl>\n"
+        if vm.hasMetrics {
+            out += "<h3>Metrics</h3><ul class=\"metrics\">"
+            for metric in vm.metrics {
+                out += "<li>"
+                out.appendEscaped(metric)
+                out += "</li>"
+            }
+            out += "</ul>"
+        }
+        out += "\n"
+        if vm.hasDrills { links("Drills it answers", vm.drills, into: &out) }
+        out += "\n"
+        if vm.hasRubrics { links("Score it against", vm.rubrics, into: &out) }
+        out += "\n</section>\n<div class=\"chapter-body\">\n"
+        BlockTemplates.body(vm.body, into: &out)
+        out += "\n</div>\n</article>\n</main>\n</div>\n"
+        PageTemplates.foot(vm.page, into: &out)
+        out += "\n"
+    }
+
+    private static func term(_ name: String, _ value: String, into out: inout String) {
+        out += "<div><dt>" + name + "</dt><dd>"
+        out.appendEscaped(value)
+        out += "</dd></div>"
+    }
+
+    private static func links(_ heading: String, _ links: [LinkVM], into out: inout String) {
+        out += "<h3>" + heading + "</h3><ul>"
+        for link in links {
+            out += "<li>"
+            out.appendLink(link.url, link.title)
+            out += "</li>"
+        }
+        out += "</ul>"
+    }
+
+    static func dashboardRubric(_ vm: DashboardRubricVM, into out: inout String) {
+        out += "<section class=\"dashboard-rubric\" id=\""
+        out.appendEscaped(vm.id)
+        out += "\" aria-labelledby=\""
+        out.appendEscaped(vm.id)
+        out += "-title\">\n<h2 id=\""
+        out.appendEscaped(vm.id)
+        out += "-title\">"
+        out.appendLink(vm.scorecardURL, vm.title)
+        out += "</h2>\n"
+        if vm.hasScores {
+            let latest = vm.latest
+            out += "<p class=\"dashboard-latest\" data-total=\"\(latest.total)\" data-band=\""
+            out.appendEscaped(latest.band)
+            out += "\" data-gate=\""
+            out.appendEscaped(latest.gate)
+            out += "\">Latest ("
+            out.appendEscaped(latest.date)
+            out += "): <strong>\(latest.total)</strong> of \(latest.maxTotal) · band <strong>"
+            out.appendEscaped(latest.band)
+            out += "</strong> · gate <strong class=\"gate-"
+            out.appendEscaped(latest.gate)
+            out += "\">"
+            out.appendEscaped(latest.gate)
+            out += "</strong></p>\n"
+            if latest.hasReasons {
+                out += "<ul class=\"gate-reasons\">"
+                for reason in latest.reasons {
+                    out += "<li>"
+                    out.appendEscaped(reason)
+                    out += "</li>"
+                }
+                out += "</ul>"
+            }
+            out += "\n<div class=\"dashboard-charts\">\n<figure class=\"chart-figure\">" + vm.radarSVG
+                + "<figcaption>Latest score per dimension</figcaption></figure>\n<figure class=\"chart-figure\">" + vm.lineSVG
+                + "<figcaption>Totals over time</figcaption></figure>\n</div>\n<div class=\"table-wrap\">\n<table class=\"history\">\n"
+                + "<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Total</th><th scope=\"col\">Band</th><th scope=\"col\">Gate</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n"
+            for entry in vm.history {
+                out += "<tr><th scope=\"row\">"
+                out.appendEscaped(entry.date)
+                out += "</th><td>\(entry.total)</td><td>"
+                out.appendEscaped(entry.band)
+                out += "</td><td>"
+                out.appendEscaped(entry.gate)
+                out += "</td><td>"
+                out.appendEscaped(entry.note)
+                out += "</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n</div>\n"
+        }
+        if !vm.hasScores { out += "<p>No self-scores yet for this rubric: add an entry to <code>stories/scores.yaml</code>.</p>" }
+        out += "\n</section>\n"
+    }
+}
