@@ -99,6 +99,19 @@ func story(
         #expect(quoted.matches(in: "I don\u{2019}t manage people").count == 1)
     }
 
+    /// Phrases that start at one word are all reported, in the order they
+    /// were listed, and the scan goes on past the longest; a phrase listed
+    /// twice is matched once, with its first listing.
+    @Test func phrasesAtOneWordComeInListingOrder() {
+        let matcher = PhraseMatcher([
+            (text: "we won", definedAt: "a:1"), (text: "I did", definedAt: "a:2"), (text: "I", definedAt: "a:3"),
+            (text: "I did it", definedAt: "a:4"), (text: "i did", definedAt: "b:9"), (text: "it", definedAt: "a:5"),
+        ])
+        #expect(matcher.matches(in: "I did it. We won, I say.").map { "\($0.location) \($0.phrase) \($0.definedAt)" } == [
+            "1:1 I did a:2", "1:1 I a:3", "1:1 I did it a:4", "1:11 we won a:1", "1:19 I a:3",
+        ])
+    }
+
     @Test func claimWithoutAuthority() throws {
         #expect(try diagnostics(story(claims: "  - text: Led the migration\n")) == [
             "stories/s.md:7:5: warning: claim \"Led the migration\" has no authority label: add `authority:` (decided, recommended, implemented, ...)"

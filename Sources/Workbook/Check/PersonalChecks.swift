@@ -24,10 +24,11 @@ enum PersonalChecks {
         }
         let phrasesKey = hasher.finalize()
         // The avoid phrases, named where the author listed them (relative to the content folder).
-        func listed(_ chapter: Chapter) -> [(text: String, definedAt: String)] {
-            chapter.avoidPhrases.map { (text: $0.text, definedAt: "chapters/\(chapter.name).md:\($0.location.line)") }
+        let make = {
+            PhraseMatcher(
+                chapters.lazy.flatMap { chapter in chapter.avoidPhrases.lazy.map { (chapter: chapter.name, phrase: $0) } },
+                text: \.phrase.text, definedAt: { "chapters/\($0.chapter).md:\($0.phrase.location.line)" })
         }
-        let make = { PhraseMatcher(chapters.flatMap(listed)) }
         let matcher = cache?.phraseMatcher(key: phrasesKey, make) ?? make()
         var diagnostics: [Diagnostic] = []
         // Stories are matched against the phrases in parallel.
@@ -121,22 +122,36 @@ struct PhraseMatcher: Sendable {
         var words: [String]
         var text: String
         var definedAt: String
+        /// Its place in the listing: matches at one word come in this order.
+        var order: Int
     }
 
-    /// Phrases by their first word, so a story is scanned once, not once per phrase.
-    private let byFirstWord: [String: [Phrase]]
+    /// Phrases by their first word, then by their second ("" for a phrase of
+    /// one word), so a story is scanned once, not once per phrase, and a
+    /// common first word ("I", "we") narrows to a few phrases at once.
+    private let byFirstWords: [String: [String: [Phrase]]]
 
     /// A phrase listed in several chapters is matched once, with its first listing.
     init(_ phrases: [(text: String, definedAt: String)]) {
-        var index: [String: [Phrase]] = [:]
+        self.init(phrases, text: \.text, definedAt: \.definedAt)
+    }
+
+    /// `definedAt` is asked only for the listing a phrase is matched with.
+    init<S: Sequence>(_ phrases: S, text: (S.Element) -> String, definedAt: (S.Element) -> String) {
+        var index: [String: [String: [Phrase]]] = [:]
         var seen: Set<[String]> = []
+        // The same text listed again has the same words: skipped before they are read.
+        var texts: Set<String> = []
         for phrase in phrases {
-            let words = Self.words(phrase.text).map(\.word)
+            let text = text(phrase)
+            guard texts.insert(text).inserted else { continue }
+            let words = Self.words(text).map(\.word)
             guard let first = words.first, seen.insert(words).inserted else { continue }
-            let display = phrase.text.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’ ."))
-            index[first, default: []].append(Phrase(words: words, text: display, definedAt: phrase.definedAt))
+            let display = text.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’ ."))
+            let second = words.count > 1 ? words[1] : ""
+            index[first, default: [:]][second, default: []].append(Phrase(words: words, text: display, definedAt: definedAt(phrase), order: seen.count))
         }
-        byFirstWord = index
+        byFirstWords = index
     }
 
     /// The words of a text, lowercased, with where each starts. Letters and
@@ -166,15 +181,26 @@ struct PhraseMatcher: Sendable {
         return out
     }
 
+    /// The first phrase of either list, whichever was listed first.
+    private static func earlier(_ a: inout ArraySlice<Phrase>, _ b: inout ArraySlice<Phrase>) -> Phrase? {
+        guard let x = a.first else { return b.popFirst() }
+        guard let y = b.first else { return a.popFirst() }
+        return x.order < y.order ? a.popFirst() : b.popFirst()
+    }
+
     func matches(in text: String) -> [Match] {
-        guard !byFirstWord.isEmpty else { return [] }
+        guard !byFirstWords.isEmpty else { return [] }
         let words = Self.words(text)
         var found: [Match] = []
         var i = 0
         while i < words.count {
             var matched = 0
-            for phrase in byFirstWord[words[i].word] ?? [] where i + phrase.words.count <= words.count {
-                if phrase.words.indices.allSatisfy({ phrase.words[$0] == words[i + $0].word }) {
+            if let bySecond = byFirstWords[words[i].word] {
+                // The one-word phrases and those whose second word follows, in listing order.
+                var one = (bySecond[""] ?? [])[...]
+                var two = (i + 1 < words.count ? bySecond[words[i + 1].word] ?? [] : [])[...]
+                while let phrase = Self.earlier(&one, &two) {
+                    guard i + phrase.words.count <= words.count, phrase.words.indices.allSatisfy({ phrase.words[$0] == words[i + $0].word }) else { continue }
                     found.append(Match(phrase: phrase.text, definedAt: phrase.definedAt, location: SourceLocation(line: words[i].line, column: words[i].column)))
                     matched = max(matched, phrase.words.count)
                 }

@@ -3,7 +3,7 @@ import WorkbookMarkdown
 /// Loads the personal layer: `stories/*.md` and `stories/scores.yaml`.
 enum PersonalLoader {
     static func load(_ folder: ContentFolder, sources: inout [String: String], cache: BuildCache? = nil) -> (PersonalLayer?, [Diagnostic]) {
-        let reads = folder.markdownFiles(in: "stories").map { folder.read($0) }
+        let reads = parallelMap(folder.markdownFiles(in: "stories")) { folder.read($0) }
         let storyFiles = reads.compactMap(\.file)
         let scoresRead = folder.read("stories/scores.yaml")
         let scoresFile = scoresRead.file
