@@ -11,7 +11,7 @@
 #               (exact, where wall time is noisy; builds a counting copy in /tmp)
 #
 # Set-up installs what a fresh Debian 12 machine with Swift lacks (libcmark-dev,
-# pkg-config) with apt-get. `make browser-deps` installs, only when missing,
+# pkg-config, libmimalloc-dev) with apt-get. `make browser-deps` installs, only when missing,
 # Chromium and its driver, poppler-utils and a Java runtime with apt-get, and the
 # pinned Python packages of Tests/Browser/requirements.txt with pip.
 
@@ -25,10 +25,14 @@ BIN := .build/debug/workbook
 all: build
 
 deps:
-	@command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libcmark || { \
-		echo "Installing libcmark-dev and pkg-config with apt-get..."; \
+	@missing=""; \
+	{ command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libcmark; } || missing="$$missing libcmark-dev pkg-config"; \
+	dpkg-query -W -f='$${Status}' libmimalloc-dev 2>/dev/null | grep -q "ok installed" || missing="$$missing libmimalloc-dev"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing with apt-get..."; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev pkg-config >/dev/null; }
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 # Debian's chromium and chromium-driver (Selenium never downloads a driver),
 # poppler-utils for pdfinfo and pdftotext, a Java runtime for the Nu HTML Checker;

@@ -48,7 +48,11 @@ let package = Package(
                 "WorkbookServe",
                 "WorkbookMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc (apt libmimalloc-dev) replaces glibc's malloc in the whole
+            // process, libcmark and the Swift runtime included: a build makes
+            // millions of small allocations (README, Performance).
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // libFuzzer targets: `make fuzz` builds them with -DFUZZING -sanitize=fuzzer,address
         // (a plain build compiles a stub main instead).
