@@ -41,8 +41,10 @@ extension RenderContext {
 
         let numberLabels = chapters.indices.map(pages.numberLabel)
         let printSections = sections(Array(chapters.indices)) { n in
-            cached("print-chapter/" + chapters[n].name, [text(chapters[n]), numberLabels[n]]) {
-                theme.render(pages.printChapter(n, bodyHTML: body(n)), template: "print-chapter")
+            cachedBytes("print-chapter/" + chapters[n].name, [text(chapters[n]), numberLabels[n]]) {
+                // The body's bytes go into the section as they are, not through the template.
+                let printed = pages.printBody(n, bodyHTML: body(n))
+                return Sections.joined(Sections.assemble([printed]) { html in theme.render(pages.printChapter(n, bodyHTML: html(0)), template: "print-chapter") })
             }
         }
         let drillSections = sections(pages.drillChapters) { chapter in

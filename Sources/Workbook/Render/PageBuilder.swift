@@ -175,12 +175,18 @@ struct PageBuilder: Sendable {
 
     /// One chapter of the print page, before its section is rendered.
     /// - Parameter bodyHTML: the chapter page's body; empty when the section is cached.
-    func printChapter(_ n: Int, bodyHTML: [UInt8] = []) -> PrintChapterVM {
+    /// - Parameter bodyHTML: the body as the print page shows it (`printBody`).
+    func printChapter(_ n: Int, bodyHTML: String = "") -> PrintChapterVM {
         let chapter = workbook.chapters[n]
         return PrintChapterVM(
             id: chapter.name, numberLabel: numberLabel(n),
             chapter: summary(chapter, from: ""),
-            bodyHTML: bodyHTML.isEmpty ? "" : String(decoding: printRebase.rebase(bodyHTML, chapter: chapter.name), as: UTF8.self), html: "")
+            bodyHTML: bodyHTML, html: "")
+    }
+
+    /// A chapter's body, rendered for its own page, as the print page shows it.
+    func printBody(_ n: Int, bodyHTML: [UInt8]) -> [UInt8] {
+        printRebase.rebase(bodyHTML, chapter: workbook.chapters[n].name)
     }
 
     /// The print page around its chapters' rendered sections.

@@ -53,6 +53,15 @@ enum Sections {
         return page
     }
 
+    /// The page's pieces as one run of bytes.
+    static func joined(_ parts: [[UInt8]]) -> [UInt8] {
+        guard parts.count > 1 else { return parts.first ?? [] }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { out += part }
+        return out
+    }
+
     /// `items` with each one's `field` set to `html(n)`.
     static func filled<T>(_ items: [T], _ field: WritableKeyPath<T, String>, _ html: (Int) -> String) -> [T] {
         items.enumerated().map { n, item in
