@@ -37,7 +37,7 @@ enum ScoresReader {
             if let scoresNode = yaml.node("scores") {
                 if let map = scoresNode.mapping {
                     for (key, value) in map {
-                        guard let score = YAMLMapping.typed(value).int else {
+                        guard let score = value.int else {
                             yaml.error("the score for `\(key.string ?? "")` must be a whole number", at: yaml.location(value))
                             continue
                         }
@@ -75,8 +75,6 @@ enum ScoresReader {
 extension YAMLMapping {
     /// A mapping nested in a larger document (a list entry), positions as they are.
     init(entry mapping: Node.Mapping, path: String) {
-        self.mapping = mapping
-        self.path = path
-        self.lineOffset = 0
+        self.init(mapping: mapping, path: path, lineOffset: 0)
     }
 }

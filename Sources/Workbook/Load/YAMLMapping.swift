@@ -11,11 +11,19 @@ struct YAMLMapping {
     let lineOffset: Int
     var diagnostics: [Diagnostic] = []
     private var seen: Set<String> = []
+    /// Each text key's value (the first, should a key repeat), for lookups by name.
+    private let values: [String: Node]
 
     init(mapping: Node.Mapping, path: String, lineOffset: Int) {
         self.mapping = mapping
         self.path = path
         self.lineOffset = lineOffset
+        var values: [String: Node] = [:]
+        values.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            if let name = key.string, values[name] == nil { values[name] = value }
+        }
+        self.values = values
     }
 
     /// Parses `text` as a YAML document whose root must be a mapping.
@@ -49,8 +57,9 @@ struct YAMLMapping {
         try Yams.compose(yaml: text, .basic, .default, .utf8)
     }
 
-    /// `node` with its tag resolved by YAML's default rules, as `.int` and
-    /// `.bool` need (`true`, `42`); explicitly tagged and quoted scalars keep theirs.
+    /// `node` with its tag resolved by YAML's default rules, as `.bool` needs
+    /// (`true`, `yes`); explicitly tagged and quoted scalars keep theirs.
+    /// (`.int` reads plain scalars by their text alone.)
     static func typed(_ node: Node) -> Node {
         guard case .scalar(let scalar) = node, scalar.tag.rawValue == Tag.Name.implicit.rawValue else { return node }
         return .scalar(Node.Scalar(scalar.string, Tag(.implicit), scalar.style, scalar.mark))
@@ -166,10 +175,6 @@ struct YAMLMapping {
         mapping.mark.map { SourceLocation(line: $0.line + lineOffset, column: $0.column) } ?? SourceLocation(line: lineOffset + 1, column: 1)
     }
 
-    private func entry(_ key: String) -> (key: Node, value: Node)? {
-        mapping.first { $0.key.string == key }
-    }
-
     mutating func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location, path: path))
     }
@@ -177,7 +182,7 @@ struct YAMLMapping {
     /// The value of `key`, if present; records the key as known.
     mutating func node(_ key: String) -> Node? {
         seen.insert(key)
-        return entry(key)?.value
+        return values[key]
     }
 
     mutating func string(_ key: String, required: Bool = false) -> String? {
@@ -199,7 +204,7 @@ struct YAMLMapping {
 
     mutating func int(_ key: String, range: ClosedRange<Int> = 0...1_000_000) -> Int? {
         guard let value = node(key) else { return nil }
-        guard let n = Self.typed(value).int, range.contains(n) else {
+        guard let n = value.int, range.contains(n) else {
             error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: location(value))
             return nil
         }

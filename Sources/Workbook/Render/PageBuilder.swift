@@ -228,24 +228,26 @@ struct PageBuilder: Sendable {
         let path = SitePaths.scorecard(rubric.id)
         let context = context(page: path, chapter: chapter)
         let latest = workbook.personal?.latest(of: rubric.id)
+        let lines = SheetFit.lines(rubric)
         return ScorecardPageVM(
             page: page(path, title: rubric.title.plainText, kind: "scorecard"),
             rubric: context.rubric(rubric, marks: latest?.byDimension ?? [:]),
             chapterTitle: chapter.front.title,
             chapterURL: SitePaths.relative(from: "scorecards", to: SitePaths.chapter(chapter.name)) + "#" + rubric.id,
-            fitClass: SheetFit.level(lines: SheetFit.lines(rubric), kind: .scorecard).fitClass,
-            lines: Int(SheetFit.lines(rubric).rounded()),
+            fitClass: SheetFit.level(lines: lines, kind: .scorecard).fitClass,
+            lines: Int(lines.rounded()),
             state: latest == nil ? "blank" : "filled", isFilled: latest != nil,
             score: latest.map { [context.summary($0, rubric: rubric)] } ?? [])
     }
 
     func fieldrefPage(_ fieldref: FieldRef, in chapter: Chapter) -> FieldRefPageVM {
         let path = SitePaths.fieldref(fieldref.id)
+        let lines = SheetFit.lines(fieldref)
         return FieldRefPageVM(
             page: page(path, title: fieldref.title.plainText, kind: "fieldref"),
             fieldref: context(page: path, chapter: chapter).fieldref(fieldref),
-            fitClass: SheetFit.level(lines: SheetFit.lines(fieldref), kind: .fieldref).fitClass,
-            lines: Int(SheetFit.lines(fieldref).rounded()),
+            fitClass: SheetFit.level(lines: lines, kind: .fieldref).fitClass,
+            lines: Int(lines.rounded()),
             chapterTitle: chapter.front.title,
             chapterURL: SitePaths.relative(from: "fieldrefs", to: SitePaths.chapter(chapter.name)) + "#" + fieldref.id)
     }
