@@ -88,18 +88,20 @@ public enum SiteWriter {
             let groups = byFolder.values.sorted { $0.count > $1.count }
             progress?.begin(.write, total: site.files.count)
             defer { progress?.end() }
+            // Site paths are relative and normalized (`chapters/a.html`): joined as text, not as URLs.
+            let stagingPath = staging.path
             let errors = parallelMap(groups) { files -> String? in
                 for (path, content) in files {
                     if interruption?.isRequested == true { return interrupted }
                     if pauseAfterEachFile > 0 { usleep(pauseAfterEachFile) }
-                    let target = staging.appendingPathComponent(path)
+                    let target = stagingPath + "/" + path
                     do {
                         switch content {
-                        case .bytes(let bytes): try writeFile([bytes], to: target.path)
-                        case .parts(let parts): try writeFile(parts, to: target.path)
+                        case .bytes(let bytes): try writeFile([bytes], to: target)
+                        case .parts(let parts): try writeFile(parts, to: target)
                         case .copy(let source):
                             // The file a symbolic link points to, never the link (which could lead out of the output).
-                            try FileManager.default.copyItem(atPath: URL(fileURLWithPath: source).resolvingSymlinksInPath().path, toPath: target.path)
+                            try FileManager.default.copyItem(atPath: URL(fileURLWithPath: source).resolvingSymlinksInPath().path, toPath: target)
                         }
                     } catch {
                         return "cannot write `\(path)`: \(error.localizedDescription)"
