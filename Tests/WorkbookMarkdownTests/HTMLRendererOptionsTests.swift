@@ -6,6 +6,17 @@ import Testing
 @Suite struct HTMLRendererOptionsTests {
     static let rawHTML = "<div class=\"x\">\nblock *html*\n</div>\n\nText <span>in</span> line<br>.\n"
 
+    /// Inline content that is one text with nothing to escape is returned as
+    /// it is; anything else goes through the renderer.
+    @Test func plainInlineTextIsItsOwnHTML() {
+        #expect(HTMLRenderer.html([Inline]()) == "")
+        #expect(HTMLRenderer.html([.text("Owns the rollout")]) == "Owns the rollout")
+        #expect(HTMLRenderer.html([.text("Ships é 日本 'quoted'")]) == "Ships é 日本 'quoted'")
+        #expect(HTMLRenderer.html([.text("a < b & \"c\" > d")]) == "a &lt; b &amp; &quot;c&quot; &gt; d")
+        #expect(HTMLRenderer.html([.text("two"), .softBreak, .text("lines")]) == "two\nlines")
+        #expect(HTMLRenderer.html([.code("x")]) == "<code>x</code>")
+    }
+
     @Test func rawHTMLOmittedByDefault() {
         #expect(MD.html(Self.rawHTML) == """
             <!-- raw HTML omitted -->

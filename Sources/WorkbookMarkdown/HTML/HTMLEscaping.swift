@@ -8,6 +8,11 @@ public enum HTMLEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `escape` would change `text`.
+    public static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }
+    }
+
     public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendEscaped($0, to: &out) }

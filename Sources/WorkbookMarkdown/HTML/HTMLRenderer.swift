@@ -43,6 +43,9 @@ public struct HTMLRenderer {
 
     /// The HTML of inline content (a title, a table cell).
     public static func html(_ inlines: [Inline], options: Options = Options()) -> String {
+        // Plain text with nothing to escape is its own HTML (most table cells).
+        if inlines.isEmpty { return "" }
+        if inlines.count == 1, case .text(let text) = inlines[0], !HTMLEscaping.needsEscaping(text) { return text }
         var renderer = HTMLRenderer(options: options)
         renderer.inlines(inlines)
         return String(decoding: renderer.out, as: UTF8.self)
