@@ -60,6 +60,37 @@ import Testing
         #expect(parsed.map(linkLocation) == [MD.loc(7, 4), MD.loc(7, 15), nil, MD.loc(7, 33)])
     }
 
+    /// Plain snippets are taken as they are, and cmark reads every one of them
+    /// the same: each of these parsed both ways gives the same inlines.
+    @Test func plainSnippetsReadAsCmarkReadsThem() {
+        let snippets = [
+            "Owns the rollout", "Feature", "Staff", "3 apples", "1. x", "12) y", "- x", "-", "+ x", "+", "# h", "#", "> q", "---", "===",
+            "~~~", "```", "1234567890. x", "a  b", "é 日本 — “quoted” 'single'", "x | y", "50%", "a=b; c:d", "(parens) {braces} #tag",
+            "**bold**", "*e*", "_u_", "a_b", "`code`", "[l](u)", "![i](u)", "<b>x</b>", "a & b", "&amp;", "back\\slash", "\\# h",
+            " leading", "trailing ", "\ttab", "", "https://example.com/a_b", "100!", "1.", "123456789.",
+        ]
+        let text = snippets.joined(separator: "\u{1}")
+        let source = SourceLines(Array(text.utf8), firstLine: 1)
+        func parse(_ asIs: Bool) -> [[Inline]] {
+            var batch = InlineBatch()
+            batch.takesPlainTextAsIs = asIs
+            var start = 0
+            for snippet in snippets {
+                _ = batch.add(source[0][start..<(start + snippet.utf8.count)], lineIndex: 0, byteOffset: start)
+                start += snippet.utf8.count + 1
+            }
+            return batch.parse(in: source)
+        }
+        let plain = parse(true), cmark = parse(false)
+        for (n, snippet) in snippets.enumerated() {
+            #expect(plain[n] == cmark[n], "\(snippet.debugDescription)")
+        }
+        #expect(InlineBatch.plainText(Array("Owns the rollout".utf8)[...]) == "Owns the rollout")
+        #expect(InlineBatch.plainText(Array("**bold**".utf8)[...]) == nil)
+        #expect(InlineBatch.plainText(Array(" leading".utf8)[...]) == nil)
+        #expect(InlineBatch.plainText([0x61, 0xFF, 0x62][...]) == nil)
+    }
+
     /// A snippet starting with `<` gets a placeholder letter instead of an escape.
     @Test func appendEscapedAngleBracket() {
         var buffer: [UInt8] = []

@@ -17,6 +17,8 @@ struct InlineBatch {
     }
 
     private(set) var snippets: [Snippet] = []
+    /// Plain snippets (`plainText`) skip cmark; off only to show that cmark reads them alike.
+    var takesPlainTextAsIs = true
 
     mutating func reserveCapacity(_ count: Int) {
         snippets.reserveCapacity(count)
@@ -49,12 +51,17 @@ struct InlineBatch {
         owner.reserveCapacity(snippets.count * 2)
         var firstLines = [Int](repeating: 0, count: snippets.count)
         for (k, snippet) in snippets.enumerated() {
+            if takesPlainTextAsIs, snippet.continuations.isEmpty, let text = Self.plainText(snippet.bytes) {
+                results[k] = text.isEmpty ? [] : [.text(text)]
+                continue
+            }
             firstLines[k] = owner.count + 1
             shifts[k] = Self.appendEscaped(snippet.bytes, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
             buffer.append(UInt8(ascii: "\n"))
             owner.append(contentsOf: repeatElement(k, count: snippet.continuations.count + 2))
         }
+        guard !owner.isEmpty else { return results }
         let parsed = buffer.withUnsafeBufferPointer { pointer in
             CommonMarkConverter.topLevelInlines(pointer, position: { line, byteColumn in
                 let k = owner[min(max(line - 1, 0), owner.count - 1)]
@@ -77,6 +84,27 @@ struct InlineBatch {
             Self.dropPlaceholder(&results[k])
         }
         return results
+    }
+
+    /// The snippet's text when cmark would read it as that text and nothing
+    /// else: valid UTF-8 with no byte that can begin inline markup (`\`, `` ` ``,
+    /// `&`, `_`, `*`, `[`, `]`, `<`, `!`), no control character, and no space
+    /// or tab at either end (cmark strips those). Most table cells are such text.
+    /// (A leading block marker, as in `- x` or `1. x`, is escaped in the batch,
+    /// so cmark reads it as text too.)
+    static func plainText(_ bytes: ArraySlice<UInt8>) -> String? {
+        if let first = bytes.first, first == 0x20 || first == 0x09 { return nil }
+        if let last = bytes.last, last == 0x20 || last == 0x09 { return nil }
+        for byte in bytes {
+            switch byte {
+            case 0..<0x20, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "*"),
+                UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "!"):
+                return nil
+            default:
+                continue
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// How many of the ascending `offsets` are at most `limit` (a binary search:
