@@ -11,19 +11,37 @@ public struct Slugger: Sendable {
 
     /// The GitHub slug of `text`, without making it unique.
     public static func slug(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        // ASCII, the usual heading, is written straight into the String's storage.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+                var count = 0
+                for v in text.utf8 {
+                    if v == 0x20 {
+                        buffer[count] = UInt8(ascii: "-")
+                    } else if v == UInt8(ascii: "-") || v == UInt8(ascii: "_") || (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
+                        buffer[count] = v
+                    } else if v >= 0x41 && v <= 0x5A {
+                        buffer[count] = v + 0x20
+                    } else {
+                        continue
+                    }
+                    count += 1
+                }
+                return count
+            }
+        }
+        // Otherwise gathered as UTF-8 bytes and made a String once.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if scalar == " " {
-                out.unicodeScalars.append("-")
-            } else if scalar == "-" || scalar == "_" {
-                out.unicodeScalars.append(scalar)
-            } else if scalar.isASCII {
-                let v = scalar.value
-                if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
-                    out.unicodeScalars.append(scalar)
+            if scalar.isASCII {
+                let v = UInt8(scalar.value)
+                if v == 0x20 {
+                    out.append(UInt8(ascii: "-"))
+                } else if v == UInt8(ascii: "-") || v == UInt8(ascii: "_") || (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) {
+                    out.append(v)
                 } else if v >= 0x41 && v <= 0x5A {
-                    out.unicodeScalars.append(Unicode.Scalar(v + 0x20)!)
+                    out.append(v + 0x20)
                 }
             } else {
                 let p = scalar.properties
@@ -32,11 +50,11 @@ public struct Slugger: Sendable {
                     || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark
                     || p.generalCategory == .connectorPunctuation
                 {
-                    out += String(scalar).lowercased()
+                    out.append(contentsOf: String(scalar).lowercased().utf8)
                 }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Marks an id as taken (e.g. a directive's explicit `#id`).

@@ -123,13 +123,18 @@ struct DirectiveReader {
             case .markdown(.heading(var heading)):
                 heading.id = slugger.unique(for: heading.content.plainText)
                 blocks[i] = .markdown(.heading(heading))
+            // The block's slot is emptied while its body changes, so the body
+            // is changed in place rather than copied (it is no longer shared).
             case .drill(var drill):
+                blocks[i] = .markdown(.thematicBreak)
                 assignHeadingIDs(&drill.body)
                 blocks[i] = .drill(drill)
             case .callout(var callout):
+                blocks[i] = .markdown(.thematicBreak)
                 assignHeadingIDs(&callout.body)
                 blocks[i] = .callout(callout)
             case .fieldref(var fieldref):
+                blocks[i] = .markdown(.thematicBreak)
                 assignHeadingIDs(&fieldref.body)
                 blocks[i] = .fieldref(fieldref)
             default:
