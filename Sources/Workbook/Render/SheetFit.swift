@@ -34,6 +34,32 @@ enum SheetFit {
         max(1, (Double(characterCount(text)) / width).rounded(.up))
     }
 
+    /// `lines(inlines.plainText)`, without making the text when it is ASCII.
+    static func lines(_ inlines: [Inline], width: Double = charactersPerLine) -> Double {
+        var count = 0
+        if !asciiCount(inlines, into: &count) { count = characterCount(inlines.plainText) }
+        return max(1, (Double(count) / width).rounded(.up))
+    }
+
+    /// Adds the length of `plainText` when every piece of it is ASCII without
+    /// `\r` (one character per byte); false, part way, when one is not.
+    private static func asciiCount(_ inlines: [Inline], into count: inout Int) -> Bool {
+        for inline in inlines {
+            switch inline {
+            case .text(let text), .code(let text):
+                guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return false }
+                count += text.utf8.count
+            case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
+                guard asciiCount(children, into: &count) else { return false }
+            case .softBreak, .lineBreak:
+                count += 1
+            case .html:
+                break
+            }
+        }
+        return true
+    }
+
     /// `text.count`, without walking the characters when each byte is one
     /// (ASCII without `\r`, which `\r\n` joins).
     static func characterCount(_ text: String) -> Int {
@@ -55,7 +81,7 @@ enum SheetFit {
             case .rubric(let r): return total + 3.5 + Double(r.dimensions.count) * 2 + Double(r.bands.count)
             case .checklist(let c): return total + 3.5 + c.items.reduce(0) { $0 + 0.5 + $1.reduce(0) { $0 + lines($1) } }
             case .transcript(let t): return total + 3.5 + t.turns.reduce(0) { sum, turn in
-                sum + 0.5 + turn.paragraphs.reduce(0) { $0 + lines($1.plainText) } + turn.annotations.reduce(0) { $0 + lines($1.plainText) + 0.5 }
+                sum + 0.5 + turn.paragraphs.reduce(0) { $0 + lines($1) } + turn.annotations.reduce(0) { $0 + lines($1) + 0.5 }
             }
             case .phrases(let p): return total + 3.5 + p.phrases.reduce(0) { $0 + 0.3 + lines($1.text) }
             case .callout(let c): return total + 3.5 + lines(c.body)
@@ -66,7 +92,7 @@ enum SheetFit {
 
     static func lines(_ block: Block) -> Double {
         switch block {
-        case .paragraph(let content, _): return lines(content.plainText) + 0.4
+        case .paragraph(let content, _): return lines(content) + 0.4
         case .heading: return 2
         case .blockQuote(let children): return children.reduce(0.4) { $0 + lines($1) }
         case .list(let list): return list.items.reduce(0.4) { sum, item in sum + 0.15 + item.reduce(0) { $0 + lines($1) - 0.4 } }
@@ -76,7 +102,7 @@ enum SheetFit {
         case .table(let table):
             let width = charactersPerLine / Double(max(table.alignments.count, 1))
             let rows = [table.header] + table.rows
-            return rows.reduce(0.6) { sum, row in sum + 0.3 + (row.cells.map { lines($0.content.plainText, width: width) }.max() ?? 1) }
+            return rows.reduce(0.6) { sum, row in sum + 0.3 + (row.cells.map { lines($0.content, width: width) }.max() ?? 1) }
         case .directive(let directive): return directive.body.reduce(2) { $0 + lines($1) }
         }
     }
@@ -87,9 +113,9 @@ enum SheetFit {
         let columns = Double(rubric.anchors.count) + 2
         let width = charactersPerLine / columns
         let rows = rubric.dimensions.reduce(0) { sum, dimension in
-            sum + 0.6 + max(2, dimension.descriptors.map { lines($0.plainText, width: width) }.max() ?? 1)
+            sum + 0.6 + max(2, dimension.descriptors.map { lines($0, width: width) }.max() ?? 1)
         }
-        let bands = rubric.bands.reduce(0) { $0 + lines($1.text.plainText, width: charactersPerLine * 0.6) + 0.3 }
+        let bands = rubric.bands.reduce(0) { $0 + lines($1.text, width: charactersPerLine * 0.6) + 0.3 }
         return 8 + rows + 3 + 2 + bands + Double(rubric.requirements.count)
     }
 }
