@@ -111,12 +111,12 @@ public enum WorkbookLoader {
         }
         let resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets), stories: personal?.stories ?? [])
         // A live build reuses a chapter's result while its text and the link
-        // targets are the same. (Checked on one thread: in parallel, both
-        // threads retain the same id sets and the check takes longer.)
-        for chapter in included {
+        // targets are the same.
+        let linkSources = sources
+        diagnostics += parallelMap(included) { chapter in
             let check = { LinkChecker.check([chapter], resolver: resolver) }
-            diagnostics += cache?.links.value(path: chapter.path, text: sources[chapter.path] ?? "", also: resolver.fingerprint, check) ?? check()
-        }
+            return cache?.links.value(path: chapter.path, text: linkSources[chapter.path] ?? "", also: resolver.fingerprint, check) ?? check()
+        }.flatMap { $0 }
         timer.mark("  links")
         defer { timer.mark("  sort diagnostics") }
         for story in personal?.stories ?? [] {
