@@ -88,6 +88,15 @@ extension String {
         }
     }
 
+    /// `{{#items}}<li>{{.}}</li>{{/items}}`: each item escaped in a list item.
+    mutating func appendListItems(_ items: [String]) {
+        for item in items {
+            append("<li>")
+            appendEscaped(item)
+            append("</li>")
+        }
+    }
+
     /// `<a href="url">title</a>`, both escaped.
     mutating func appendLink(_ url: String, _ title: String) {
         append("<a href=\"")

@@ -125,11 +125,7 @@ enum PageTemplates {
         out += "</dd></div>\n"
         func tags(_ label: String, _ kind: String, _ tags: [String]) {
             out += "<div><dt>" + label + "</dt><dd><ul class=\"tags tags-" + kind + "\">"
-            for tag in tags {
-                out += "<li>"
-                out.appendEscaped(tag)
-                out += "</li>"
-            }
+            out.appendListItems(tags)
             out += "</ul></dd></div>\n"
         }
         if chapter.hasSkills { tags("Skills", "skills", chapter.skills) }

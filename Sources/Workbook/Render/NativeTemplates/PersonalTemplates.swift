@@ -65,11 +65,7 @@ enum PersonalTemplates {
         out += "</dl>\n"
         if vm.hasMetrics {
             out += "<h3>Metrics</h3><ul class=\"metrics\">"
-            for metric in vm.metrics {
-                out += "<li>"
-                out.appendEscaped(metric)
-                out += "</li>"
-            }
+            out.appendListItems(vm.metrics)
             out += "</ul>"
         }
         out += "\n"
@@ -126,11 +122,7 @@ enum PersonalTemplates {
             out += "</strong></p>\n"
             if latest.hasReasons {
                 out += "<ul class=\"gate-reasons\">"
-                for reason in latest.reasons {
-                    out += "<li>"
-                    out.appendEscaped(reason)
-                    out += "</li>"
-                }
+                out.appendListItems(latest.reasons)
                 out += "</ul>"
             }
             out += "\n<div class=\"dashboard-charts\">\n<figure class=\"chart-figure\">" + vm.radarSVG

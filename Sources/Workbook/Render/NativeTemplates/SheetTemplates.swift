@@ -104,11 +104,7 @@ enum SheetTemplates {
             out += "</strong></p>\n</div>\n"
             if score.hasReasons {
                 out += "<ul class=\"gate-reasons\">"
-                for reason in score.reasons {
-                    out += "<li>"
-                    out.appendEscaped(reason)
-                    out += "</li>"
-                }
+                out.appendListItems(score.reasons)
                 out += "</ul>"
             }
             out += "\n"
