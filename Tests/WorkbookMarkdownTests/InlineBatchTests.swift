@@ -89,6 +89,9 @@ import Testing
         #expect(InlineBatch.plainText(Array("**bold**".utf8)[...]) == nil)
         #expect(InlineBatch.plainText(Array(" leading".utf8)[...]) == nil)
         #expect(InlineBatch.plainText([0x61, 0xFF, 0x62][...]) == nil)
+        // A decoded text is taken only when it holds the bytes (a repaired one does not).
+        #expect(InlineBatch.plainText([0x61, 0xFF, 0x62][...], decoded: String(decoding: [0x61, 0xFF, 0x62], as: UTF8.self)) == nil)
+        #expect(InlineBatch.plainText(Array("Feature".utf8)[...], decoded: "Feature") == "Feature")
     }
 
     /// A snippet starting with `<` gets a placeholder letter instead of an escape.

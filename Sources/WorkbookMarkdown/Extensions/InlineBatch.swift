@@ -14,6 +14,8 @@ struct InlineBatch {
         /// For a snippet of several lines joined with `\n`: where each line after
         /// the first starts in the file.
         var continuations: [(lineIndex: Int, byteOffset: Int)] = []
+        /// `bytes` as a String, when the caller has it (`String(decoding:)`).
+        var decoded: String?
     }
 
     private(set) var snippets: [Snippet] = []
@@ -26,10 +28,12 @@ struct InlineBatch {
 
     mutating func add(
         _ bytes: ArraySlice<UInt8>, lineIndex: Int, byteOffset: Int, removed: [Int] = [],
-        continuations: [(lineIndex: Int, byteOffset: Int)] = []
+        continuations: [(lineIndex: Int, byteOffset: Int)] = [], decoded: String? = nil
     ) -> Int {
         snippets.append(
-            Snippet(bytes: bytes, lineIndex: lineIndex, byteOffset: byteOffset, removed: removed, continuations: continuations))
+            Snippet(
+                bytes: bytes, lineIndex: lineIndex, byteOffset: byteOffset, removed: removed, continuations: continuations,
+                decoded: decoded))
         return snippets.count - 1
     }
 
@@ -51,7 +55,7 @@ struct InlineBatch {
         owner.reserveCapacity(snippets.count * 2)
         var firstLines = [Int](repeating: 0, count: snippets.count)
         for (k, snippet) in snippets.enumerated() {
-            if takesPlainTextAsIs, snippet.continuations.isEmpty, let text = Self.plainText(snippet.bytes) {
+            if takesPlainTextAsIs, snippet.continuations.isEmpty, let text = Self.plainText(snippet.bytes, decoded: snippet.decoded) {
                 results[k] = text.isEmpty ? [] : [.text(text)]
                 continue
             }
@@ -92,7 +96,9 @@ struct InlineBatch {
     /// or tab at either end (cmark strips those). Most table cells are such text.
     /// (A leading block marker, as in `- x` or `1. x`, is escaped in the batch,
     /// so cmark reads it as text too.)
-    static func plainText(_ bytes: ArraySlice<UInt8>) -> String? {
+    /// - Parameter decoded: `String(decoding: bytes, as: UTF8.self)`, if the
+    ///   caller has it: taken as the text when it holds the same bytes (they were valid).
+    static func plainText(_ bytes: ArraySlice<UInt8>, decoded: String? = nil) -> String? {
         if let first = bytes.first, first == 0x20 || first == 0x09 { return nil }
         if let last = bytes.last, last == 0x20 || last == 0x09 { return nil }
         for byte in bytes {
@@ -104,6 +110,7 @@ struct InlineBatch {
                 continue
             }
         }
+        if let decoded, decoded.utf8.elementsEqual(bytes) { return decoded }
         return String(validating: bytes, as: UTF8.self)
     }
 

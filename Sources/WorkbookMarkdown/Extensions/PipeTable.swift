@@ -122,8 +122,9 @@ enum PipeTable {
                     let (bytes, offsetInContent) = split.cells[column]
                     let offset = line.offset + offsetInContent
                     let (text, removed) = unescapePipes(bytes)
-                    let index = batch.add(text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed)
-                    cells.append((index, text.string, offset))
+                    let source = text.string
+                    let index = batch.add(text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed, decoded: source)
+                    cells.append((index, source, offset))
                 } else {
                     cells.append((-1, "", full.count))
                 }

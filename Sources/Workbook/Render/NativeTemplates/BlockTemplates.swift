@@ -61,7 +61,7 @@ enum BlockTemplates {
         for cell in vm.head {
             out += "<th scope=\"col\""
             align(cell)
-            out += ">" + cell.html + "</th>"
+            out.append(">", cell.html, "</th>")
         }
         out += "</tr>\n</thead>\n<tbody>\n"
         for row in vm.rows {
@@ -69,14 +69,14 @@ enum BlockTemplates {
             for cell in row.rowHeader {
                 out += "<th scope=\"row\""
                 align(cell)
-                out += ">" + cell.html
+                out.append(">", cell.html)
                 if row.isTarget { out += " <span class=\"target-badge\">target</span>" }
                 out += "</th>"
             }
             for cell in row.cells {
                 out += "<td"
                 align(cell)
-                out += ">" + cell.html + "</td>"
+                out.append(">", cell.html, "</td>")
             }
             out += "</tr>\n"
         }
@@ -136,7 +136,7 @@ enum BlockTemplates {
         out += " per dimension · Totals: \(vm.minTotal)–\(vm.maxTotal)</p>\n"
         out += "<div class=\"table-wrap\">\n<table class=\"rubric-table\">\n<thead>\n<tr><th scope=\"col\">Dimension</th>"
         for anchor in vm.anchors {
-            out += "<th scope=\"col\" data-value=\"\(anchor.value)\">"
+            out.append("<th scope=\"col\" data-value=\"", String(anchor.value), "\">")
             out.appendEscaped(anchor.heading)
             out += "</th>"
         }
@@ -150,7 +150,8 @@ enum BlockTemplates {
             out.appendEscaped(dimension.name)
             out += "</th>"
             for descriptor in dimension.descriptors {
-                out += "<td data-value=\"\(descriptor.value)\">" + descriptor.html + "</td>"
+                out.append("<td data-value=\"", String(descriptor.value), "\">")
+                out.append(descriptor.html, "</td>")
             }
             out += "</tr>\n"
         }
@@ -172,9 +173,10 @@ enum BlockTemplates {
         for band in bands {
             out += "<div data-range=\""
             out.appendEscaped(band.range)
-            out += "\" data-min=\"\(band.min)\" data-max=\"\(band.max)\"><dt>"
+            out.append("\" data-min=\"", String(band.min), "\" data-max=\"")
+            out.append(String(band.max), "\"><dt>")
             out.appendEscaped(band.range)
-            out += "</dt><dd>" + band.textHTML + "</dd></div>\n"
+            out.append("</dt><dd>", band.textHTML, "</dd></div>\n")
         }
         out += "</dl>\n"
     }
@@ -201,7 +203,7 @@ enum BlockTemplates {
             out.appendEscaped(item.id)
             out += "\"> <label for=\""
             out.appendEscaped(item.id)
-            out += "\">" + item.html + "</label></li>\n"
+            out.append("\">", item.html, "</label></li>\n")
         }
         out += "</ul>\n</div>\n"
     }
@@ -215,10 +217,10 @@ enum BlockTemplates {
         for turn in vm.turns {
             out += "<div class=\"turn\">\n<dl class=\"turn-line\"><dt class=\"speaker\">"
             out.appendEscaped(turn.speaker)
-            out += "</dt><dd class=\"turn-text\">" + turn.html + "</dd></dl>\n"
+            out.append("</dt><dd class=\"turn-text\">", turn.html, "</dd></dl>\n")
             for annotation in turn.annotations {
                 out += "<aside class=\"annotation\"><p class=\"annotation-label\">Annotation</p><div class=\"annotation-text\">"
-                out += annotation.html + "</div></aside>\n"
+                out.append(annotation.html, "</div></aside>\n")
             }
             out += "</div>\n"
         }
@@ -235,7 +237,7 @@ enum BlockTemplates {
         out += "\">\n<p class=\"block-kind phrases-label\">" + (vm.isAvoid ? "Avoid" : "Say") + "</p>\n"
         out += "<h3 class=\"block-title\">" + vm.titleHTML + "</h3>\n<ul class=\"phrase-list\">\n"
         for phrase in vm.phrases {
-            out += "<li>" + phrase.html + "</li>\n"
+            out.append("<li>", phrase.html, "</li>\n")
         }
         out += "</ul>\n</section>\n"
     }

@@ -88,6 +88,19 @@ extension String {
         }
     }
 
+    /// Appends the pieces in turn, where `+` would first make a String of them
+    /// (in the loops over cells and rows, an allocation each).
+    mutating func append(_ a: String, _ b: String) {
+        append(a)
+        append(b)
+    }
+
+    mutating func append(_ a: String, _ b: String, _ c: String) {
+        append(a)
+        append(b)
+        append(c)
+    }
+
     /// `{{#items}}<li>{{.}}</li>{{/items}}`: each item escaped in a list item.
     mutating func appendListItems(_ items: [String]) {
         for item in items {

@@ -66,13 +66,13 @@ enum SheetTemplates {
             if dimension.hasMinimum { out += "<span class=\"dimension-minimum\">at least \(dimension.minimum)</span>" }
             out += "</th>\n"
             for descriptor in dimension.descriptors {
-                out += "<td>" + descriptor.html + "</td>"
+                out.append("<td>", descriptor.html, "</td>")
             }
             out += "\n<td class=\"score-cell\"><ol class=\"boxes\">"
             for box in dimension.boxes {
                 out += "<li class=\""
                 out.appendEscaped(box.classes)
-                out += "\">\(box.value)"
+                out.append("\">", String(box.value))
                 if box.isMarked { out += "<span class=\"visually-hidden\"> (marked)</span>" }
                 out += "</li>"
             }
