@@ -1,7 +1,7 @@
 /// Escaping for HTML text, attribute values and URLs, over UTF-8 bytes.
 public enum HTMLEscaping {
-    /// Escapes `&`, `<`, `>` and `"` (as cmark does for text), and `'` too, so the
-    /// result is safe both as text and inside a quoted attribute.
+    /// Escapes `&`, `<`, `>` and `"`, as cmark does for text: safe as text and
+    /// inside a double-quoted attribute (`'` is left as it is).
     public static func escape(_ text: String) -> String {
         var out: [UInt8] = []
         appendEscaped(text, to: &out)
@@ -10,7 +10,12 @@ public enum HTMLEscaping {
 
     /// Whether `escape` would change `text`.
     public static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }
+        text.utf8.contains { isEscaped($0) }
+    }
+
+    /// The bytes text escapes: `&`, `<`, `>` and `"`.
+    @inline(__always) private static func isEscaped(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"")
     }
 
     public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
@@ -21,7 +26,7 @@ public enum HTMLEscaping {
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         // Runs of bytes that need no escaping are copied whole: most text has none.
         var start = 0
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") {
+        for (i, b) in bytes.enumerated() where isEscaped(b) {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
             switch b {
             case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
