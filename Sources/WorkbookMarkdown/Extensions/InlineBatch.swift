@@ -97,20 +97,24 @@ struct InlineBatch {
     /// (A leading block marker, as in `- x` or `1. x`, is escaped in the batch,
     /// so cmark reads it as text too.)
     /// - Parameter decoded: `String(decoding: bytes, as: UTF8.self)`, if the
-    ///   caller has it: taken as the text when it holds the same bytes (they were valid).
+    ///   caller has it: taken as the text when `bytes` are ASCII (decoding changed nothing).
     static func plainText(_ bytes: ArraySlice<UInt8>, decoded: String? = nil) -> String? {
         if let first = bytes.first, first == 0x20 || first == 0x09 { return nil }
         if let last = bytes.last, last == 0x20 || last == 0x09 { return nil }
+        var isASCII = true
         for byte in bytes {
             switch byte {
             case 0..<0x20, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "*"),
                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "!"):
                 return nil
+            case 0x80...:
+                isASCII = false
             default:
                 continue
             }
         }
-        if let decoded, decoded.utf8.elementsEqual(bytes) { return decoded }
+        // ASCII is valid UTF-8, so decoding changed nothing.
+        if isASCII, let decoded { return decoded }
         return String(validating: bytes, as: UTF8.self)
     }
 

@@ -3,7 +3,12 @@
 enum PipeTable {
     /// A table row split into cells: each cell's trimmed bytes and byte offset in the line.
     struct SplitRow {
-        var cells: [(bytes: ArraySlice<UInt8>, offset: Int)]
+        var cells: [SplitCell]
+    }
+
+    struct SplitCell {
+        var bytes: ArraySlice<UInt8>
+        var offset: Int
     }
 
     /// Splits a row on unescaped `|`, dropping one leading and one trailing pipe.
@@ -13,14 +18,14 @@ enum PipeTable {
         var hi = trimmed.endIndex
         if lo < hi, trimmed[lo] == UInt8(ascii: "|") { lo += 1 }
         if hi > lo, trimmed[hi - 1] == UInt8(ascii: "|"), !isEscaped(trimmed, hi - 1) { hi -= 1 }
-        var cells: [(ArraySlice<UInt8>, Int)] = []
+        var cells: [SplitCell] = []
         cells.reserveCapacity(8)
         var cellStart = lo
         var i = lo
         while i <= hi {
             if i == hi || (trimmed[i] == UInt8(ascii: "|") && !isEscaped(trimmed, i)) {
                 let cell = trimmed[cellStart..<i].trimmingSpaces()
-                cells.append((cell, cell.startIndex - line.startIndex))
+                cells.append(SplitCell(bytes: cell, offset: cell.startIndex - line.startIndex))
                 cellStart = i + 1
             }
             i += 1
@@ -42,7 +47,7 @@ enum PipeTable {
     static func delimiterRow(_ line: ArraySlice<UInt8>) -> [Table.Alignment]? {
         guard line.contains(UInt8(ascii: "|")) else { return nil }
         var alignments: [Table.Alignment] = []
-        for (cell, _) in split(line).cells {
+        for cell in split(line).cells.lazy.map(\.bytes) {
             guard !cell.isEmpty else { return nil }
             let left = cell.first == UInt8(ascii: ":")
             let right = cell.count > 1 && cell.last == UInt8(ascii: ":")
@@ -108,43 +113,52 @@ enum PipeTable {
         lines: ArraySlice<ParagraphLine>, alignments: [Table.Alignment], source: SourceLines,
         diagnostics: inout [Diagnostic]
     ) -> Table {
+        /// A cell before its inlines are parsed: its snippet in the batch (-1 for
+        /// a missing cell), its source text and its byte offset in the line.
+        struct PendingCell {
+            var index: Int
+            var source: String
+            var offset: Int
+        }
         var batch = InlineBatch()
         batch.reserveCapacity(lines.count * alignments.count)
-        var rows: [(lineIndex: Int, cells: [(index: Int, source: String, offset: Int)])] = []
-        rows.reserveCapacity(lines.count)
+        var pending: [PendingCell] = []
+        pending.reserveCapacity(lines.count * alignments.count)
         for (n, line) in lines.enumerated() where n != 1 {
-            let full = source[line.lineIndex]
             let split = split(content(line, source))
-            var cells: [(Int, String, Int)] = []
-            cells.reserveCapacity(alignments.count)
             for column in 0..<alignments.count {
                 if column < split.cells.count {
-                    let (bytes, offsetInContent) = split.cells[column]
-                    let offset = line.offset + offsetInContent
-                    let (text, removed) = unescapePipes(bytes)
-                    let source = text.string
-                    let index = batch.add(text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed, decoded: source)
-                    cells.append((index, source, offset))
+                    let cell = split.cells[column]
+                    let offset = line.offset + cell.offset
+                    let (text, removed) = unescapePipes(cell.bytes)
+                    let decoded = text.string
+                    let index = batch.add(text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed, decoded: decoded)
+                    pending.append(PendingCell(index: index, source: decoded, offset: offset))
                 } else {
-                    cells.append((-1, "", full.count))
+                    pending.append(PendingCell(index: -1, source: "", offset: source[line.lineIndex].count))
                 }
             }
-            rows.append((line.lineIndex, cells))
         }
         let parsed = batch.parse(in: source, diagnostics: &diagnostics)
-        func row(_ r: (lineIndex: Int, cells: [(index: Int, source: String, offset: Int)])) -> Table.Row {
-            Table.Row(
-                cells: r.cells.map { cell in
+        let rowOffset = lines[lines.startIndex].offset
+        func row(_ r: Int, line: ParagraphLine) -> Table.Row {
+            var cells: [Table.Cell] = []
+            cells.reserveCapacity(alignments.count)
+            for cell in pending[(r * alignments.count)..<((r + 1) * alignments.count)] {
+                cells.append(
                     Table.Cell(
                         content: cell.index >= 0 ? parsed[cell.index] : [],
                         source: cell.source,
-                        location: source.location(line: r.lineIndex, byteOffset: cell.offset))
-                },
-                location: source.location(line: r.lineIndex, byteOffset: lines[lines.startIndex].offset))
+                        location: source.location(line: line.lineIndex, byteOffset: cell.offset)))
+            }
+            return Table.Row(cells: cells, location: source.location(line: line.lineIndex, byteOffset: rowOffset))
         }
-        let header = row(rows[0])
-        return Table(
-            alignments: alignments, header: header, rows: rows.dropFirst().map(row),
-            location: header.location)
+        var rows: [Table.Row] = []
+        rows.reserveCapacity(lines.count - 2)
+        let header = row(0, line: lines[lines.startIndex])
+        for (r, line) in lines.dropFirst(2).enumerated() {
+            rows.append(row(r + 1, line: line))
+        }
+        return Table(alignments: alignments, header: header, rows: rows, location: header.location)
     }
 }
