@@ -65,7 +65,7 @@ extension DirectiveReader {
             return nil
         }
         speaker = speaker.trimmingSpaces
-        guard !speaker.isEmpty, speaker.count <= 40, !speaker.contains("\n") else { return nil }
+        guard !speaker.isEmpty, speaker.count <= 40, !speaker.utf8.contains(UInt8(ascii: "\n")) else { return nil }
         if case .softBreak? = rest.first { rest.removeFirst() }
         return (speaker, rest)
     }
