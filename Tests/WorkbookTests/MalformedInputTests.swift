@@ -251,6 +251,21 @@ struct MalformedFrontMatterTests {
         ])
     }
 
+    /// Plain decimal numbers are read without Yams; every other shape goes to
+    /// it. Both ways give what Yams gives.
+    @Test func numbersReadAsYamsReadsThem() throws {
+        let samples = [
+            "7", "12", "0", "012", "0x1F", "0o17", "0b101", "1_000", "+5", "-3", "1:30", "999999999999999999",
+            "9999999999999999999", "12a", "1.5", "\"12\"", "'7'", "", "~", "١٢",
+        ]
+        for sample in samples {
+            let node = try #require(try YAMLMapping.compose("n: \(sample)\n")?.mapping?["n"])
+            #expect(YAMLMapping.int(node) == node.int, "\(sample)")
+        }
+        #expect(YAMLMapping.int(try #require(try YAMLMapping.compose("n: 42\n")?.mapping?["n"])) == 42)
+        #expect(YAMLMapping.int(try #require(try YAMLMapping.compose("n: 012\n")?.mapping?["n"])) == 10)
+    }
+
     @Test func skillsNotAList() throws {
         let w = try MalformedInput(chapter: """
             ---

@@ -37,7 +37,7 @@ enum ScoresReader {
             if let scoresNode = yaml.node("scores") {
                 if let map = scoresNode.mapping {
                     for (key, value) in map {
-                        guard let score = value.int else {
+                        guard let score = YAMLMapping.int(value) else {
                             yaml.error("the score for `\(key.string ?? "")` must be a whole number", at: yaml.location(value))
                             continue
                         }

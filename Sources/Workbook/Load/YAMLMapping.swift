@@ -65,6 +65,22 @@ struct YAMLMapping {
         return .scalar(Node.Scalar(scalar.string, Tag(.implicit), scalar.style, scalar.mark))
     }
 
+    /// `node.int`, read at once when the scalar is plain decimal digits (no
+    /// sign, no leading `0`, which YAML 1.1 reads as octal): Yams reads every
+    /// integer through Foundation's string replacing and prefix tests, and
+    /// front matter and scores hold thousands of small numbers.
+    static func int(_ node: Node) -> Int? {
+        if case .scalar(let scalar) = node, scalar.style == .any || scalar.style == .plain {
+            let utf8 = scalar.string.utf8
+            if let first = utf8.first, first != UInt8(ascii: "0"), utf8.count <= 18,
+                utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            {
+                return utf8.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            }
+        }
+        return node.int
+    }
+
     static func diagnostic(for error: YamlError, in text: String, path: String, lineOffset: Int) -> Diagnostic {
         // Positions within the YAML text; `at` places them in the file.
         func local(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
@@ -204,7 +220,7 @@ struct YAMLMapping {
 
     mutating func int(_ key: String, range: ClosedRange<Int> = 0...1_000_000) -> Int? {
         guard let value = node(key) else { return nil }
-        guard let n = value.int, range.contains(n) else {
+        guard let n = Self.int(value), range.contains(n) else {
             error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: location(value))
             return nil
         }
