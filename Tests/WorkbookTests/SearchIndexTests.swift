@@ -21,6 +21,17 @@ import WorkbookMarkdown
         #expect(entries[0].text == "A matrix, a drill and a transcript. Intro paragraph with a link to two and a heading.")
     }
 
+    /// The build writes entries straight as JSON; encoding the entries as
+    /// values gives the same bytes.
+    @Test func streamedScriptEqualsTheEntriesEncoded() throws {
+        for folder in [Repo.fixture("golden/blocks"), Repo.fixture("golden/personal"), Repo.content] {
+            let workbook = try #require(buildSite(folder).workbook)
+            let streamed = Array(SearchIndex.script(workbook).joined())
+            #expect(streamed == SearchIndex.script(SearchIndex.entries(workbook)), "\(folder)")
+            #expect(streamed.count > 1_000)
+        }
+    }
+
     @Test func scriptEscapesClosingTags() {
         let bytes = SearchIndex.script([SearchIndex.Entry(title: "</script><script>alert(1)</script>", page: "p", url: "u", text: "t")])
         let script = String(decoding: bytes, as: UTF8.self)

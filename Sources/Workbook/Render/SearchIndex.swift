@@ -31,22 +31,106 @@ enum SearchIndex {
     /// The page's own entry holds the text before its first heading; each
     /// heading starts an entry; each titled block gets one of its own.
     static func entries(body: [ChapterBlock], page: String, url: String, intro: String) -> [Entry] {
-        var entries = [Entry(title: page, page: page, url: url, text: intro)]
+        var list = EntryList(page: page)
+        walk(body, page: page, url: url, intro: intro, into: &list)
+        list.close()
+        return list.entries
+    }
+
+    /// Writes the entries of one page into `sink` as the body is walked: text
+    /// after a heading or a titled block's own text goes to its entry, and
+    /// later untitled blocks add to the last entry.
+    private static func walk<Sink: EntrySink>(_ body: [ChapterBlock], page: String, url: String, intro: String, into sink: inout Sink) {
+        sink.open(title: page, url: url)
+        sink.text.write(intro)
         for block in body {
             switch block {
             case .markdown(.heading(let heading)) where heading.level <= 3:
-                entries.append(Entry(title: heading.content.plainText, page: page, url: url + "#" + heading.id, text: ""))
+                sink.open(title: heading.content.plainText, url: url + "#" + heading.id)
             case .markdown(let markdown):
-                PlainText.appendPiece(to: &entries[entries.count - 1].text) { PlainText.append(markdown, to: &$0) }
+                PlainText.appendPiece(to: &sink.text) { PlainText.append(markdown, to: &$0) }
             default:
                 guard let (title, id) = block.titleAndID else {
-                    PlainText.appendPiece(to: &entries[entries.count - 1].text) { PlainText.append(block, to: &$0) }
+                    PlainText.appendPiece(to: &sink.text) { PlainText.append(block, to: &$0) }
                     continue
                 }
-                entries.append(Entry(title: title, page: page, url: url + "#" + id, text: PlainText.of(block)))
+                sink.open(title: title, url: url + "#" + id)
+                PlainText.append(block, to: &sink.text)
             }
         }
-        return entries
+    }
+
+    /// Where `walk` puts entries: each is opened with its title and URL, then
+    /// its text is written.
+    private protocol EntrySink {
+        associatedtype Text: PlainTextOutput
+        var text: Text { get set }
+        /// Ends the open entry, if any, and starts the next.
+        mutating func open(title: String, url: String)
+    }
+
+    /// Entries as values.
+    private struct EntryList: EntrySink {
+        let page: String
+        var entries: [Entry] = []
+        var text = ""
+
+        mutating func open(title: String, url: String) {
+            close()
+            entries.append(Entry(title: title, page: page, url: url, text: ""))
+        }
+
+        mutating func close() {
+            guard !entries.isEmpty else { return }
+            entries[entries.count - 1].text = text
+            text = ""
+        }
+    }
+
+    /// Entries written straight as the index's JSON, with no text kept as a
+    /// String: the index holds every word of the workbook.
+    private struct EntryJSON: EntrySink {
+        let page: String
+        var text = JSONText()
+        var pending: (title: String, url: String)?
+
+        init(page: String) {
+            self.page = page
+        }
+
+        mutating func open(title: String, url: String) {
+            close()
+            if !text.bytes.isEmpty { text.bytes.append(UInt8(ascii: ",")) }
+            text.bytes += Array("{\"page\":".utf8)
+            appendJSONString(page, to: &text.bytes)
+            text.bytes += Array(",\"text\":\"".utf8)
+            text.start = text.bytes.count
+            pending = (title, url)
+        }
+
+        /// Ends the open entry: its text's closing quote, title and URL.
+        mutating func close() {
+            guard let (title, url) = pending else { return }
+            text.bytes += Array("\",\"title\":".utf8)
+            appendJSONString(title, to: &text.bytes)
+            text.bytes += Array(",\"url\":".utf8)
+            appendJSONString(url, to: &text.bytes)
+            text.bytes.append(UInt8(ascii: "}"))
+            pending = nil
+        }
+    }
+
+    /// The text of the open entry, JSON-escaped as it is written.
+    struct JSONText: PlainTextOutput {
+        var bytes: [UInt8] = []
+        /// Where the open entry's text starts in `bytes`.
+        var start = 0
+
+        var isEmpty: Bool { bytes.count == start }
+        var mark: Int { bytes.count }
+        mutating func write(_ text: String) { appendJSONContent(text, to: &bytes) }
+        mutating func writeSpace() { bytes.append(UInt8(ascii: " ")) }
+        mutating func removeSpace() { bytes.removeLast() }
     }
 
     /// `window.WORKBOOK_SEARCH = {...};` — JSON with every `/` escaped (so
@@ -59,12 +143,10 @@ enum SearchIndex {
         cached: @Sendable (Int, () -> [UInt8]) -> [UInt8] = { $1() }
     ) -> [[UInt8]] {
         @Sendable func fragment(_ body: [ChapterBlock], _ page: String, _ url: String, _ intro: String) -> [UInt8] {
-            var out: [UInt8] = []
-            for entry in entries(body: body, page: page, url: url, intro: intro) {
-                if !out.isEmpty { out.append(UInt8(ascii: ",")) }
-                append(entry, to: &out)
-            }
-            return out
+            var json = EntryJSON(page: page)
+            walk(body, page: page, url: url, intro: intro, into: &json)
+            json.close()
+            return json.text.bytes
         }
         let all = sources(workbook)
         let fragments = parallelMap(Array(all.indices)) { i in
@@ -113,6 +195,12 @@ enum SearchIndex {
     /// that need no escape are copied whole.
     static func appendJSONString(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        appendJSONContent(string, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// What goes between a JSON string's quotes.
+    static func appendJSONContent(_ string: String, to out: inout [UInt8]) {
         var string = string
         string.withUTF8 { bytes in
             var start = 0
@@ -123,7 +211,6 @@ enum SearchIndex {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     private static func appendEscape(_ b: UInt8, to out: inout [UInt8]) {
@@ -155,111 +242,6 @@ extension ChapterBlock {
         case .phrases(let p): (p.title.plainText, p.id)
         case .callout(let c): c.title.map { ($0.plainText, c.id) }
         case .fieldref(let f): (f.title.plainText, f.id)
-        }
-    }
-}
-
-/// The text a reader sees, for search: words only, one space between blocks.
-/// Written into one string as it goes: the index holds the whole workbook's
-/// text, and a string per block joined at every level copied it many times.
-enum PlainText {
-    static func of(_ block: ChapterBlock) -> String {
-        var text = ""
-        append(block, to: &text)
-        return text
-    }
-
-    /// Appends what `write` writes after a space, or without one when `text` is
-    /// empty; an empty piece leaves `text` as it was.
-    static func appendPiece(to text: inout String, _ write: (inout String) -> Void) {
-        let hadText = !text.isEmpty
-        if hadText { text += " " }
-        let start = text.utf8.count
-        write(&text)
-        if hadText, text.utf8.count == start { text.removeLast() }
-    }
-
-    /// The pieces one space apart, empty ones left out.
-    static func appendNonEmpty<S: Sequence>(_ items: S, to text: inout String, _ write: (S.Element, inout String) -> Void) {
-        var hasText = false
-        for item in items {
-            if hasText { text += " " }
-            let start = text.utf8.count
-            write(item, &text)
-            if text.utf8.count != start {
-                hasText = true
-            } else if hasText {
-                text.removeLast()
-            }
-        }
-    }
-
-    /// The pieces one space apart, empty ones included.
-    static func appendAll<S: Sequence>(_ items: S, to text: inout String, _ write: (S.Element, inout String) -> Void) {
-        var first = true
-        for item in items {
-            if !first { text += " " }
-            first = false
-            write(item, &text)
-        }
-    }
-
-    static func append(_ blocks: [Block], to text: inout String) {
-        appendNonEmpty(blocks, to: &text) { append($0, to: &$1) }
-    }
-
-    static func append(_ block: Block, to text: inout String) {
-        switch block {
-        case .paragraph(let content, _): content.appendPlainText(to: &text)
-        case .heading(let heading): heading.content.appendPlainText(to: &text)
-        case .blockQuote(let children): append(children, to: &text)
-        case .list(let list): appendAll(list.items, to: &text) { append($0, to: &$1) }
-        case .codeBlock(_, let literal): text += literal.trimmingCharacters(in: .whitespacesAndNewlines)
-        case .html, .thematicBreak: break
-        case .table(let table): appendAll(([table.header] + table.rows).lazy.flatMap(\.cells), to: &text) { $0.content.appendPlainText(to: &$1) }
-        case .directive(let directive): append(directive.body, to: &text)
-        }
-    }
-
-    static func append(_ body: [ChapterBlock], to text: inout String) {
-        appendNonEmpty(body, to: &text) { append($0, to: &$1) }
-    }
-
-    static func append(_ block: ChapterBlock, to text: inout String) {
-        switch block {
-        case .markdown(let b): append(b, to: &text)
-        case .matrix(let m):
-            let parts: [(inout String) -> Void] = [{ append(m.intro, to: &$0) }, { append(.table(m.table), to: &$0) }, { append(m.outro, to: &$0) }]
-            appendNonEmpty(parts, to: &text) { $0(&$1) }
-        case .drill(let d): append(d.body, to: &text)
-        case .rubric(let r):
-            let dimensions: (inout String) -> Void = { out in
-                appendAll(r.dimensions, to: &out) { dimension, out in
-                    out += dimension.name
-                    for descriptor in dimension.descriptors {
-                        out += " "
-                        descriptor.appendPlainText(to: &out)
-                    }
-                }
-            }
-            let parts = [dimensions] + r.bands.map { band in { band.text.appendPlainText(to: &$0) } } + [{ append(r.prose, to: &$0) }]
-            appendNonEmpty(parts, to: &text) { $0(&$1) }
-        case .checklist(let c): appendAll(c.items, to: &text) { append($0, to: &$1) }
-        case .transcript(let t):
-            appendAll(t.turns, to: &text) { turn, out in
-                out += turn.speaker
-                for paragraph in turn.paragraphs {
-                    out += " "
-                    paragraph.appendPlainText(to: &out)
-                }
-                for annotation in turn.annotations {
-                    out += " "
-                    annotation.appendPlainText(to: &out)
-                }
-            }
-        case .phrases(let p): appendAll(p.phrases, to: &text) { $1 += $0.text }
-        case .callout(let c): append(c.body, to: &text)
-        case .fieldref(let f): append(f.body, to: &text)
         }
     }
 }
