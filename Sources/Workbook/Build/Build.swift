@@ -110,12 +110,27 @@ public struct PhaseTimer {
     static let enabled = ProcessInfo.processInfo.environment["WORKBOOK_TIMING"] == "1"
     private let enabled = PhaseTimer.enabled
     private var last = DispatchTime.now().uptimeNanoseconds
+    private var lastFaults = PhaseTimer.pageFaults()
 
     public mutating func mark(_ phase: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write(Data("\(phase): \((now - last) / 1_000_000) ms\n".utf8))
+        let faults = Self.pageFaults()
+        FileHandle.standardError.write(Data("\(phase): \((now - last) / 1_000_000) ms, \(faults - lastFaults) page faults\n".utf8))
         last = now
+        lastFaults = faults
+    }
+
+    /// The process's minor page faults so far: each is a first touch of a page of memory.
+    private static func pageFaults() -> Int {
+        guard enabled else { return 0 }
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Int(usage.ru_minflt)
     }
 
     /// Runs `body`; with timing on, reports it when it took 5 ms or more (a slow page).
