@@ -81,5 +81,8 @@ import WorkbookMarkdown
         #expect(SitePaths.relative(from: "chapters", to: "index.html") == "../index.html")
         #expect(SitePaths.relative(from: "", to: "chapters/a.html") == "chapters/a.html")
         #expect(SitePaths.root(from: "scorecards") == "../")
+        #expect(SitePaths.root(from: "") == "")
+        #expect(SitePaths.root(from: "a/b") == "../../")
+        #expect(SitePaths.root(from: "/a//b/") == "../../")
     }
 }

@@ -19,7 +19,18 @@ enum SitePaths {
 
     /// The prefix from a page in `directory` to the site root: "" or "../" per level.
     static func root(from directory: String) -> String {
-        directory.isEmpty ? "" : String(repeating: "../", count: directory.split(separator: "/").count)
+        // One `../` per name in the path (empty names, as in `a//b`, skipped).
+        var names = 0
+        var previous = UInt8(ascii: "/")
+        for byte in directory.utf8 {
+            if previous == UInt8(ascii: "/"), byte != UInt8(ascii: "/") { names += 1 }
+            previous = byte
+        }
+        switch names {
+        case 0: return ""
+        case 1: return "../"
+        default: return String(repeating: "../", count: names)
+        }
     }
 
     /// A relative URL from a page in `directory` to `path`, so the site works
