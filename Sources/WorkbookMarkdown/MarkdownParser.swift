@@ -11,11 +11,14 @@ public enum MarkdownParser {
     ///   - text: the Markdown, e.g. a chapter after its front matter.
     ///   - firstLine: the file line number of the text's first line.
     public static func parse(_ text: String, firstLine: Int = 1) -> Result {
-        parse(Array(text.utf8), firstLine: firstLine)
+        parse(Array(text.utf8), firstLine: firstLine, isValidUTF8: true)
     }
 
-    public static func parse(_ bytes: [UInt8], firstLine: Int = 1) -> Result {
-        let source = SourceLines(bytes, firstLine: firstLine)
+    /// - Parameter isValidUTF8: the bytes are a String's (always valid UTF-8),
+    ///   so cmark need not check them; raw bytes are checked and invalid
+    ///   sequences read as U+FFFD.
+    public static func parse(_ bytes: [UInt8], firstLine: Int = 1, isValidUTF8: Bool = false) -> Result {
+        let source = SourceLines(bytes, firstLine: firstLine, isValidUTF8: isValidUTF8)
         var scanner = DirectiveScanner(source: source)
         let tree = scanner.scan()
         var builder = BlockBuilder(source: source)

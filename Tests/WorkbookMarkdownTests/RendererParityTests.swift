@@ -28,4 +28,19 @@ import Testing
         #expect(parsed.diagnostics.isEmpty)
         #expect(HTMLRenderer.html(parsed.blocks) == CommonMarkConverter.referenceHTML(markdown))
     }
+
+    /// Text from a String skips cmark's UTF-8 check and reads the same; raw
+    /// bytes are checked, and an invalid sequence reads as U+FFFD.
+    @Test func validTextReadsAlikeWithOrWithoutTheCheck() {
+        let extra = ["| a | b |\n|---|:-:|\n| café | `x` |\n", ":::callout[Tip — ü]{#t kind=tip}\nBody *é*.\n:::\n"]
+        for markdown in Self.documents + extra {
+            let checked = MarkdownParser.parse(Array(markdown.utf8), isValidUTF8: false)
+            let unchecked = MarkdownParser.parse(Array(markdown.utf8), isValidUTF8: true)
+            #expect(HTMLRenderer.html(checked.blocks) == HTMLRenderer.html(unchecked.blocks), "\(markdown)")
+            #expect(checked.diagnostics == unchecked.diagnostics)
+        }
+        #expect(HTMLRenderer.html(MarkdownParser.parse([0x61, 0xFF, 0x62, 0x0A]).blocks) == "<p>a\u{FFFD}b</p>\n")
+        let table = Array("| a".utf8) + [0xC3] + Array(" | b |\n|---|---|\n".utf8)
+        #expect(HTMLRenderer.html(MarkdownParser.parse(table).blocks).contains("<th>a\u{FFFD}</th>"))
+    }
 }

@@ -62,7 +62,7 @@ struct BodyReader {
     init(_ split: FrontMatterSplitter.Split, path: String) {
         // Copied whole where the bytes are contiguous (a file read into a String), not byte by byte.
         let bytes = split.body.utf8.withContiguousStorageIfAvailable(Array.init) ?? Array(split.body.utf8)
-        let parsed = MarkdownParser.parse(bytes, firstLine: split.bodyFirstLine)
+        let parsed = MarkdownParser.parse(bytes, firstLine: split.bodyFirstLine, isValidUTF8: true)
         var reader = DirectiveReader(path: path)
         var body = reader.read(parsed.blocks)
         reader.assignHeadingIDs(&body)

@@ -55,7 +55,7 @@ struct BlockBuilder {
         let (blocks, problems) = source.bytes.withUnsafeBufferPointer { all in
             let slice = UnsafeBufferPointer(rebasing: all[byteRange])
             return CommonMarkConverter.blocks(
-                slice,
+                slice, validUTF8: source.isValidUTF8,
                 position: { line, byteColumn in
                     let index = max(0, min(first + line - 1, source.count - 1))
                     return source.location(line: index, byteOffset: byteColumn - 1)

@@ -67,7 +67,7 @@ struct InlineBatch {
         }
         guard !owner.isEmpty else { return results }
         let parsed = buffer.withUnsafeBufferPointer { pointer in
-            CommonMarkConverter.topLevelInlines(pointer, position: { line, byteColumn in
+            CommonMarkConverter.topLevelInlines(pointer, validUTF8: source.isValidUTF8, position: { line, byteColumn in
                 let k = owner[min(max(line - 1, 0), owner.count - 1)]
                 let snippet = snippets[k]
                 let row = line - firstLines[k]

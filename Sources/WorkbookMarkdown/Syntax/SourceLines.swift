@@ -6,6 +6,9 @@ struct SourceLines {
     let ranges: [Range<Int>]
     /// The file line number of `ranges[0]`.
     let firstLine: Int
+    /// Whether `bytes` are known to be valid UTF-8 (they came from a String):
+    /// so is every run of them cut at ASCII bytes.
+    let isValidUTF8: Bool
     /// The last column worked out, so that positions met left to right along a
     /// long line cost no more than one pass over it.
     private let lastColumn = ColumnCache()
@@ -16,9 +19,10 @@ struct SourceLines {
         var column = 1
     }
 
-    init(_ bytes: [UInt8], firstLine: Int) {
+    init(_ bytes: [UInt8], firstLine: Int, isValidUTF8: Bool = false) {
         self.bytes = bytes
         self.firstLine = firstLine
+        self.isValidUTF8 = isValidUTF8
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { bytes in
