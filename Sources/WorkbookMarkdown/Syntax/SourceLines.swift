@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A document's UTF-8 bytes split into lines, with the file line number of its
 /// first line (front matter comes before a chapter's Markdown).
 struct SourceLines {
@@ -26,25 +32,35 @@ struct SourceLines {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { bytes in
-            var start = 0
-            var i = 0
+            guard let base = bytes.baseAddress else { return }
             let n = bytes.count
-            // Line breaks as CommonMark reads them: `\n`, `\r\n`, and a lone `\r`.
-            while i < n {
-                let b = bytes[i]
-                if b > UInt8(ascii: "\r") {
+            var start = 0
+            // Without a `\r`, lines end at each `\n`, found by memchr.
+            if memchr(base, Int32(UInt8(ascii: "\r")), n) == nil {
+                while start < n, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), n - start) {
+                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    ranges.append(start..<end)
+                    start = end + 1
+                }
+            } else {
+                // Line breaks as CommonMark reads them: `\n`, `\r\n`, and a lone `\r`.
+                var i = 0
+                while i < n {
+                    let b = bytes[i]
+                    if b > UInt8(ascii: "\r") {
+                        i += 1
+                        continue
+                    }
+                    if b == UInt8(ascii: "\n") {
+                        ranges.append(start..<i)
+                        start = i + 1
+                    } else if b == UInt8(ascii: "\r") {
+                        ranges.append(start..<i)
+                        if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                        start = i + 1
+                    }
                     i += 1
-                    continue
                 }
-                if b == UInt8(ascii: "\n") {
-                    ranges.append(start..<i)
-                    start = i + 1
-                } else if b == UInt8(ascii: "\r") {
-                    ranges.append(start..<i)
-                    if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                    start = i + 1
-                }
-                i += 1
             }
             if start < n {
                 ranges.append(start..<n)
