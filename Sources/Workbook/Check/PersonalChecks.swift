@@ -158,7 +158,7 @@ struct PhraseMatcher: Sendable {
     /// digits make words; apostrophes vanish ("don't" and "don’t" match);
     /// spaces, dashes, quotes and other punctuation separate words.
     static func words(_ text: String) -> [(word: String, line: Int, column: Int)] {
-        var out: [(String, Int, Int)] = []
+        var out: [(word: String, line: Int, column: Int)] = []
         var line = 1, column = 1
         var word: [UInt8] = []
         var start = (1, 1)

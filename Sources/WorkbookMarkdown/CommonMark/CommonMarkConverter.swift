@@ -54,7 +54,7 @@ enum CommonMarkConverter {
     ) -> [(line: Int, inlines: [Inline])] {
         let (out, problems) = withDocument(bytes, validUTF8: validUTF8) { document in
             var walker = Walker(position: position, paragraphHook: nil)
-            var out: [(Int, [Inline])] = []
+            var out: [(line: Int, inlines: [Inline])] = []
             var node = cmark_node_first_child(document)
             while let current = node {
                 let line = Int(cmark_node_get_start_line(current))
