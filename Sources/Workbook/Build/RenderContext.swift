@@ -42,7 +42,7 @@ final class RenderContext: Sendable {
     }
 
     /// A page rendered from the theme's `template`, through the cache.
-    func page(_ path: String, _ own: [String], template: String, _ viewModel: () -> Any) -> Site.Content {
+    func page<Model>(_ path: String, _ own: [String], template: String, _ viewModel: () -> Model) -> Site.Content {
         .bytes(cached(path, own) { theme.render(viewModel(), template: template) })
     }
 

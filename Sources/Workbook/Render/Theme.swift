@@ -136,7 +136,7 @@ public struct Theme: Sendable {
         }
     }
 
-    func render(_ object: Any, template name: String) -> String {
+    func render<Model>(_ object: Model, template name: String) -> String {
         if let native = native[name], let html = native.render(object) { return html }
         return library.render(object, withTemplate: name) ?? ""
     }

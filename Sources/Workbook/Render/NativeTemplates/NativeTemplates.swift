@@ -16,20 +16,36 @@ struct NativeTemplate: Sendable {
     var digest: UInt64
     /// The partials the template includes (`{{>name}}`, and the ones a dynamic `{{>*partial}}` can name).
     var partials: [String]
-    /// The page's HTML, or nil when `object` is not the view model it expects.
-    var render: @Sendable (_ object: Any) -> String?
+    /// The view model type it renders.
+    private var model: ObjectIdentifier
+    /// Appends the HTML of the view model at the pointer, which is a `model`.
+    private var renderModel: @Sendable (_ object: UnsafeRawPointer, _ out: inout String) -> Void
+    /// Casts an `Any` to the view model, for an object whose static type is not it.
+    private var renderAny: @Sendable (_ object: Any) -> String?
 
     /// A renderer that appends the HTML of a `Model` view model.
     init<Model>(_: Model.Type, digest: UInt64, partials: [String], _ render: @escaping @Sendable (Model, inout String) -> Void) {
         self.digest = digest
         self.partials = partials
-        self.render = { object in
+        self.model = ObjectIdentifier(Model.self)
+        self.renderModel = { object, out in render(object.assumingMemoryBound(to: Model.self).pointee, &out) }
+        self.renderAny = { object in
             (object as? Model).map { vm in
                 var out = ""
                 render(vm, &out)
                 return out
             }
         }
+    }
+
+    /// The page's HTML, or nil when `object` is not the view model it expects.
+    /// A view model of the expected static type is read in place: casting it
+    /// out of an `Any` copied it, retaining every string it holds.
+    func render<Object>(_ object: Object) -> String? {
+        guard ObjectIdentifier(Object.self) == model else { return renderAny(object) }
+        var out = ""
+        withUnsafePointer(to: object) { renderModel(UnsafeRawPointer($0), &out) }
+        return out
     }
 }
 
