@@ -90,15 +90,15 @@ extension RenderContext {
         let rubrics = chapters.map { names in pages.rubrics.filter { names.contains($0.chapter.name) } } ?? pages.rubrics
         let fieldrefs = chapters.map { names in pages.fieldrefs.filter { names.contains($0.chapter.name) } } ?? pages.fieldrefs
         let scorecards: [Job] = rubrics.map { placed in
-            let (rubric, chapter) = (placed.item, placed.chapter)
+            let (rubric, chapter, lines) = (placed.item, placed.chapter, placed.chapter.rubricLines[placed.index])
             let path = SitePaths.scorecard(rubric.id)
             let latest = workbook.personal?.latest(of: rubric.id)?.shown ?? ""
-            return { [self] in (path, page(path, [text(chapter), latest], template: "scorecard") { pages.scorecard(rubric, in: chapter) }) }
+            return { [self] in (path, page(path, [text(chapter), latest], template: "scorecard") { pages.scorecard(rubric, in: chapter, lines: lines) }) }
         }
         let sheets: [Job] = fieldrefs.map { placed in
-            let (fieldref, chapter) = (placed.item, placed.chapter)
+            let (fieldref, chapter, lines) = (placed.item, placed.chapter, placed.chapter.fieldrefLines[placed.index])
             let path = SitePaths.fieldref(fieldref.id)
-            return { [self] in (path, page(path, [text(chapter)], template: "fieldref") { pages.fieldrefPage(fieldref, in: chapter) }) }
+            return { [self] in (path, page(path, [text(chapter)], template: "fieldref") { pages.fieldrefPage(fieldref, in: chapter, lines: lines) }) }
         }
         return scorecards + sheets
     }

@@ -32,6 +32,11 @@ public final class Chapter: Sendable {
     /// The titles of the rubrics' scorecards and the field references' sheets, as text.
     let scorecardTitles: [String]
     let fieldrefTitles: [String]
+    /// How many printed lines each rubric's scorecard and each field
+    /// reference's sheet takes (`SheetFit`), by index in `rubrics` and
+    /// `fieldrefs`: estimated once for the overflow warnings and the pages.
+    let rubricLines: [Double]
+    let fieldrefLines: [Double]
 
     public init(path: String, name: String, front: FrontMatter, body: [ChapterBlock], ids: Set<String>, wordCount: Int) {
         self.path = path
@@ -55,6 +60,8 @@ public final class Chapter: Sendable {
         (self.drills, self.rubrics, self.fieldrefs, self.avoidPhrases, self.workbookWideIDs) = (drills, rubrics, fieldrefs, avoid, wide)
         scorecardTitles = rubrics.map(\.title.plainText)
         fieldrefTitles = fieldrefs.map(\.title.plainText)
+        rubricLines = rubrics.map(SheetFit.lines)
+        fieldrefLines = fieldrefs.map(SheetFit.lines)
         var links: [Link] = []
         body.forEachLink { links.append($0) }
         self.links = links

@@ -224,11 +224,12 @@ struct PageBuilder: Sendable {
     }
 
     /// Blank in guide builds and before any self-score; else the latest self-score marked.
-    func scorecard(_ rubric: Rubric, in chapter: Chapter) -> ScorecardPageVM {
+    /// - Parameter lines: the scorecard's estimate (`Chapter.rubricLines`), made here when not given.
+    func scorecard(_ rubric: Rubric, in chapter: Chapter, lines: Double? = nil) -> ScorecardPageVM {
         let path = SitePaths.scorecard(rubric.id)
         let context = context(page: path, chapter: chapter)
         let latest = workbook.personal?.latest(of: rubric.id)
-        let lines = SheetFit.lines(rubric)
+        let lines = lines ?? SheetFit.lines(rubric)
         return ScorecardPageVM(
             page: page(path, title: rubric.title.plainText, kind: "scorecard"),
             rubric: context.rubric(rubric, marks: latest?.byDimension ?? [:]),
@@ -240,9 +241,10 @@ struct PageBuilder: Sendable {
             score: latest.map { [context.summary($0, rubric: rubric)] } ?? [])
     }
 
-    func fieldrefPage(_ fieldref: FieldRef, in chapter: Chapter) -> FieldRefPageVM {
+    /// - Parameter lines: the sheet's estimate (`Chapter.fieldrefLines`), made here when not given.
+    func fieldrefPage(_ fieldref: FieldRef, in chapter: Chapter, lines: Double? = nil) -> FieldRefPageVM {
         let path = SitePaths.fieldref(fieldref.id)
-        let lines = SheetFit.lines(fieldref)
+        let lines = lines ?? SheetFit.lines(fieldref)
         return FieldRefPageVM(
             page: page(path, title: fieldref.title.plainText, kind: "fieldref"),
             fieldref: context(page: path, chapter: chapter).fieldref(fieldref),

@@ -126,11 +126,17 @@ extension SheetFit {
     static func overflowWarnings(_ chapter: Chapter) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         let path = chapter.path
+        // The chapter's rubrics and field references come in body order, each with its estimate.
+        var rubric = 0, fieldref = 0
         chapter.body.forEachBlock { block in
             let (kind, name, id, estimate, location): (Kind, String, String, Double, SourceLocation)
             switch block {
-            case .rubric(let r): (kind, name, id, estimate, location) = (.scorecard, "scorecard", r.id, lines(r), r.location)
-            case .fieldref(let f): (kind, name, id, estimate, location) = (.fieldref, "field reference", f.id, lines(f), f.location)
+            case .rubric(let r):
+                (kind, name, id, estimate, location) = (.scorecard, "scorecard", r.id, chapter.rubricLines[rubric], r.location)
+                rubric += 1
+            case .fieldref(let f):
+                (kind, name, id, estimate, location) = (.fieldref, "field reference", f.id, chapter.fieldrefLines[fieldref], f.location)
+                fieldref += 1
             default: return
             }
             guard level(lines: estimate, kind: kind).overflows else { return }
