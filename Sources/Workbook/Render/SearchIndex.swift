@@ -199,14 +199,17 @@ enum SearchIndex {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// What a JSON string escapes here: `"`, `\\`, `/` and control characters.
+    static let jsonEscaped = ByteScan.Set([UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/")], controls: true)
+
     /// What goes between a JSON string's quotes.
     static func appendJSONContent(_ string: String, to out: inout [UInt8]) {
         var string = string
         string.withUTF8 { bytes in
             var start = 0
-            for (i, b) in bytes.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "/") {
+            while let i = ByteScan.first(in: bytes, from: start, jsonEscaped) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                appendEscape(b, to: &out)
+                appendEscape(bytes[i], to: &out)
                 start = i + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))

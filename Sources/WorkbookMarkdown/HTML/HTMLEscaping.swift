@@ -10,12 +10,8 @@ public enum HTMLEscaping {
 
     /// Whether `escape` would change `text`.
     public static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains { isEscaped($0) }
-    }
-
-    /// The bytes text escapes: `&`, `<`, `>` and `"`.
-    @inline(__always) private static func isEscaped(_ b: UInt8) -> Bool {
-        b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"")
+        var text = text
+        return text.withUTF8 { ByteScan.first(in: $0, from: 0, ByteScan.htmlText) != nil }
     }
 
     public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
@@ -26,7 +22,8 @@ public enum HTMLEscaping {
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         // Runs of bytes that need no escaping are copied whole: most text has none.
         var start = 0
-        for (i, b) in bytes.enumerated() where isEscaped(b) {
+        while let i = ByteScan.first(in: bytes, from: start, ByteScan.htmlText) {
+            let b = bytes[i]
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
             switch b {
             case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;

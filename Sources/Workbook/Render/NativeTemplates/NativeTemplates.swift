@@ -1,3 +1,5 @@
+import WorkbookMarkdown
+
 /// Swift renderers of default-theme templates that run thousands of times a
 /// build (chapter bodies, blocks, tables, sheets), where every value the
 /// template engine looks up by name costs microseconds. Each renders exactly
@@ -85,10 +87,14 @@ enum NativeTemplates {
 }
 
 extension String {
+    /// What the template engine escapes: `<`, `>`, `&`, `"` and `'`.
+    static let templateEscaped = ByteScan.Set([0x3C, 0x3E, 0x26, 0x22, 0x27])
+
     /// Appends `text` escaped the way the template engine escapes `{{name}}`:
     /// `<`, `>`, `&`, `"` and `'`, compared as whole characters.
     mutating func appendEscaped(_ text: String) {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+        var text = text
+        guard text.withUTF8({ ByteScan.first(in: $0, from: 0, Self.templateEscaped) != nil }) else {
             append(text)
             return
         }
