@@ -25,12 +25,6 @@ extension String: PlainTextOutput {
 /// Written into one output as it goes: the index holds the whole workbook's
 /// text, and a string per block joined at every level copied it many times.
 enum PlainText {
-    static func of(_ block: ChapterBlock) -> String {
-        var text = ""
-        append(block, to: &text)
-        return text
-    }
-
     /// Appends what `write` writes after a space, or without one when `text` is
     /// empty; an empty piece leaves `text` as it was.
     static func appendPiece<Output: PlainTextOutput>(to text: inout Output, _ write: (inout Output) -> Void) {
