@@ -39,27 +39,26 @@ public struct Theme: Sendable {
                 continue
             }
             let templates = folder + "/templates"
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: templates)) ?? []).sorted() where name.hasSuffix(".mustache") {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: templates)) ?? []).sorted().filter { $0.hasSuffix(".mustache") }
+            // Read and parsed in parallel (a build waits for its theme), registered in order.
+            let parsed = parallelMap(names) { name in ParsedTemplate(path: templates + "/" + name) }
+            for (name, template) in zip(names, parsed) {
                 let path = templates + "/" + name
-                guard let data = FileManager.default.contents(atPath: path) else {
+                switch template {
+                case .unreadable:
                     diagnostics.append(.error("cannot read template", at: SourceLocation(line: 1, column: 1), path: path))
-                    continue
-                }
-                let text = String(decoding: data, as: UTF8.self)
-                hasher.combine(path)
-                hasher.combine(text)
-                do {
-                    let template = try MustacheTemplate(string: text)
+                case .failed(let text, let problem):
+                    hasher.combine(path)
+                    hasher.combine(text)
+                    diagnostics.append(problem)
+                case .parsed(let text, let template, let partials):
+                    hasher.combine(path)
+                    hasher.combine(text)
                     let key = String(name.dropLast(".mustache".count))
                     library.register(template, named: key)
                     templateFiles[key] = path
                     defaultDigests[key] = folder == defaultDirectory ? NativeTemplates.digest(text) : nil
-                    includes[key] = partials(in: text)
-                } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(
-                        .error("template error: \(describe(error.error))", at: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber + 1), path: path))
-                } catch {
-                    diagnostics.append(.error("template error: \(error)", at: SourceLocation(line: 1, column: 1), path: path))
+                    includes[key] = partials
                 }
             }
             let assets = folder + "/static"
@@ -133,6 +132,30 @@ public struct Theme: Sendable {
         case MustacheTemplate.Error.expectedSectionEnd: "a section is not closed: add its `{{/name}}`"
         case MustacheTemplate.Error.invalidSetDelimiter: "malformed set-delimiter tag"
         default: "\(error)"
+        }
+    }
+
+    /// A template file read and parsed, or why it could not be.
+    private enum ParsedTemplate: Sendable {
+        case unreadable
+        case failed(text: String, Diagnostic)
+        case parsed(text: String, MustacheTemplate, partials: [(name: String, location: SourceLocation)])
+
+        init(path: String) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                self = .unreadable
+                return
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            do {
+                self = .parsed(text: text, try MustacheTemplate(string: text), partials: Theme.partials(in: text))
+            } catch let error as MustacheTemplate.ParserError {
+                self = .failed(
+                    text: text,
+                    .error("template error: \(Theme.describe(error.error))", at: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber + 1), path: path))
+            } catch {
+                self = .failed(text: text, .error("template error: \(error)", at: SourceLocation(line: 1, column: 1), path: path))
+            }
         }
     }
 

@@ -6,11 +6,11 @@
 public enum ByteScan {
     /// Up to five bytes, and optionally every byte below 0x20.
     public struct Set: Sendable {
-        let controls: Bool
+        @usableFromInline let controls: Bool
         /// The bytes (unused places repeat the first).
-        let c0, c1, c2, c3, c4: UInt8
+        @usableFromInline let c0, c1, c2, c3, c4: UInt8
         /// Each byte repeated in all eight lanes of a word (unused lanes repeat the first).
-        let b0, b1, b2, b3, b4: UInt64
+        @usableFromInline let b0, b1, b2, b3, b4: UInt64
 
         public init(_ bytes: [UInt8], controls: Bool = false) {
             precondition((1...5).contains(bytes.count))
@@ -21,12 +21,12 @@ public enum ByteScan {
             (b0, b1, b2, b3, b4) = (lanes(0), lanes(1), lanes(2), lanes(3), lanes(4))
         }
 
-        @inline(__always) func contains(_ byte: UInt8) -> Bool {
+        @inlinable @inline(__always) func contains(_ byte: UInt8) -> Bool {
             byte == c0 || byte == c1 || byte == c2 || byte == c3 || byte == c4 || (controls && byte < 0x20)
         }
 
         /// Whether any byte of `word` may be in the set (never false when one is).
-        @inline(__always) func mayHold(_ word: UInt64) -> Bool {
+        @inlinable @inline(__always) func mayHold(_ word: UInt64) -> Bool {
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
             var found = zeroByte(word ^ b0) | zeroByte(word ^ b1) | zeroByte(word ^ b2) | zeroByte(word ^ b3) | zeroByte(word ^ b4)
@@ -40,7 +40,8 @@ public enum ByteScan {
     public static let htmlText = Set([0x26, 0x3C, 0x3E, 0x22])
 
     /// The index of the first byte at or after `start` that is in `set`, or nil.
-    @inline(__always)
+    /// Inlinable: escaping calls it for every short text (a title, a cell).
+    @inlinable @inline(__always)
     public static func first(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ set: Set) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
