@@ -25,6 +25,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["content", "out"])
     }
 
+    /// Threads write a folder each, and each file at the root on its own,
+    /// the costliest first (bytes, plus 16 KB a file for its creation).
+    @Test func writeGroupsLargestFirst() {
+        var site = Site()
+        site.files["print.html"] = .bytes([UInt8](repeating: 0x61, count: 100_000))
+        site.files["index.html"] = .bytes([0x61])
+        site.files["404.html"] = .bytes([0x61])
+        for n in 0..<3 { site.files["chapters/\(n).html"] = .bytes([UInt8](repeating: 0x61, count: 10_000)) }
+        site.files["scorecards/s.html"] = .parts([[0x61], [0x62]])
+        let groups = SiteWriter.writeGroups(site).map { $0.map(\.0).sorted() }
+        #expect(groups == [["print.html"], ["chapters/0.html", "chapters/1.html", "chapters/2.html"], ["scorecards/s.html"], ["404.html"], ["index.html"]])
+    }
+
     @Test func refusesAFolderItDidNotMake() throws {
         let folder = try TemporaryWorkbook(["content/workbook.yaml": "title: T\n", "notes/todo.txt": "mine"])
         defer { folder.remove() }

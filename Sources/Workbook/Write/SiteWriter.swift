@@ -81,18 +81,16 @@ public enum SiteWriter {
             for folder in folders.sorted() {
                 try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
-            // One folder per thread: creating files in one folder from two
-            // threads only makes them wait for the folder's lock.
-            var byFolder: [String: [(String, Site.Content)]] = [:]
-            for (path, content) in site.files { byFolder[SitePaths.directory(of: path), default: []].append((path, content)) }
-            let groups = byFolder.values.sorted { $0.count > $1.count }
+            let groups = writeGroups(site)
             progress?.begin(.write, total: site.files.count)
             defer { progress?.end() }
             // Site paths are relative and normalized (`chapters/a.html`): joined as text, not as URLs.
             let stagingPath = staging.path
-            let errors = parallelMap(groups) { files -> String? in
+            // Each group's first failure, with its file: the one reported is the first by path,
+            // whichever thread met it first.
+            let errors = parallelMap(groups) { files -> (path: String, message: String)? in
                 for (path, content) in files {
-                    if interruption?.isRequested == true { return interrupted }
+                    if interruption?.isRequested == true { return ("", interrupted) }
                     if pauseAfterEachFile > 0 { usleep(pauseAfterEachFile) }
                     let target = stagingPath + "/" + path
                     do {
@@ -104,13 +102,13 @@ public enum SiteWriter {
                             try FileManager.default.copyItem(atPath: URL(fileURLWithPath: source).resolvingSymlinksInPath().path, toPath: target)
                         }
                     } catch {
-                        return "cannot write `\(path)`: \(error.localizedDescription)"
+                        return (path, "cannot write `\(path)`: \(error.localizedDescription)")
                     }
                     progress?.advance()
                 }
                 return nil
             }
-            if let error = errors.compactMap({ $0 }).first { return failure(error) }
+            if let error = errors.compactMap({ $0 }).min(by: { $0.path < $1.path }) { return failure(error.message) }
             // A placeholder that keeps the folder in version control stays.
             let keep = outputURL.appendingPathComponent(".gitkeep")
             if fm.fileExists(atPath: keep.path) { try fm.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep")) }
@@ -121,6 +119,24 @@ public enum SiteWriter {
         } catch {
             return failure("cannot write the output: \(error.localizedDescription)")
         }
+    }
+
+    /// The files in the groups threads write, largest first. One folder per
+    /// thread: creating files in one folder from two threads only makes them
+    /// wait for the folder's lock. The few files at the root (the print page
+    /// and the search index among them, half the bytes of a build) are a group
+    /// each, so that they do not fall to one thread after the others are done.
+    static func writeGroups(_ site: Site) -> [[(String, Site.Content)]] {
+        var byFolder: [String: [(String, Site.Content)]] = [:]
+        var groups: [[(String, Site.Content)]] = []
+        for (path, content) in site.files {
+            let folder = SitePaths.directory(of: path)
+            if folder.isEmpty { groups.append([(path, content)]) } else { byFolder[folder, default: []].append((path, content)) }
+        }
+        groups += byFolder.values
+        // A group's cost: its bytes, and 16 KB for creating each file.
+        let costs = groups.map { $0.reduce(0) { $0 + $1.1.count + 16_384 } }
+        return groups.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : groups[$0][0].0 < groups[$1][0].0 }.map { groups[$0] }
     }
 
     /// Puts the staging folder in the output's place. Where the system can, in
