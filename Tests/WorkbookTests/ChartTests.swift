@@ -212,6 +212,18 @@ import FoundationXML
 
     // MARK: Helpers
 
+    /// A label's width is the sum of its characters' widths, each by its
+    /// first scalar; ASCII is read byte by byte, with the same result.
+    @Test func labelWidthsByCharacter() {
+        #expect(SVG.width(of: "", fontSize: 10) == 0)
+        #expect(abs(SVG.width(of: "mil", fontSize: 10) - (0.95 + 0.3 + 0.3) * 10) < 1e-9)
+        #expect(abs(SVG.width(of: "A1 z", fontSize: 1) - (0.74 + 0.64 + 0.4 + 0.63)) < 1e-9)
+        // "\r\n" is one character (0.7), a combining mark joins its letter, a wide script takes an em.
+        #expect(abs(SVG.width(of: "a\r\nb", fontSize: 1) - (0.63 + 0.7 + 0.63)) < 1e-9)
+        #expect(abs(SVG.width(of: "e\u{301}x", fontSize: 1) - (0.63 + 0.63)) < 1e-9)
+        #expect(abs(SVG.width(of: "日本", fontSize: 1) - 2.0) < 1e-9)
+    }
+
     @Test func labelsAreCutWithAnEllipsis() {
         #expect(SVG.truncate("Short", toWidth: 100, fontSize: 10) == "Short")
         let cut = SVG.truncate("A very long dimension name indeed", toWidth: 60, fontSize: 10)

@@ -66,14 +66,22 @@ enum SVG {
     /// label that is estimated to fit does fit in narrower system fonts too.
     static func width(of text: String, fontSize: Double) -> Double {
         var ems = 0.0
+        // ASCII without a carriage return: each byte is a character (`\r\n` is one).
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            for byte in text.utf8 {
+                ems += emWidth(Unicode.Scalar(byte))
+            }
+            return ems * fontSize
+        }
         for character in text {
-            ems += emWidth(character)
+            guard let scalar = character.unicodeScalars.first else { continue }
+            ems += emWidth(scalar)
         }
         return ems * fontSize
     }
 
-    private static func emWidth(_ character: Character) -> Double {
-        guard let scalar = character.unicodeScalars.first else { return 0 }
+    /// The width of a character, by its first scalar.
+    private static func emWidth(_ scalar: Unicode.Scalar) -> Double {
         switch scalar {
         case "i", "j", "l", ".", ",", ":", ";", "'", "|", "!": return 0.3
         case " ", "f", "r", "t", "I", "(", ")", "[", "]", "-": return 0.4
