@@ -44,7 +44,9 @@ struct BodyContext: Sendable {
     }
 
     func html(_ blocks: [Block]) -> String { HTMLRenderer.html(blocks, options: htmlOptions) }
-    func html(_ inlines: [Inline]) -> String { HTMLRenderer.html(inlines, options: htmlOptions) }
+    /// Plain text (most cells and titles) is its own HTML: no options, whose
+    /// link closure holds a copy of this context, are made for it.
+    func html(_ inlines: [Inline]) -> String { HTMLRenderer.plainHTML(inlines) ?? HTMLRenderer.html(inlines, options: htmlOptions) }
 }
 
 /// A story as other pages link to it.

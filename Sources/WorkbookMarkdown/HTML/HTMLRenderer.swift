@@ -43,12 +43,18 @@ public struct HTMLRenderer {
 
     /// The HTML of inline content (a title, a table cell).
     public static func html(_ inlines: [Inline], options: Options = Options()) -> String {
-        // Plain text with nothing to escape is its own HTML (most table cells).
-        if inlines.isEmpty { return "" }
-        if inlines.count == 1, case .text(let text) = inlines[0], !HTMLEscaping.needsEscaping(text) { return text }
+        if let plain = plainHTML(inlines) { return plain }
         var renderer = HTMLRenderer(options: options)
         renderer.inlines(inlines)
         return String(decoding: renderer.out, as: UTF8.self)
+    }
+
+    /// The HTML of inline content that needs no options: none, or plain text
+    /// with nothing to escape, which is its own HTML (most table cells). Nil otherwise.
+    public static func plainHTML(_ inlines: [Inline]) -> String? {
+        if inlines.isEmpty { return "" }
+        if inlines.count == 1, case .text(let text) = inlines[0], !HTMLEscaping.needsEscaping(text) { return text }
+        return nil
     }
 
     private mutating func write(_ s: StaticString) {
