@@ -76,6 +76,27 @@ import WorkbookMarkdown
         #expect(context(page: "index.html").href(for: .none) == nil)
     }
 
+    /// Loading keeps where each chapter link leads, for rendering: what it kept
+    /// is what resolving again gives, broken links' fallbacks included.
+    @Test func keptTargetsAreTheResolvedOnes() throws {
+        var links = 0
+        for folder in [Repo.fixture("golden/blocks"), Repo.fixture("golden/personal"), Repo.fixture("xss"), Repo.content] {
+            let loaded = WorkbookLoader.load(contentPath: folder)
+            let workbook = try #require(loaded.workbook)
+            let resolver = try #require(loaded.resolver)
+            var fresh = resolver
+            fresh.resolved = [:]
+            for chapter in workbook.chapters {
+                #expect(resolver.resolved[chapter.name]?.count == Set(chapter.links.map(\.destination)).count)
+                for link in chapter.links {
+                    #expect(resolver.target(link.destination, from: chapter.name) == fresh.target(link.destination, from: chapter.name))
+                    links += 1
+                }
+            }
+        }
+        #expect(links > 30)
+    }
+
     @Test func sitePaths() {
         #expect(SitePaths.relative(from: "chapters", to: "chapters/a.html") == "a.html")
         #expect(SitePaths.relative(from: "chapters", to: "index.html") == "../index.html")

@@ -3,15 +3,25 @@ import WorkbookMarkdown
 /// Every link between pages must resolve, anchor included.
 enum LinkChecker {
     static func check(_ chapters: [Chapter], resolver: LinkResolver) -> [Diagnostic] {
+        chapters.flatMap { check($0, resolver: resolver).diagnostics }
+    }
+
+    /// The chapter's broken links, and where each of its links leads (what
+    /// `LinkResolver.target` gives), by destination.
+    static func check(_ chapter: Chapter, resolver: LinkResolver) -> (diagnostics: [Diagnostic], targets: [String: LinkTarget]) {
         var diagnostics: [Diagnostic] = []
-        for chapter in chapters {
-            for link in chapter.links {
-                if case .failure(let problem) = resolver.resolve(link.destination, from: chapter.name) {
-                    diagnostics.append(Diagnostic(problem.severity, problem.message, path: chapter.path, at: link.location))
-                }
+        var targets: [String: LinkTarget] = [:]
+        targets.reserveCapacity(chapter.links.count)
+        for link in chapter.links {
+            switch resolver.resolve(link.destination, from: chapter.name) {
+            case .success(let target):
+                targets[link.destination] = target
+            case .failure(let problem):
+                targets[link.destination] = problem.fallback
+                diagnostics.append(Diagnostic(problem.severity, problem.message, path: chapter.path, at: link.location))
             }
         }
-        return diagnostics
+        return (diagnostics, targets)
     }
 }
 

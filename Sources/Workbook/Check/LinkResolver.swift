@@ -56,6 +56,12 @@ struct LinkResolver: Sendable {
     /// Equal for two resolvers that resolve every link alike (within one process).
     let fingerprint: Int
 
+    /// What the link check found each chapter's links lead to, by chapter name
+    /// and destination, so that rendering does not resolve them again. Filled
+    /// by a one-off build's loading (`WorkbookLoader`); empty in `serve`,
+    /// where a chapter's check may be reused from before an edit.
+    var resolved: [String: [String: LinkTarget]] = [:]
+
 
     /// Resolves a destination written in the page `name` of `directory` (`chapters` or `stories`).
     func resolve(_ destination: String, from name: String, in directory: String = "chapters") -> Result<LinkTarget, Problem> {
@@ -111,7 +117,8 @@ struct LinkResolver: Sendable {
 
     /// The target to render: the resolved one, or the fallback of a problem.
     func target(_ destination: String, from name: String, in directory: String = "chapters") -> LinkTarget {
-        switch resolve(destination, from: name, in: directory) {
+        if directory == "chapters", let known = resolved[name]?[destination] { return known }
+        return switch resolve(destination, from: name, in: directory) {
         case .success(let target): target
         case .failure(let problem): problem.fallback
         }

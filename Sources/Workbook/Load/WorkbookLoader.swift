@@ -109,14 +109,23 @@ public enum WorkbookLoader {
             if personal != nil { diagnostics += PersonalChecks.check(&personal!, chapters: included, cache: cache) }
             timer.mark("  story checks")
         }
-        let resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets), stories: personal?.stories ?? [])
-        // A live build reuses a chapter's result while its text and the link
-        // targets are the same.
-        let linkSources = sources
-        diagnostics += parallelMap(included) { chapter in
-            let check = { LinkChecker.check([chapter], resolver: resolver) }
-            return cache?.links.value(path: chapter.path, text: linkSources[chapter.path] ?? "", also: resolver.fingerprint, check) ?? check()
-        }.flatMap { $0 }
+        var resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets), stories: personal?.stories ?? [])
+        if let cache {
+            // A live build reuses a chapter's result while its text and the link
+            // targets are the same.
+            let linkSources = sources, checking = resolver
+            diagnostics += parallelMap(included) { chapter in
+                cache.links.value(path: chapter.path, text: linkSources[chapter.path] ?? "", also: checking.fingerprint) {
+                    LinkChecker.check(chapter, resolver: checking).diagnostics
+                }
+            }.flatMap { $0 }
+        } else {
+            // Where each link leads is kept for rendering, which would resolve it again.
+            let checking = resolver
+            let checked = parallelMap(included) { LinkChecker.check($0, resolver: checking) }
+            diagnostics += checked.flatMap(\.diagnostics)
+            resolver.resolved = Dictionary(zip(included.map(\.name), checked.map(\.targets)), uniquingKeysWith: { a, _ in a })
+        }
         timer.mark("  links")
         defer { timer.mark("  sort diagnostics") }
         for story in personal?.stories ?? [] {
