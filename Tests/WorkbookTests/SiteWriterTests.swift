@@ -38,6 +38,29 @@ import Testing
         #expect(groups == [["print.html"], ["chapters/0.html", "chapters/1.html", "chapters/2.html"], ["scorecards/s.html"], ["404.html"], ["index.html"]])
     }
 
+    /// A file of many parts is written whole, in order, also when the system
+    /// writes less than it was given.
+    @Test func manyPartsAreWrittenWhole() throws {
+        let folder = try TemporaryWorkbook([:])
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let parts = (0..<150).map { n in [UInt8](repeating: UInt8(n % 251), count: n % 7 == 0 ? 0 : 1 + (n * 977) % 9_000) }
+        let expected = Array(parts.joined())
+        try SiteWriter.writeFile(parts, to: folder.path + "/file.html")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/file.html")) == Data(expected))
+
+        // After a short write, the rest follows from where it stopped: at any byte.
+        for skipped in [0, 1, 976, 977, 5_000, expected.count / 2, expected.count - 1, expected.count] {
+            let path = folder.path + "/rest-\(skipped)"
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            #expect(fd >= 0)
+            _ = expected.withUnsafeBytes { write(fd, $0.baseAddress!, skipped) }
+            try SiteWriter.writeRemainder(parts[...], skipping: skipped, fd: fd, path: path)
+            close(fd)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected), "after \(skipped)")
+        }
+    }
+
     @Test func refusesAFolderItDidNotMake() throws {
         let folder = try TemporaryWorkbook(["content/workbook.yaml": "title: T\n", "notes/todo.txt": "mine"])
         defer { folder.remove() }

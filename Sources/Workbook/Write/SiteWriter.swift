@@ -204,17 +204,55 @@ public enum SiteWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(fd) }
+        // A page of many parts (the print page has two per chapter) is written
+        // with one system call per 64 parts, not one per part.
+        var start = 0
+        while start < parts.count {
+            let end = min(start + 64, parts.count)
+            try writeGathered(parts[start..<end], fd: fd, path: path)
+            start = end
+        }
+    }
+
+    /// Writes `parts` with one `writev`; what a short write leaves is written part by part.
+    private static func writeGathered(_ parts: ArraySlice<[UInt8]>, fd: Int32, path: String) throws {
+        var vectors: [iovec] = []
+        vectors.reserveCapacity(parts.count)
+        var written = 0
+        // Each part's bytes stay valid only inside its closure: the call is made in the innermost.
+        func gather(_ index: Int) {
+            guard index < parts.endIndex else {
+                written = vectors.withUnsafeBufferPointer { writev(fd, $0.baseAddress, Int32($0.count)) }
+                return
+            }
+            parts[index].withUnsafeBytes { buffer in
+                vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: buffer.baseAddress), iov_len: buffer.count))
+                gather(index + 1)
+            }
+        }
+        gather(parts.startIndex)
+        if written < 0 {
+            guard errno == EINTR else { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path]) }
+            written = 0
+        }
+        try writeRemainder(parts, skipping: written, fd: fd, path: path)
+    }
+
+    /// Writes what follows the first `skipped` bytes of `parts`, part by part.
+    static func writeRemainder(_ parts: ArraySlice<[UInt8]>, skipping skipped: Int, fd: Int32, path: String) throws {
+        var skipped = skipped
         for bytes in parts {
-            var offset = 0
+            var offset = min(skipped, bytes.count)
+            skipped -= offset
             while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { buffer in
+                let count = bytes.withUnsafeBytes { buffer in
                     Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 }
-                if written < 0 {
+                if count < 0 {
                     if errno == EINTR { continue }
                     throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path])
                 }
-                offset += written
+                offset += count
             }
         }
     }
