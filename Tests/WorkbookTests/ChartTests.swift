@@ -224,6 +224,34 @@ import FoundationXML
         #expect(abs(SVG.width(of: "日本", fontSize: 1) - 2.0) < 1e-9)
     }
 
+    /// Cutting a label gives what taking one character off at a time and
+    /// measuring again gives.
+    @Test func cutsAsMeasuringAgainWould() {
+        func reference(_ text: String, _ maxWidth: Double, _ fontSize: Double) -> String {
+            let text = SVG.collapseWhitespace(text)
+            guard SVG.width(of: text, fontSize: fontSize) > maxWidth else { return text }
+            var kept = text
+            while !kept.isEmpty {
+                kept.removeLast()
+                while kept.last == " " { kept.removeLast() }
+                if SVG.width(of: kept + "…", fontSize: fontSize) <= maxWidth { break }
+            }
+            return kept + "…"
+        }
+        let labels = [
+            "", "A", "Scope", "A very long dimension name indeed", "Evidence and measurable outcomes of the work",
+            "Ownership  of   the\trollout", "Trade-off reasoning (with numbers)", "Café — naïve résumé", "日本語のラベルです",
+            "Team 👩‍💻 effort", "e\u{301}e\u{301}e\u{301} accents", "mmmmmmmmmm iiiiiiiiii",
+        ]
+        for label in labels {
+            for width in [0.0, 5, 8, 20, 33.3, 60, 90, 150, 400] {
+                for size in [9.0, 10, 11.5] {
+                    #expect(SVG.truncate(label, toWidth: width, fontSize: size) == reference(label, width, size), "\(label) \(width) \(size)")
+                }
+            }
+        }
+    }
+
     @Test func labelsAreCutWithAnEllipsis() {
         #expect(SVG.truncate("Short", toWidth: 100, fontSize: 10) == "Short")
         let cut = SVG.truncate("A very long dimension name indeed", toWidth: 60, fontSize: 10)

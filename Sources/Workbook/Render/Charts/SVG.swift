@@ -100,13 +100,23 @@ enum SVG {
     static func truncate(_ text: String, toWidth maxWidth: Double, fontSize: Double) -> String {
         let text = collapseWhitespace(text)
         guard width(of: text, fontSize: fontSize) > maxWidth else { return text }
-        var kept = text
-        while !kept.isEmpty {
-            kept.removeLast()
-            while kept.last == " " { kept.removeLast() }
-            if width(of: kept + "…", fontSize: fontSize) <= maxWidth { break }
+        // Characters come off the end (and the spaces before them) until what
+        // is left and an ellipsis fit; its width is summed in the same order as
+        // `width(of:)` sums the shortened text's, from each character's once.
+        let characters = Array(text)
+        var ems = [0.0]
+        ems.reserveCapacity(characters.count + 1)
+        for character in characters {
+            ems.append(ems[ems.count - 1] + (character.unicodeScalars.first.map(emWidth) ?? 0))
         }
-        return kept + "…"
+        let ellipsis = emWidth("…")
+        var kept = characters.count
+        while kept > 0 {
+            kept -= 1
+            while kept > 0, characters[kept - 1] == " " { kept -= 1 }
+            if (ems[kept] + ellipsis) * fontSize <= maxWidth { break }
+        }
+        return String(characters[..<kept]) + "…"
     }
 
     /// Greedy word wrap into at most `maxLines` lines, each fitting
