@@ -224,6 +224,14 @@ import FoundationXML
         #expect(abs(SVG.width(of: "日本", fontSize: 1) - 2.0) < 1e-9)
     }
 
+    /// Runs of whitespace become one space, none at either end.
+    @Test func whitespaceCollapses() {
+        let labels = ["", " ", "Scope", "Two words", " lead", "trail ", "a  b", "a\tb", "a\nb", "a \r\n b", "Café au lait", "é  é", "a\u{A0}b", "x\u{2003}y"]
+        for label in labels {
+            #expect(SVG.collapseWhitespace(label) == label.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), "\(label.debugDescription)")
+        }
+    }
+
     /// Cutting a label gives what taking one character off at a time and
     /// measuring again gives.
     @Test func cutsAsMeasuringAgainWould() {

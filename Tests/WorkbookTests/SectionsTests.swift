@@ -25,6 +25,20 @@ import Testing
         #expect(calls == 2)
     }
 
+    /// A shell is cut at every whole marker, and only there.
+    @Test func shellsSplitAtWholeMarkers() {
+        let m = Sections.marker
+        let cut = String(m.dropLast(3))
+        let shells = [
+            "", "no marker", m, m + m, "a\(m)b", "\(m)start", "end\(m)", "a\(m)\(m)b\(m)c", "\u{1}alone\u{1}", "a\(cut)", "\(cut)\(m)x",
+            "é\(m)日本\(m)", String(repeating: "x", count: 37) + m + String(repeating: "y", count: 5),
+        ]
+        for shell in shells {
+            let expected = shell.components(separatedBy: m).map { Array($0.utf8) }
+            #expect(Sections.split(Array(shell.utf8)) == expected, "\(shell.debugDescription)")
+        }
+    }
+
     @Test func noSections() {
         #expect(Sections.assemble([]) { _ in "<p>none</p>" } == [Array("<p>none</p>".utf8)])
     }

@@ -1,3 +1,5 @@
+import WorkbookMarkdown
+
 /// Pages made of many sections rendered on their own (the print page's
 /// chapters, the drills page's groups, the dashboard's rubrics): the sections
 /// render in parallel and are cached; the page is rendered once with a marker
@@ -25,19 +27,25 @@ enum Sections {
         let mark = Array(marker.utf8)
         var pieces: [[UInt8]] = []
         var start = 0
-        var i = 0
-        while i + mark.count <= shell.count {
-            if shell[i] == mark[0], shell[i..<(i + mark.count)].elementsEqual(mark) {
-                pieces.append(Array(shell[start..<i]))
-                i += mark.count
-                start = i
-            } else {
-                i += 1
+        shell.withUnsafeBufferPointer { bytes in
+            var i = 0
+            // The marker starts with U+0001, which pages otherwise never hold: jump from one to the next.
+            while i + mark.count <= bytes.count, let found = ByteScan.first(in: bytes, from: i, Self.markerStart) {
+                guard found + mark.count <= bytes.count else { break }
+                if UnsafeBufferPointer(rebasing: bytes[found..<(found + mark.count)]).elementsEqual(mark) {
+                    pieces.append(Array(bytes[start..<found]))
+                    i = found + mark.count
+                    start = i
+                } else {
+                    i = found + 1
+                }
             }
         }
         pieces.append(Array(shell[start...]))
         return pieces
     }
+
+    private static let markerStart = ByteScan.Set([0x01])
 
     /// The shell's pieces with the sections between them; nil unless there is
     /// exactly one marker per section.

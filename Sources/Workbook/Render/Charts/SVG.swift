@@ -58,7 +58,16 @@ enum SVG {
 
     /// Runs of whitespace (including new lines) become one space; ends are trimmed.
     static func collapseWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Most labels are ASCII words one space apart already: kept as they are.
+        var afterSpace = true
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
+            guard byte < 0x80, !isSpace || (byte == 0x20 && !afterSpace) else {
+                return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            }
+            afterSpace = isSpace
+        }
+        return afterSpace ? text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") : text
     }
 
     /// An estimate of how wide a text is drawn, in user units, from rough
