@@ -130,6 +130,8 @@ func story(
     @Test func personCounts() {
         #expect(PersonCount.count("I'm sure we're fine; my team, our team, me, us, I've, We'd.") == (i: 4, we: 4))
         #expect(PersonCount.count("Iowa is mine; wedding us") == (i: 1, we: 1))
+        // The longest pronouns count; a longer word that starts like one does not.
+        #expect(PersonCount.count("We did it ourselves, myself included; ourselvesx ourselve") == (i: 1, we: 2))
     }
 
     @Test func invalidValuesAreErrors() throws {

@@ -120,15 +120,19 @@ enum PersonCount {
     static let singular: Set<String> = ["i", "me", "my", "mine", "myself", "i'm", "i've", "i'll", "i'd"]
     static let plural: Set<String> = ["we", "us", "our", "ours", "ourselves", "we're", "we've", "we'll", "we'd"]
 
+    /// The length in bytes of the longest pronoun.
+    static let longest = singular.union(plural).map(\.utf8.count).max() ?? 0
+
     static func count(_ text: String) -> (i: Int, we: Int) {
         var i = 0, we = 0
         var word: [UInt8] = []
         func flush() {
-            if !word.isEmpty {
+            // No pronoun is longer than "ourselves": longer words are not looked up.
+            if !word.isEmpty, word.count <= longest {
                 let text = String(decoding: word, as: UTF8.self)
                 if singular.contains(text) { i += 1 } else if plural.contains(text) { we += 1 }
-                word.removeAll(keepingCapacity: true)
             }
+            word.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
             if WordLetters.isLetter(scalar) {
