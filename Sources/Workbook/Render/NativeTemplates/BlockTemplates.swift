@@ -86,10 +86,10 @@ enum BlockTemplates {
     static func matrix(_ vm: MatrixVM, into out: inout String) {
         out += "<section class=\"block matrix\" data-block=\"matrix\" id=\""
         out.appendEscaped(vm.id)
-        out += "\">\n<p class=\"block-kind\">Matrix</p>\n<h3 class=\"block-title\">" + vm.titleHTML + "</h3>\n"
-        out += vm.introHTML + "\n"
+        out.append("\">\n<p class=\"block-kind\">Matrix</p>\n<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n")
+        out.append(vm.introHTML, "\n")
         table(vm.table, into: &out)
-        out += "\n" + vm.outroHTML + "\n</section>\n"
+        out.append("\n", vm.outroHTML, "\n</section>\n")
     }
 
     static func drill(_ vm: DrillVM, into out: inout String) {
@@ -102,7 +102,7 @@ enum BlockTemplates {
             out += "\" data-seconds=\""
             out += "\(vm.seconds)\""
         }
-        out += ">\n<header class=\"block-header\">\n<p class=\"block-kind\">Drill</p>\n<h3 class=\"block-title\">" + vm.titleHTML + "</h3>\n"
+        out.append(">\n<header class=\"block-header\">\n<p class=\"block-kind\">Drill</p>\n<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n")
         if vm.hasTimebox {
             out += "<p class=\"timebox\">Timebox: "
             out.appendEscaped(vm.timeboxLabel)
@@ -130,7 +130,7 @@ enum BlockTemplates {
         out.appendEscaped(vm.id)
         out += "\" data-min-total=\"\(vm.minTotal)\" data-max-total=\"\(vm.maxTotal)\""
         if vm.hasGate { out += " data-pass-mark=\"\(vm.gate)\"" }
-        out += ">\n<p class=\"block-kind\">Rubric</p>\n<h3 class=\"block-title\">" + vm.titleHTML + "</h3>\n"
+        out.append(">\n<p class=\"block-kind\">Rubric</p>\n<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n")
         out += "<p class=\"rubric-scale\">Scale: "
         out.appendEscaped(vm.scaleLabel)
         out += " per dimension · Totals: \(vm.minTotal)–\(vm.maxTotal)</p>\n"
@@ -162,7 +162,7 @@ enum BlockTemplates {
             out += "<p class=\"requirements-label\">Also required:</p>\n"
             requirements(vm.requirements, into: &out)
         }
-        out += vm.proseHTML + "\n<p class=\"block-actions\"><a class=\"sheet-link\" href=\""
+        out.append(vm.proseHTML, "\n<p class=\"block-actions\"><a class=\"sheet-link\" href=\"")
         out.appendEscaped(vm.scorecardURL)
         out += "\">Printable scorecard</a></p>\n</section>\n"
     }
@@ -196,7 +196,7 @@ enum BlockTemplates {
         out += "<div class=\"block checklist\" data-block=\"checklist\" id=\""
         out.appendEscaped(vm.id)
         out += "\">\n"
-        if vm.hasTitle { out += "<h3 class=\"block-title\">" + vm.titleHTML + "</h3>" }
+        if vm.hasTitle { out.append("<h3 class=\"block-title\">", vm.titleHTML, "</h3>") }
         out += "\n<ul class=\"checklist-items\">\n"
         for item in vm.items {
             out += "<li><input type=\"checkbox\" id=\""
@@ -212,7 +212,7 @@ enum BlockTemplates {
         out += "<div class=\"block transcript\" data-block=\"transcript\" id=\""
         out.appendEscaped(vm.id)
         out += "\">\n<p class=\"block-kind\">Transcript</p>\n"
-        if vm.hasTitle { out += "<h3 class=\"block-title\">" + vm.titleHTML + "</h3>" }
+        if vm.hasTitle { out.append("<h3 class=\"block-title\">", vm.titleHTML, "</h3>") }
         out += "\n"
         for turn in vm.turns {
             out += "<div class=\"turn\">\n<dl class=\"turn-line\"><dt class=\"speaker\">"
@@ -234,8 +234,8 @@ enum BlockTemplates {
         out.appendEscaped(vm.id)
         out += "\" data-kind=\""
         out.appendEscaped(vm.kind)
-        out += "\">\n<p class=\"block-kind phrases-label\">" + (vm.isAvoid ? "Avoid" : "Say") + "</p>\n"
-        out += "<h3 class=\"block-title\">" + vm.titleHTML + "</h3>\n<ul class=\"phrase-list\">\n"
+        out.append("\">\n<p class=\"block-kind phrases-label\">", (vm.isAvoid ? "Avoid" : "Say"), "</p>\n")
+        out.append("<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n<ul class=\"phrase-list\">\n")
         for phrase in vm.phrases {
             out.append("<li>", phrase.html, "</li>\n")
         }
@@ -250,7 +250,7 @@ enum BlockTemplates {
         out += "\">\n<p class=\"callout-label\">"
         out.appendEscaped(vm.kindLabel)
         out += "</p>\n"
-        if vm.hasTitle { out += "<p class=\"callout-title\">" + vm.titleHTML + "</p>" }
+        if vm.hasTitle { out.append("<p class=\"callout-title\">", vm.titleHTML, "</p>") }
         out += "\n<div class=\"block-body\">\n"
         body(vm.body, into: &out)
         out += "\n</div>\n</div>\n"
@@ -259,7 +259,7 @@ enum BlockTemplates {
     static func fieldref(_ vm: FieldRefVM, into out: inout String) {
         out += "<section class=\"block fieldref\" data-block=\"fieldref\" id=\""
         out.appendEscaped(vm.id)
-        out += "\">\n<p class=\"block-kind\">Field reference</p>\n<h3 class=\"block-title\">" + vm.titleHTML + "</h3>\n"
+        out.append("\">\n<p class=\"block-kind\">Field reference</p>\n<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n")
         out += "<div class=\"block-body\">\n"
         body(vm.body, into: &out)
         out += "\n</div>\n<p class=\"block-actions\"><a class=\"sheet-link\" href=\""

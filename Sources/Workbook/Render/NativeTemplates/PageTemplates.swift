@@ -44,7 +44,7 @@ enum PageTemplates {
 
     static func navSheets(_ vm: NavSheetsVM, into out: inout String) {
         func group(_ heading: String, _ links: [LinkVM]) {
-            out += "<div class=\"nav-part nav-sheets\">\n<h2 class=\"nav-part-name\">" + heading + "</h2>\n<ul class=\"nav-chapters\">\n"
+            out.append("<div class=\"nav-part nav-sheets\">\n<h2 class=\"nav-part-name\">", heading, "</h2>\n<ul class=\"nav-chapters\">\n")
             for link in links {
                 out += "<li>"
                 out.appendLink(link.url, link.title)
@@ -98,7 +98,7 @@ enum PageTemplates {
     private static func link(_ url: String, _ label: String, into out: inout String) {
         out += "<li><a href=\""
         out.appendEscaped(url)
-        out += "\">" + label + "</a></li>\n"
+        out.append("\">", label, "</a></li>\n")
     }
 
     static func foot(_ page: PageVM, into out: inout String) {
@@ -124,7 +124,8 @@ enum PageTemplates {
         out.appendEscaped(chapter.minutesLabel)
         out += "</dd></div>\n"
         func tags(_ label: String, _ kind: String, _ tags: [String]) {
-            out += "<div><dt>" + label + "</dt><dd><ul class=\"tags tags-" + kind + "\">"
+            out.append("<div><dt>", label, "</dt><dd><ul class=\"tags tags-")
+            out.append(kind, "\">")
             out.appendListItems(tags)
             out += "</ul></dd></div>\n"
         }
@@ -180,7 +181,7 @@ enum PageTemplates {
             }
             out += "</ul>\n</nav>\n"
         }
-        out += "<div class=\"chapter-body\">\n" + vm.bodyHTML + "\n</div>\n</article>\n<nav class=\"pager\" aria-label=\"Previous and next chapter\">\n"
+        out.append("<div class=\"chapter-body\">\n", vm.bodyHTML, "\n</div>\n</article>\n<nav class=\"pager\" aria-label=\"Previous and next chapter\">\n")
         if vm.hasPrevious { pager("prev", "Previous", vm.previous, into: &out) }
         out += "\n"
         if vm.hasNext { pager("next", "Next", vm.next, into: &out) }
@@ -190,9 +191,10 @@ enum PageTemplates {
     }
 
     private static func pager(_ rel: String, _ label: String, _ link: LinkVM, into out: inout String) {
-        out += "<a class=\"pager-" + rel + "\" rel=\"" + rel + "\" href=\""
+        out.append("<a class=\"pager-", rel, "\" rel=\"")
+        out.append(rel, "\" href=\"")
         out.appendEscaped(link.url)
-        out += "\"><span class=\"pager-label\">" + label + "</span> <span class=\"pager-title\">"
+        out.append("\"><span class=\"pager-label\">", label, "</span> <span class=\"pager-title\">")
         out.appendEscaped(link.title)
         out += "</span></a>"
     }
@@ -206,7 +208,7 @@ enum PageTemplates {
         out.appendEscaped(vm.numberLabel)
         out += "</p>\n"
         title(vm.chapter, into: &out)
-        out += "</header>\n<div class=\"chapter-body\">\n" + vm.bodyHTML + "\n</div>\n</section>\n"
+        out.append("</header>\n<div class=\"chapter-body\">\n", vm.bodyHTML, "\n</div>\n</section>\n")
     }
 
     static func index(_ vm: IndexPageVM, into out: inout String) {
@@ -269,7 +271,7 @@ enum PageTemplates {
         out.appendEscaped(vm.page.printURL)
         out += "\">Printable workbook</a>: every chapter, each starting on a new page</li>\n</ul>\n"
         func links(_ heading: String, _ links: [LinkVM]) {
-            out += "<h3>" + heading + "</h3>\n<ul class=\"link-list\">\n"
+            out.append("<h3>", heading, "</h3>\n<ul class=\"link-list\">\n")
             for link in links {
                 out += "<li>"
                 out.appendLink(link.url, link.title)

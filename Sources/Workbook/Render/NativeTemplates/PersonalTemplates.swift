@@ -26,7 +26,7 @@ enum PersonalTemplates {
         if vm.hasFindings {
             out += "<ul class=\"findings\">"
             for finding in vm.findings {
-                out += "<li class=\"finding\">" + finding.messageHTML + " <span class=\"finding-place\">("
+                out.append("<li class=\"finding\">", finding.messageHTML, " <span class=\"finding-place\">(")
                 out.appendEscaped(finding.place)
                 out += ")</span></li>"
             }
@@ -80,13 +80,13 @@ enum PersonalTemplates {
     }
 
     private static func term(_ name: String, _ value: String, into out: inout String) {
-        out += "<div><dt>" + name + "</dt><dd>"
+        out.append("<div><dt>", name, "</dt><dd>")
         out.appendEscaped(value)
         out += "</dd></div>"
     }
 
     private static func links(_ heading: String, _ links: [LinkVM], into out: inout String) {
-        out += "<h3>" + heading + "</h3><ul>"
+        out.append("<h3>", heading, "</h3><ul>")
         for link in links {
             out += "<li>"
             out.appendLink(link.url, link.title)
@@ -125,9 +125,9 @@ enum PersonalTemplates {
                 out.appendListItems(latest.reasons)
                 out += "</ul>"
             }
-            out += "\n<div class=\"dashboard-charts\">\n<figure class=\"chart-figure\">" + vm.radarSVG
-                + "<figcaption>Latest score per dimension</figcaption></figure>\n<figure class=\"chart-figure\">" + vm.lineSVG
-                + "<figcaption>Totals over time</figcaption></figure>\n</div>\n<div class=\"table-wrap\">\n<table class=\"history\">\n"
+            out.append("\n<div class=\"dashboard-charts\">\n<figure class=\"chart-figure\">", vm.radarSVG)
+            out.append("<figcaption>Latest score per dimension</figcaption></figure>\n<figure class=\"chart-figure\">", vm.lineSVG)
+            out += "<figcaption>Totals over time</figcaption></figure>\n</div>\n<div class=\"table-wrap\">\n<table class=\"history\">\n"
                 + "<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Total</th><th scope=\"col\">Band</th><th scope=\"col\">Gate</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n"
             for entry in vm.history {
                 out += "<tr><th scope=\"row\">"

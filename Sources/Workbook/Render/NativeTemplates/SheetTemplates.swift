@@ -31,7 +31,7 @@ enum SheetTemplates {
             out.appendEscaped(score.gate)
             out += "\""
         }
-        out += ">\n<header class=\"sheet-header\">\n<p class=\"sheet-kind\">Scorecard</p>\n<h1 class=\"sheet-title\">" + rubric.titleHTML + "</h1>\n"
+        out.append(">\n<header class=\"sheet-header\">\n<p class=\"sheet-kind\">Scorecard</p>\n<h1 class=\"sheet-title\">", rubric.titleHTML, "</h1>\n")
         source(vm.chapterURL, vm.chapterTitle, into: &out)
         out += " · Scale: "
         out.appendEscaped(rubric.scaleLabel)
@@ -133,7 +133,7 @@ enum SheetTemplates {
         out.appendEscaped(vm.fitClass)
         out += "\" data-lines=\"\(vm.lines)\" data-block=\"fieldref\" id=\""
         out.appendEscaped(vm.fieldref.id)
-        out += "\">\n<header class=\"sheet-header\">\n<p class=\"sheet-kind\">Field reference</p>\n<h1 class=\"sheet-title\">" + vm.fieldref.titleHTML + "</h1>\n"
+        out.append("\">\n<header class=\"sheet-header\">\n<p class=\"sheet-kind\">Field reference</p>\n<h1 class=\"sheet-title\">", vm.fieldref.titleHTML, "</h1>\n")
         source(vm.chapterURL, vm.chapterTitle, into: &out)
         out += "</p>\n</header>\n<div class=\"sheet-body\">\n"
         BlockTemplates.body(vm.fieldref.body, into: &out)
