@@ -42,9 +42,18 @@ extension RenderContext {
         let numberLabels = chapters.indices.map(pages.numberLabel)
         let printSections = sections(Array(chapters.indices)) { n in
             cachedBytes("print-chapter/" + chapters[n].name, [text(chapters[n]), numberLabels[n]]) {
-                // The body's bytes go into the section as they are, not through the template.
-                let printed = pages.printBody(n, bodyHTML: body(n))
-                return Sections.joined(Sections.assemble([printed]) { html in theme.render(pages.printChapter(n, bodyHTML: html(0)), template: "print-chapter") })
+                // The body's bytes go into the section as they are, not through the template:
+                // rebased straight after the section's opening, with no copy of the whole.
+                func render(_ html: (Int) -> String) -> String { theme.render(pages.printChapter(n, bodyHTML: html(0)), template: "print-chapter") }
+                let shell = Sections.split(Array(render { _ in Sections.marker }.utf8))
+                let bodyHTML = body(n)
+                guard shell.count == 2 else { return Sections.joined(Sections.assemble([pages.printBody(n, bodyHTML: bodyHTML)], render: render)) }
+                var section = shell[0]
+                // Rebasing adds an id prefix here and there: a sixteenth is room enough for most bodies.
+                section.reserveCapacity(shell[0].count + bodyHTML.count + bodyHTML.count / 16 + shell[1].count)
+                pages.printBody(n, bodyHTML: bodyHTML, into: &section)
+                section += shell[1]
+                return section
             }
         }
         let drillSections = sections(pages.drillChapters) { chapter in

@@ -189,6 +189,11 @@ struct PageBuilder: Sendable {
         printRebase.rebase(bodyHTML, chapter: workbook.chapters[n].name)
     }
 
+    /// Appends chapter `n`'s body as the print page shows it to `out`.
+    func printBody(_ n: Int, bodyHTML: [UInt8], into out: inout [UInt8]) {
+        printRebase.rebase(bodyHTML, chapter: workbook.chapters[n].name, into: &out)
+    }
+
     /// The print page around its chapters' rendered sections.
     func printPage(chapters: [PrintChapterVM]) -> PrintPageVM {
         PrintPageVM(

@@ -27,19 +27,24 @@ struct PrintRebase: Sendable {
 
     /// `html`, a body rendered for `chapter`'s own page, as the print page shows it.
     func rebase(_ html: [UInt8], chapter: String) -> [UInt8] {
+        var out: [UInt8] = []
+        rebase(html, chapter: chapter, into: &out)
+        return out
+    }
+
+    /// Appends `html` as the print page shows it to `out`.
+    func rebase(_ html: [UInt8], chapter: String, into out: inout [UInt8]) {
         // Escaped for any quoting: raw HTML may single-quote its attributes.
         var idPrefix: [UInt8] = []
         HTMLEscaping.appendEscaped(chapter + "--", to: &idPrefix)
         idPrefix = idPrefix.flatMap { $0 == UInt8(ascii: "'") ? Array("&#39;".utf8) : [$0] }
         var fragmentPrefix: [UInt8] = []
         HTMLEscaping.appendHref(chapter + "--", to: &fragmentPrefix)
-        var out: [UInt8] = []
-        out.reserveCapacity(html.count + html.count / 16)
+        out.reserveCapacity(out.count + html.count + html.count / 16)
         html.withUnsafeBufferPointer { bytes in
             var scan = Scan(bytes: bytes, rebase: self, idPrefix: idPrefix, fragmentPrefix: fragmentPrefix)
             scan.run(into: &out)
         }
-        return out
     }
 
     /// How an attribute's value changes on the print page.
