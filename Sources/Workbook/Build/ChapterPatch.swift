@@ -36,12 +36,14 @@ struct ChapterPatch {
 
     /// The build after the files at `changed` changed, or nil when only a full build can tell.
     func rebuild(changed: Set<String>, cache: BuildCache) -> (result: Build.Result, next: ChapterPatch)? {
-        guard var workbook = result.workbook, let site = result.site, let theme = result.theme, let resolver = result.resolver,
+        guard var workbook = result.workbook, let site = result.site, let theme = result.theme, var resolver = result.resolver,
             !changed.isEmpty,
             // Duplicate ids are reported with the other chapter's line; with
             // `chapters:` a chapter's own file can hold a warning about its place.
             !result.loadDiagnostics.contains(where: { $0.message.hasPrefix("duplicate id") }), workbook.settings.chapterOrder == nil
         else { return Self.full("the last build has duplicate ids or a `chapters:` order") }
+        // Links kept from a one-off build's check would be stale for edited chapters.
+        resolver.resolved = [:]
         var timer = PhaseTimer()
         var indices: [Int] = []
         for path in changed.map(FileCache.absolute) {
