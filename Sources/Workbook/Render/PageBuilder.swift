@@ -174,8 +174,8 @@ struct PageBuilder: Sendable {
     }
 
     /// One chapter of the print page, before its section is rendered.
-    /// - Parameter bodyHTML: the chapter page's body; empty when the section is cached.
-    /// - Parameter bodyHTML: the body as the print page shows it (`printBody`).
+    /// - Parameter bodyHTML: the body as the print page shows it (`printBody`);
+    ///   a marker when the section is assembled around it, empty for the page's contents.
     func printChapter(_ n: Int, bodyHTML: String = "") -> PrintChapterVM {
         let chapter = workbook.chapters[n]
         return PrintChapterVM(

@@ -47,7 +47,7 @@ enum SheetFit {
         for inline in inlines {
             switch inline {
             case .text(let text), .code(let text):
-                guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return false }
+                guard text.bytesAreCharacters else { return false }
                 count += text.utf8.count
             case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
                 guard asciiCount(children, into: &count) else { return false }
@@ -60,10 +60,9 @@ enum SheetFit {
         return true
     }
 
-    /// `text.count`, without walking the characters when each byte is one
-    /// (ASCII without `\r`, which `\r\n` joins).
+    /// `text.count`, without walking the characters when each byte is one.
     static func characterCount(_ text: String) -> Int {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
+        text.bytesAreCharacters ? text.utf8.count : text.count
     }
 
     /// A field reference: its body's blocks.
@@ -146,5 +145,14 @@ extension SheetFit {
                 at: location, path: path))
         }
         return warnings
+    }
+}
+
+extension String {
+    /// Whether each UTF-8 byte is one Character: ASCII without `\r` (which
+    /// `\r\n` joins into one). Counting and measuring such text need not
+    /// break it into Characters.
+    var bytesAreCharacters: Bool {
+        utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") }
     }
 }

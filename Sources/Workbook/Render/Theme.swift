@@ -44,16 +44,16 @@ public struct Theme: Sendable {
             let parsed = parallelMap(names) { name in ParsedTemplate(path: templates + "/" + name) }
             for (name, template) in zip(names, parsed) {
                 let path = templates + "/" + name
+                if let text = template.text {
+                    hasher.combine(path)
+                    hasher.combine(text)
+                }
                 switch template {
                 case .unreadable:
                     diagnostics.append(.error("cannot read template", at: SourceLocation(line: 1, column: 1), path: path))
-                case .failed(let text, let problem):
-                    hasher.combine(path)
-                    hasher.combine(text)
+                case .failed(_, let problem):
                     diagnostics.append(problem)
                 case .parsed(let text, let template, let partials):
-                    hasher.combine(path)
-                    hasher.combine(text)
                     let key = String(name.dropLast(".mustache".count))
                     library.register(template, named: key)
                     templateFiles[key] = path
@@ -140,6 +140,14 @@ public struct Theme: Sendable {
         case unreadable
         case failed(text: String, Diagnostic)
         case parsed(text: String, MustacheTemplate, partials: [(name: String, location: SourceLocation)])
+
+        /// The file's text, when it could be read.
+        var text: String? {
+            switch self {
+            case .unreadable: nil
+            case .failed(let text, _), .parsed(let text, _, _): text
+            }
+        }
 
         init(path: String) {
             guard let data = FileManager.default.contents(atPath: path) else {

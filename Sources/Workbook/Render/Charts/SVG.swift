@@ -75,8 +75,7 @@ enum SVG {
     /// label that is estimated to fit does fit in narrower system fonts too.
     static func width(of text: String, fontSize: Double) -> Double {
         var ems = 0.0
-        // ASCII without a carriage return: each byte is a character (`\r\n` is one).
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+        if text.bytesAreCharacters {
             for byte in text.utf8 {
                 ems += emWidth(Unicode.Scalar(byte))
             }
