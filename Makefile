@@ -57,8 +57,10 @@ browser-deps:
 		PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install -q --disable-pip-version-check \
 			--root-user-action=ignore -r $(BROWSER_REQUIREMENTS); }
 
+# `workbook serve` runs workbook-serve, the preview server, from beside the binary.
 build: deps
 	$(SWIFT) build --product workbook
+	$(SWIFT) build --product workbook-serve
 
 run: build
 	$(BIN) build --content Content --output Output
@@ -75,8 +77,9 @@ test: deps browser-deps
 
 install: deps
 	$(SWIFT) build -c release --product workbook
+	$(SWIFT) build -c release --product workbook-serve
 	install -d $(DESTDIR)/usr/local/bin $(DESTDIR)/usr/local/share/workbook
-	install .build/release/workbook $(DESTDIR)/usr/local/bin/workbook
+	install .build/release/workbook .build/release/workbook-serve $(DESTDIR)/usr/local/bin/
 	cp -R Themes $(DESTDIR)/usr/local/share/workbook/
 
 clean:
@@ -103,6 +106,7 @@ bench: deps
 # A release build, then Benchmarks/serve-latency (scratch copies in /tmp/workbook-bench-serve).
 bench-serve: deps
 	$(SWIFT) build -c release --product workbook
+	$(SWIFT) build -c release --product workbook-serve
 	$(PYTHON) Benchmarks/serve-latency --workbook .build/release/workbook
 
 # Benchmarks/lookup-census: a copy of the repository built against a copy of

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "workbook", targets: ["WorkbookCLI"]),
+        .executable(name: "workbook-serve", targets: ["WorkbookServeCLI"]),
         .library(name: "Workbook", targets: ["Workbook"]),
     ],
     dependencies: [
@@ -41,17 +42,37 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // What the commands share: options, messages, the theme beside the binary.
+        .target(
+            name: "WorkbookTerminal",
+            dependencies: [
+                "Workbook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "WorkbookCLI",
             dependencies: [
                 "Workbook",
-                "WorkbookServe",
                 "WorkbookMarkdown",
+                "WorkbookTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc (apt libmimalloc-dev) replaces glibc's malloc in the whole
             // process, libcmark and the Swift runtime included: a build makes
             // millions of small allocations (README, Performance).
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+        ),
+        // `workbook-serve`: the preview server, which `workbook serve` becomes.
+        .executableTarget(
+            name: "WorkbookServeCLI",
+            dependencies: [
+                "Workbook",
+                "WorkbookMarkdown",
+                "WorkbookServe",
+                "WorkbookTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // libFuzzer targets: `make fuzz` builds them with -DFUZZING -sanitize=fuzzer,address
@@ -74,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbookCLITests",
-            dependencies: ["Workbook", "WorkbookCLI"]
+            dependencies: ["Workbook", "WorkbookCLI", "WorkbookTerminal"]
         ),
     ],
     swiftLanguageModes: [.v6]

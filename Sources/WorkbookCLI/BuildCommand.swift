@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import WorkbookTerminal
 import Workbook
 
 struct BuildCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WorkbookTerminal
 import Workbook
 import WorkbookMarkdown
 

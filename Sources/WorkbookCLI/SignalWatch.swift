@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import WorkbookTerminal
 import Workbook
 
 #if canImport(Glibc)

@@ -22,11 +22,12 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in folder: String) throws -> Run {
+    static func run(_ arguments: [String], in folder: String, binary: String = binary, environment: [String: String]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -132,5 +133,44 @@ import Testing
         }
         let checkHelp = try Self.run(["check", "--help"], in: Self.repo)
         #expect(checkHelp.stdout.contains("--format"))
+    }
+
+    @Test func serveParsesItsOptionsThenRunsThePreviewServer() throws {
+        let help = try Self.run(["serve", "--help"], in: Self.repo)
+        #expect(help.status == 0)
+        for option in ["--content", "--theme", "--host", "--port", "--guide", "--drafts"] {
+            #expect(help.stdout.contains(option), "serve --help lists \(option)")
+        }
+        let bad = try Self.run(["serve", "--port", "http"], in: Self.repo)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.hasPrefix("Error: The value 'http' is invalid for '--port <port>'"))
+        // The same error once `workbook-serve` has the options: the port reached it.
+        let missing = try Self.run(["serve", "--content", "/nonexistent/workbook", "--port", "0"], in: Self.repo)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "workbook: error: content folder `/nonexistent/workbook` does not exist; pass another with `--content DIR`\n")
+    }
+
+    @Test func serveWithoutThePreviewServerBinarySaysWhereItLooked() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Self.binary, toPath: folder + "/workbook")
+        let run = try Self.run(["serve", "--content", Self.repo + "/Content"], in: folder, binary: folder + "/workbook")
+        #expect(run.status == 1)
+        #expect(run.stderr == "workbook: error: `serve` runs workbook-serve, which is not beside this binary in \(folder); build both with `swift build` or install both with `make install`\n")
+    }
+
+    /// What `serve` links (FoundationNetworking, and through it curl, TLS and
+    /// Kerberos) stays out of `workbook`: it cost about 10 ms of every start.
+    @Test func onlyThePreviewServerLoadsTheNetworkingLibraries() throws {
+        func libraries(_ binary: String) throws -> String {
+            // The dynamic loader lists what it would load, as `ldd` does.
+            try Self.run([], in: Self.repo, binary: binary, environment: ["LD_TRACE_LOADED_OBJECTS": "1"]).stdout
+        }
+        let workbook = try libraries(Self.binary)
+        let serve = try libraries(Self.binary + "-serve")
+        #expect(workbook.contains("libFoundation.so"))
+        #expect(!workbook.contains("libFoundationNetworking"))
+        #expect(!workbook.contains("libcurl"))
+        #expect(serve.contains("libFoundationNetworking"))
     }
 }
