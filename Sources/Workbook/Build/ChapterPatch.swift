@@ -90,7 +90,7 @@ struct ChapterPatch {
         let chapterJobs = context.chapterJobs { context.body($0) }
         let names = Set(indices.map { workbook.chapters[$0].name })
         var patched = site
-        for job in context.workbookJobs(body: { context.body($0) }) + indices.map({ chapterJobs[$0] }) + context.sheetJobs(of: names) {
+        for job in context.workbookJobs(printSections: context.printSections()) + indices.map({ chapterJobs[$0] }) + context.sheetJobs(of: names) {
             let (path, content) = job()
             patched.files[path] = content
         }

@@ -22,15 +22,15 @@ public enum SiteBuilder {
             workbook: workbook, theme: theme, pages: pages, sources: sources, cache: cache, progress: progress,
             shared: sharedKey(workbook, theme: theme, resolver: pages.resolver, sources: sources))
         timer.mark("  view models")
-        let bodies = context.chapterBodies()
-        timer.mark("  chapter bodies")
-        var jobs = context.workbookJobs { bodies[$0] }
-        timer.mark("  print and drills sections")
-        jobs += context.chapterJobs { bodies[$0] } + context.sheetJobs()
+        let rendered = context.chapterRenders()
+        timer.mark("  chapter renders")
+        var jobs = context.workbookJobs(printSections: rendered.map(\.printSection))
+        timer.mark("  drills sections")
+        jobs += context.chapterJobs { rendered[$0].body } + context.sheetJobs()
         if let personal = workbook.personal { jobs += context.personalJobs(personal) }
         timer.mark("  dashboard sections")
         var site = Site()
-        site.files[SearchIndex.fileName] = context.searchIndex()
+        site.files[SearchIndex.fileName] = context.searchIndex(chapters: rendered.map(\.searchEntries))
         progress?.advance()
         timer.mark("  search index")
         for (path, content) in parallelMap(jobs, { job in

@@ -12,15 +12,60 @@ extension RenderContext {
         return cached("chapter-body/" + chapter.name, [text(chapter)]) { theme.render(pages.chapterBody(n), template: "chapter-body") }
     }
 
-    /// Every chapter's body, in parallel.
-    func chapterBodies() -> [[UInt8]] {
-        sections(Array(workbook.chapters.indices)) { body($0) }
+    /// What is rendered from each chapter's text: its body, its section of
+    /// the print page and its search entries.
+    struct ChapterRender: Sendable {
+        var body: [UInt8]
+        var printSection: [UInt8]
+        var searchEntries: [UInt8]
+    }
+
+    /// Every chapter's body, print section and search entries, in parallel:
+    /// each job renders all three from one chapter in turn, while its syntax
+    /// tree and body are still in the core's cache.
+    func chapterRenders() -> [ChapterRender] {
+        let numberLabels = workbook.chapters.indices.map(pages.numberLabel)
+        let search = SearchIndex.sources(workbook)
+        return parallelMap(Array(workbook.chapters.indices)) { n in
+            let body = body(n)
+            progress?.advance()
+            let printSection = printSection(n, body: { body }, numberLabel: numberLabels[n])
+            progress?.advance()
+            let searchEntries = searchEntries(search[n], key: n)
+            return ChapterRender(body: body, printSection: printSection, searchEntries: searchEntries)
+        }
+    }
+
+    /// Every chapter's section of the print page, in parallel, bodies made only
+    /// for sections not in the cache.
+    func printSections() -> [[UInt8]] {
+        let numberLabels = workbook.chapters.indices.map(pages.numberLabel)
+        return sections(Array(workbook.chapters.indices)) { n in printSection(n, body: { body(n) }, numberLabel: numberLabels[n]) }
+    }
+
+    /// Chapter `n`'s section of the print page, around its body rebased.
+    func printSection(_ n: Int, body: () -> [UInt8], numberLabel: String) -> [UInt8] {
+        let chapter = workbook.chapters[n]
+        return cachedBytes("print-chapter/" + chapter.name, [text(chapter), numberLabel]) {
+            // The body's bytes go into the section as they are, not through the template:
+            // rebased straight after the section's opening, with no copy of the whole.
+            func render(_ html: (Int) -> String) -> String { theme.render(pages.printChapter(n, bodyHTML: html(0)), template: "print-chapter") }
+            let shell = Sections.split(Array(render { _ in Sections.marker }.utf8))
+            let bodyHTML = body()
+            guard shell.count == 2 else { return Sections.joined(Sections.assemble([pages.printBody(n, bodyHTML: bodyHTML)], render: render)) }
+            var section = shell[0]
+            // Rebasing adds an id prefix here and there: a sixteenth is room enough for most bodies.
+            section.reserveCapacity(shell[0].count + bodyHTML.count + bodyHTML.count / 16 + shell[1].count)
+            pages.printBody(n, bodyHTML: bodyHTML, into: &section)
+            section += shell[1]
+            return section
+        }
     }
 
     /// The pages about the workbook as a whole: index, print, drills, 404 and
     /// the sidebar's files. Their sections are rendered here, in parallel.
-    /// - Parameter body: chapter `n`'s body (from `chapterBodies`, or `body(_:)`).
-    func workbookJobs(body: @escaping @Sendable (Int) -> [UInt8]) -> [Job] {
+    /// - Parameter printSections: each chapter's section of the print page (`printSection`).
+    func workbookJobs(printSections: [[UInt8]]) -> [Job] {
         let chapters = workbook.chapters
         // What the sidebar shows: every chapter's place and title, and its sheets.
         let sidebarInputs = chapters.map { chapter in
@@ -40,22 +85,6 @@ extension RenderContext {
         } + [drillsSummary] + sidebarInputs
 
         let numberLabels = chapters.indices.map(pages.numberLabel)
-        let printSections = sections(Array(chapters.indices)) { n in
-            cachedBytes("print-chapter/" + chapters[n].name, [text(chapters[n]), numberLabels[n]]) {
-                // The body's bytes go into the section as they are, not through the template:
-                // rebased straight after the section's opening, with no copy of the whole.
-                func render(_ html: (Int) -> String) -> String { theme.render(pages.printChapter(n, bodyHTML: html(0)), template: "print-chapter") }
-                let shell = Sections.split(Array(render { _ in Sections.marker }.utf8))
-                let bodyHTML = body(n)
-                guard shell.count == 2 else { return Sections.joined(Sections.assemble([pages.printBody(n, bodyHTML: bodyHTML)], render: render)) }
-                var section = shell[0]
-                // Rebasing adds an id prefix here and there: a sixteenth is room enough for most bodies.
-                section.reserveCapacity(shell[0].count + bodyHTML.count + bodyHTML.count / 16 + shell[1].count)
-                pages.printBody(n, bodyHTML: bodyHTML, into: &section)
-                section += shell[1]
-                return section
-            }
-        }
         let drillSections = sections(pages.drillChapters) { chapter in
             cached("drill-group/" + chapter.name, [text(chapter)]) { theme.render(pages.drillGroup(chapter), template: "drill-group") }
         }
@@ -140,14 +169,21 @@ extension RenderContext {
         return jobs
     }
 
-    /// `search-index.js`, from each chapter's and story's cached entries.
-    func searchIndex() -> Site.Content {
+    /// The search entries of the nth source (chapters, then stories), through the cache.
+    func searchEntries(_ source: SearchIndex.Source, key n: Int) -> [UInt8] {
         let chapters = workbook.chapters
-        let stories = workbook.personal?.stories ?? []
-        return .parts(SearchIndex.script(workbook) { n, make in
-            if n < chapters.count { return cachedBytes("search/" + chapters[n].name, [text(chapters[n])], make) }
-            let story = stories[n - chapters.count]
-            return cachedBytes("search/story/" + story.name, [story.text], make)
-        })
+        let make = { SearchIndex.fragment(source) }
+        if n < chapters.count { return cachedBytes("search/" + chapters[n].name, [text(chapters[n])], make) }
+        let story = workbook.personal!.stories[n - chapters.count]
+        return cachedBytes("search/story/" + story.name, [story.text], make)
+    }
+
+    /// `search-index.js`: the chapters' entries as given (by `chapterRenders`),
+    /// then the stories'; all of them through the cache when not given.
+    func searchIndex(chapters: [[UInt8]]? = nil) -> Site.Content {
+        let sources = SearchIndex.sources(workbook)
+        let made = chapters ?? []
+        let rest = parallelMap(Array(made.count..<sources.count)) { searchEntries(sources[$0], key: $0) }
+        return .parts(SearchIndex.wrap(made + rest))
     }
 }

@@ -22,10 +22,18 @@ enum SearchIndex {
         sources(workbook).flatMap { entries(body: $0.body, page: $0.page, url: $0.url, intro: $0.intro) }
     }
 
+    /// A page the index has entries for: a chapter or a story.
+    struct Source: Sendable {
+        var body: [ChapterBlock]
+        var page: String
+        var url: String
+        var intro: String
+    }
+
     /// What the index is made from: every chapter, then every story.
-    static func sources(_ workbook: Workbook) -> [(body: [ChapterBlock], page: String, url: String, intro: String)] {
-        workbook.chapters.map { ($0.body, $0.front.title, SitePaths.url(SitePaths.chapter($0.name)), $0.front.summary ?? "") }
-            + (workbook.personal?.stories ?? []).map { ($0.body, $0.title, SitePaths.url(SitePaths.story($0.name)), "") }
+    static func sources(_ workbook: Workbook) -> [Source] {
+        workbook.chapters.map { Source(body: $0.body, page: $0.front.title, url: SitePaths.url(SitePaths.chapter($0.name)), intro: $0.front.summary ?? "") }
+            + (workbook.personal?.stories ?? []).map { Source(body: $0.body, page: $0.title, url: SitePaths.url(SitePaths.story($0.name)), intro: "") }
     }
 
     /// The page's own entry holds the text before its first heading; each
@@ -138,23 +146,16 @@ enum SearchIndex {
     /// in parallel.
     /// - Parameter cached: gives the fragment of the nth source (chapters, then
     ///   stories) from a cache, or makes it.
-    static func script(
-        _ workbook: Workbook,
-        cached: @Sendable (Int, () -> [UInt8]) -> [UInt8] = { $1() }
-    ) -> [[UInt8]] {
-        @Sendable func fragment(_ body: [ChapterBlock], _ page: String, _ url: String, _ intro: String) -> [UInt8] {
-            var json = EntryJSON(page: page)
-            walk(body, page: page, url: url, intro: intro, into: &json)
-            json.close()
-            return json.text.bytes
-        }
-        let all = sources(workbook)
-        let fragments = parallelMap(Array(all.indices)) { i in
-            let source = all[i]
-            let make = { fragment(source.body, source.page, source.url, source.intro) }
-            return cached(i, make)
-        }
-        return wrap(fragments)
+    static func script(_ workbook: Workbook) -> [[UInt8]] {
+        wrap(parallelMap(sources(workbook), fragment))
+    }
+
+    /// One page's entries, comma-separated, as the script holds them.
+    @Sendable static func fragment(_ source: Source) -> [UInt8] {
+        var json = EntryJSON(page: source.page)
+        walk(source.body, page: source.page, url: source.url, intro: source.intro, into: &json)
+        json.close()
+        return json.text.bytes
     }
 
     static func script(_ entries: [Entry]) -> [UInt8] {
@@ -167,7 +168,7 @@ enum SearchIndex {
 
     /// The script's pieces: the fragments themselves between their separators,
     /// so the index of a thousand chapters is assembled without copying them.
-    private static func wrap(_ fragments: [[UInt8]]) -> [[UInt8]] {
+    static func wrap(_ fragments: [[UInt8]]) -> [[UInt8]] {
         var parts = [Array("window.WORKBOOK_SEARCH = {\"entries\":[".utf8)]
         parts.reserveCapacity(2 * fragments.count + 2)
         let comma = [UInt8(ascii: ",")]
