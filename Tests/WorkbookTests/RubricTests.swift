@@ -54,6 +54,20 @@ import WorkbookMarkdown
         #expect(r.band(for: 36) == nil)
     }
 
+    @Test func requirementsReadBothSpellingsOfAtLeast() throws {
+        let text = Self.sevenDimensions.replacingOccurrences(
+            of: #"require="Attribution >= 3; Role fit >= 4""#, with: #"require=" Attribution≥3 ;; Role fit >=  4 ;""#)
+        let r = try rubric(text)
+        #expect(r.requirements == [.init(dimension: "Attribution", minimum: 3), .init(dimension: "Role fit", minimum: 4)])
+    }
+
+    @Test(arguments: ["A >= 3", "A≥3", "A ≥ 3 >= 4", ">", "=>=", "A > = 3", "é>=3", "", "≥", ">>=", "A ≱ 3"])
+    func operatorFoundByBytesAsByCharacters(_ clause: String) {
+        for pattern: StaticString in [">=", "≥"] {
+            #expect(DirectiveReader.firstRange(of: pattern, in: clause) == clause.firstRange(of: pattern.description), "\(pattern) in \(clause)")
+        }
+    }
+
     @Test func zeroBasedScale() throws {
         let r = try rubric("""
             :::rubric[Zero]

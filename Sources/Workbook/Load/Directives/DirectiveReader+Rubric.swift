@@ -219,7 +219,7 @@ extension DirectiveReader {
         for part in attribute.value.split(separator: ";") {
             let clause = part.trimmingSpaces
             if clause.isEmpty { continue }
-            let op = clause.range(of: ">=") ?? clause.range(of: "≥")
+            let op = Self.firstRange(of: ">=", in: clause) ?? Self.firstRange(of: "≥", in: clause)
             guard let op, let minimum = Int(clause[op.upperBound...].trimmingSpaces) else {
                 error("malformed requirement `\(clause)`: write `Dimension >= N`, several separated by `;`", at: attribute.location)
                 return nil
@@ -237,6 +237,26 @@ extension DirectiveReader {
             requirements.append(Rubric.Requirement(dimension: name, minimum: minimum))
         }
         return requirements
+    }
+
+    /// Where `pattern` first occurs in `text`, found by its bytes. (A Character
+    /// search differs only where a combining mark follows `=`, and the number
+    /// after it does not read then either.)
+    static func firstRange(of pattern: StaticString, in text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        let first = pattern.utf8Start.pointee
+        var i = utf8.startIndex
+        while let start = utf8[i...].firstIndex(of: first) {
+            var j = start
+            var k = 0
+            while k < pattern.utf8CodeUnitCount, j < utf8.endIndex, utf8[j] == pattern.utf8Start[k] {
+                j = utf8.index(after: j)
+                k += 1
+            }
+            if k == pattern.utf8CodeUnitCount { return start..<j }
+            i = utf8.index(after: start)
+        }
+        return nil
     }
 }
 

@@ -42,15 +42,18 @@ extension DirectiveReader {
     /// `Speaker: words` or `**Speaker:** words` → ("Speaker", words).
     static func splitSpeaker(_ content: [Inline]) -> (String, [Inline])? {
         guard let first = content.first else { return nil }
-        var rest = Array(content.dropFirst())
+        var rest: [Inline] = []
         var speaker: String
         switch first {
         case .text(let text):
-            guard let colon = text.firstIndex(of: ":") else { return nil }
+            guard let colon = Self.firstColon(text) else { return nil }
             speaker = String(text[..<colon])
             let after = text[text.index(after: colon)...].drop { $0 == " " }
-            if !after.isEmpty { rest.insert(.text(String(after)), at: 0) }
+            rest.reserveCapacity(content.count)
+            if !after.isEmpty { rest.append(.text(String(after))) }
+            rest += content.dropFirst()
         case .strong(let inner), .emphasis(let inner):
+            rest = Array(content.dropFirst())
             speaker = inner.plainText
             if speaker.hasSuffix(":") {
                 speaker.removeLast()
@@ -68,6 +71,18 @@ extension DirectiveReader {
         guard !speaker.isEmpty, speaker.count <= 40, !speaker.utf8.contains(UInt8(ascii: "\n")) else { return nil }
         if case .softBreak? = rest.first { rest.removeFirst() }
         return (speaker, rest)
+    }
+
+    /// `text.firstIndex(of: ":")`, found by its byte when the colon is a
+    /// character of its own (ASCII on both sides): a transcript's every
+    /// paragraph is searched, and most have no speaker's colon early on.
+    static func firstColon(_ text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let before = colon == utf8.startIndex || utf8[utf8.index(before: colon)] < 0x80
+        let next = utf8.index(after: colon)
+        let after = next == utf8.endIndex || utf8[next] < 0x80
+        return before && after ? colon : text.firstIndex(of: ":")
     }
 }
 
