@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import WorkbookMarkdown
 
-/// `trimmingSpaces` drops what Foundation's `trimmingCharacters(in: .whitespaces)` drops.
+/// `trimmingSpaces` and `trimmingWhitespaceAndNewlines` drop what Foundation's
+/// `trimmingCharacters(in: .whitespaces)` and `(in: .whitespacesAndNewlines)` drop.
 @Suite struct TrimmingTests {
     static let samples = [
         "", " ", "\t", "  Senior  ", "\tStaff\t", "Mid", " a b ", "\u{A0}nbsp\u{A0}", "\u{3000}wide\u{3000}",
@@ -10,10 +11,11 @@ import WorkbookMarkdown
         "e\u{301} ", " \u{301}accent",
     ]
 
-    @Test(arguments: samples)
+    @Test(arguments: samples + ["\r\ncode\r\n", "\u{85}next line\u{2028}", "\u{2029}\u{B}\u{C}x\n\n", "\n\u{301}x"])
     func matchesFoundation(_ text: String) {
         #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces))
         #expect(text[...].trimmingSpaces == text.trimmingCharacters(in: .whitespaces))
+        #expect(text.trimmingWhitespaceAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     @Test func examples() {
@@ -24,11 +26,13 @@ import WorkbookMarkdown
 }
 
 extension TrimmingTests {
-    /// Every ASCII character: only the space and the tab are trimmed.
+    /// Every ASCII character: only the space and the tab are spaces; tab to
+    /// carriage return and the space are white space or newlines.
     @Test func asciiSpacesAreTheSpaceAndTheTab() {
         for value in UInt8(0)...UInt8(127) {
             let text = "\(Character(Unicode.Scalar(value)))x\(Character(Unicode.Scalar(value)))"
             #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(value)")
+            #expect(text.trimmingWhitespaceAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(value)")
         }
     }
 }

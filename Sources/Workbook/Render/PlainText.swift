@@ -86,7 +86,7 @@ enum PlainText {
         case .heading(let heading): append(heading.content, to: &text)
         case .blockQuote(let children): append(children, to: &text)
         case .list(let list): appendAll(list.items, to: &text) { append($0, to: &$1) }
-        case .codeBlock(_, let literal): text.write(literal.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .codeBlock(_, let literal): text.write(literal.trimmingWhitespaceAndNewlines)
         case .html, .thematicBreak: break
         case .table(let table):
             // Every cell, header first, one space apart.

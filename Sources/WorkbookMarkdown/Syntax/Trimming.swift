@@ -13,7 +13,20 @@ extension StringProtocol {
         return String(scalars[first...last])
     }
 
+    /// The text without leading and trailing white space or line breaks:
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, ASCII checked directly.
+    public var trimmingWhitespaceAndNewlines: String {
+        let scalars = String(self).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Self.isWhitespaceOrNewline($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !Self.isWhitespaceOrNewline($0) })!
+        return String(scalars[first...last])
+    }
+
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? scalar == " " || scalar == "\t" : CharacterSet.whitespaces.contains(scalar)
+    }
+
+    private static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : CharacterSet.whitespacesAndNewlines.contains(scalar)
     }
 }
