@@ -2,50 +2,71 @@ import WorkbookMarkdown
 
 /// How chapter content is shown on one page: where the page is (for relative
 /// URLs) and which chapter the content comes from. The print page shows each
-/// chapter page's body, moved by `PrintRebase`.
-struct BodyContext: Sendable {
-    /// The page's folder in the site: "", `chapters`, `scorecards`, `fieldrefs`.
-    var pageDirectory: String
-    /// The chapter the content is written in.
-    var chapter: String
-    /// True on the chapter's own page: `#anchor` links stay in the page.
-    var anchorsInPage: Bool
-    var resolver: LinkResolver
-    var unsafeHTML: Bool
-    var targetLevel: String?
+/// chapter page's body, moved by `PrintRebase`. A class: the view models of a
+/// body pass it to every block they render.
+final class BodyContext: Sendable {
+    /// Where links on the page point.
+    struct Links: Sendable {
+        /// The page's folder in the site: "", `chapters`, `scorecards`, `fieldrefs`.
+        var pageDirectory: String
+        /// The chapter the content is written in.
+        var chapter: String
+        /// True on the chapter's own page: `#anchor` links stay in the page.
+        var anchorsInPage: Bool
+        var resolver: LinkResolver
+        /// The folder of the source file: `chapters`, or `stories` for a story page.
+        var sourceDirectory: String
+
+        func url(_ sitePath: String) -> String { SitePaths.relative(from: pageDirectory, to: sitePath) }
+
+        /// The href for a link written in the chapter, on this page; nil for text only.
+        func href(for target: LinkTarget) -> String? {
+            switch target {
+            case .external(let url): return url
+            case .none: return nil
+            case .file(let path): return url(path)
+            case .anchor(let anchor):
+                return anchorsInPage ? "#\(anchor)" : url("\(sourceDirectory)/\(chapter).html") + "#\(anchor)"
+            case .chapter(let name, let anchor):
+                let page = url(SitePaths.chapter(name))
+                return anchor.map { page + "#" + $0 } ?? page
+            }
+        }
+    }
+
+    let links: Links
+    let unsafeHTML: Bool
+    let targetLevel: String?
     /// Personal builds: the stories that answer each drill, by drill id.
-    var drillStories: [String: [StoryRef]] = [:]
-    /// The folder of the source file: `chapters`, or `stories` for a story page.
-    var sourceDirectory: String = "chapters"
+    let drillStories: [String: [StoryRef]]
+    /// How the Markdown renderer writes this page's links: made once.
+    let htmlOptions: HTMLRenderer.Options
 
-    var root: String { SitePaths.root(from: pageDirectory) }
+    init(
+        pageDirectory: String, chapter: String, anchorsInPage: Bool, resolver: LinkResolver, unsafeHTML: Bool, targetLevel: String?,
+        drillStories: [String: [StoryRef]] = [:], sourceDirectory: String = "chapters"
+    ) {
+        let links = Links(pageDirectory: pageDirectory, chapter: chapter, anchorsInPage: anchorsInPage, resolver: resolver, sourceDirectory: sourceDirectory)
+        self.links = links
+        self.unsafeHTML = unsafeHTML
+        self.targetLevel = targetLevel
+        self.drillStories = drillStories
+        htmlOptions = HTMLRenderer.Options(unsafeHTML: unsafeHTML) { link, _ in
+            links.href(for: links.resolver.target(link.destination, from: links.chapter, in: links.sourceDirectory))
+        }
+    }
 
-    func url(_ sitePath: String) -> String { SitePaths.relative(from: pageDirectory, to: sitePath) }
+    var pageDirectory: String { links.pageDirectory }
+    var chapter: String { links.chapter }
+    var root: String { SitePaths.root(from: links.pageDirectory) }
+
+    func url(_ sitePath: String) -> String { links.url(sitePath) }
 
     /// The href for a link written in the chapter, on this page; nil for text only.
-    func href(for target: LinkTarget) -> String? {
-        switch target {
-        case .external(let url): return url
-        case .none: return nil
-        case .file(let path): return url(path)
-        case .anchor(let anchor):
-            return anchorsInPage ? "#\(anchor)" : url("\(sourceDirectory)/\(chapter).html") + "#\(anchor)"
-        case .chapter(let name, let anchor):
-            let page = url(SitePaths.chapter(name))
-            return anchor.map { page + "#" + $0 } ?? page
-        }
-    }
-
-    var htmlOptions: HTMLRenderer.Options {
-        let context = self
-        return HTMLRenderer.Options(unsafeHTML: unsafeHTML) { link, _ in
-            context.href(for: context.resolver.target(link.destination, from: context.chapter, in: context.sourceDirectory))
-        }
-    }
+    func href(for target: LinkTarget) -> String? { links.href(for: target) }
 
     func html(_ blocks: [Block]) -> String { HTMLRenderer.html(blocks, options: htmlOptions) }
-    /// Plain text (most cells and titles) is its own HTML: no options, whose
-    /// link closure holds a copy of this context, are made for it.
+    /// Plain text (most cells and titles) is its own HTML.
     func html(_ inlines: [Inline]) -> String { HTMLRenderer.plainHTML(inlines) ?? HTMLRenderer.html(inlines, options: htmlOptions) }
 }
 

@@ -22,10 +22,9 @@ extension PageBuilder {
 
     func storyPage(_ story: Story) -> StoryPageVM {
         let path = SitePaths.story(story.name)
-        var context = BodyContext(
+        let context = BodyContext(
             pageDirectory: "stories", chapter: story.name, anchorsInPage: true, resolver: resolver,
-            unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel, drillStories: drillStories)
-        context.sourceDirectory = "stories"
+            unsafeHTML: settings.unsafeHTML, targetLevel: settings.targetLevel, drillStories: drillStories, sourceDirectory: "stories")
         let drillLinks = story.drills.compactMap { ref -> LinkVM? in
             guard let placed = drillsByID[ref.id] else { return nil }
             let (drill, chapter) = (placed.item, placed.chapter)

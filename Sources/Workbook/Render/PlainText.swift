@@ -66,12 +66,14 @@ enum PlainText {
 
     /// Inline content as `[Inline].plainText` gives it.
     static func append<Output: PlainTextOutput>(_ inlines: [Inline], to text: inout Output) {
-        for inline in inlines {
-            switch inline {
-            case .text(let s), .code(let s): text.write(s)
-            case .emphasis(let c), .strong(let c), .link(_, let c), .image(_, let c): append(c, to: &text)
-            case .softBreak, .lineBreak: text.writeSpace()
-            case .html: break
+        inlines.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                switch buffer[i] {
+                case .text(let s), .code(let s): text.write(s)
+                case .emphasis(let c), .strong(let c), .link(_, let c), .image(_, let c): append(c, to: &text)
+                case .softBreak, .lineBreak: text.writeSpace()
+                case .html: break
+                }
             }
         }
     }

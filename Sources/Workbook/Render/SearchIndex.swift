@@ -205,8 +205,7 @@ enum SearchIndex {
 
     /// What goes between a JSON string's quotes.
     static func appendJSONContent(_ string: String, to out: inout [UInt8]) {
-        var string = string
-        string.withUTF8 { bytes in
+        string.withUTF8Bytes { bytes in
             var start = 0
             while let i = ByteScan.first(in: bytes, from: start, jsonEscaped) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))

@@ -13,7 +13,8 @@ enum SitePaths {
 
     /// The folder of a site path: `chapters` for `chapters/x.html`, "" for `index.html`.
     static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        // By bytes, as the file system splits paths (and without walking Characters).
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 

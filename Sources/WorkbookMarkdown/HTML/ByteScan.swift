@@ -60,3 +60,16 @@ public enum ByteScan {
         return nil
     }
 }
+
+extension String {
+    /// Calls `body` with the text's UTF-8 bytes where they are stored, as
+    /// `withUTF8` does, but without the `var` copy `withUTF8` needs: that copy
+    /// costs a retain and a release per call, and escaping calls it for every
+    /// text of every page. Text not stored as UTF-8 (bridged) is copied first.
+    @inlinable
+    public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+}

@@ -10,13 +10,11 @@ public enum HTMLEscaping {
 
     /// Whether `escape` would change `text`.
     public static func needsEscaping(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { ByteScan.first(in: $0, from: 0, ByteScan.htmlText) != nil }
+        text.withUTF8Bytes { ByteScan.first(in: $0, from: 0, ByteScan.htmlText) != nil }
     }
 
     public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendEscaped($0, to: &out) }
+        text.withUTF8Bytes { appendEscaped($0, to: &out) }
     }
 
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {

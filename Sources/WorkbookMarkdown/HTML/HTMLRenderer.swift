@@ -1,7 +1,7 @@
 /// Renders blocks to HTML, as cmark's HTML renderer does, plus tables and
 /// heading ids. Directives are the Workbook layer's to render: they are skipped.
 public struct HTMLRenderer {
-    public struct Options {
+    public struct Options: Sendable {
         /// Keep raw HTML from the Markdown (`unsafe_html: true`); otherwise it
         /// is replaced by `<!-- raw HTML omitted -->`.
         public var unsafeHTML: Bool
@@ -62,7 +62,7 @@ public struct HTMLRenderer {
     }
 
     private mutating func write(_ s: String) {
-        out.append(contentsOf: s.utf8)
+        s.withUTF8Bytes { out.append(contentsOf: $0) }
     }
 
     private mutating func escaped(_ s: String) {

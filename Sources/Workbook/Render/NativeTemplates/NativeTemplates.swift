@@ -93,8 +93,7 @@ extension String {
     /// Appends `text` escaped the way the template engine escapes `{{name}}`:
     /// `<`, `>`, `&`, `"` and `'`, compared as whole characters.
     mutating func appendEscaped(_ text: String) {
-        var text = text
-        guard text.withUTF8({ ByteScan.first(in: $0, from: 0, Self.templateEscaped) != nil }) else {
+        guard text.withUTF8Bytes({ ByteScan.first(in: $0, from: 0, Self.templateEscaped) != nil }) else {
             append(text)
             return
         }
