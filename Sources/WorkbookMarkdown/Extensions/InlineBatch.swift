@@ -14,27 +14,40 @@ struct InlineBatch {
         /// For a snippet of several lines joined with `\n`: where each line after
         /// the first starts in the file.
         var continuations: [(lineIndex: Int, byteOffset: Int)] = []
-        /// `bytes` as a String, when the caller has it (`String(decoding:)`).
-        var decoded: String?
     }
 
+    /// What an added snippet became: its text, when plain (`plainText`), or
+    /// its place in `snippets`, for cmark.
+    private enum Slot {
+        case plain(String)
+        case snippet(Int)
+    }
+
+    /// The snippets cmark reads.
     private(set) var snippets: [Snippet] = []
+    /// Every added snippet, in order.
+    private var slots: [Slot] = []
     /// Plain snippets (`plainText`) skip cmark; off only to show that cmark reads them alike.
+    /// Set before adding: a snippet is looked at when it is added.
     var takesPlainTextAsIs = true
 
     mutating func reserveCapacity(_ count: Int) {
-        snippets.reserveCapacity(count)
+        slots.reserveCapacity(count)
     }
 
+    /// Adds a snippet; returns its index in what `parse` returns.
+    /// - Parameter decoded: `String(decoding: bytes, as: UTF8.self)`, if the caller has it.
     mutating func add(
         _ bytes: ArraySlice<UInt8>, lineIndex: Int, byteOffset: Int, removed: [Int] = [],
         continuations: [(lineIndex: Int, byteOffset: Int)] = [], decoded: String? = nil
     ) -> Int {
-        snippets.append(
-            Snippet(
-                bytes: bytes, lineIndex: lineIndex, byteOffset: byteOffset, removed: removed, continuations: continuations,
-                decoded: decoded))
-        return snippets.count - 1
+        if takesPlainTextAsIs, continuations.isEmpty, let text = Self.plainText(bytes, decoded: decoded) {
+            slots.append(.plain(text))
+        } else {
+            slots.append(.snippet(snippets.count))
+            snippets.append(Snippet(bytes: bytes, lineIndex: lineIndex, byteOffset: byteOffset, removed: removed, continuations: continuations))
+        }
+        return slots.count - 1
     }
 
     /// The inlines of every snippet, in the order they were added.
@@ -45,7 +58,15 @@ struct InlineBatch {
 
     /// The inlines of every snippet; problems (nesting past the limit) go to `diagnostics`.
     func parse(in source: SourceLines, diagnostics: inout [Diagnostic]) -> [[Inline]] {
-        var results = [[Inline]](repeating: [], count: snippets.count)
+        var results = [[Inline]](repeating: [], count: slots.count)
+        // Where each snippet's inlines go in `results`.
+        var place = [Int](repeating: 0, count: snippets.count)
+        for (n, slot) in slots.enumerated() {
+            switch slot {
+            case .plain(let text): if !text.isEmpty { results[n] = [.text(text)] }
+            case .snippet(let k): place[k] = n
+            }
+        }
         guard !snippets.isEmpty else { return results }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(snippets.reduce(0) { $0 + $1.bytes.count + 3 })
@@ -54,18 +75,13 @@ struct InlineBatch {
         var owner: [Int] = []
         owner.reserveCapacity(snippets.count * 2)
         var firstLines = [Int](repeating: 0, count: snippets.count)
-        for (k, snippet) in snippets.enumerated() {
-            if takesPlainTextAsIs, snippet.continuations.isEmpty, let text = Self.plainText(snippet.bytes, decoded: snippet.decoded) {
-                results[k] = text.isEmpty ? [] : [.text(text)]
-                continue
-            }
+        for k in snippets.indices {
             firstLines[k] = owner.count + 1
-            shifts[k] = Self.appendEscaped(snippet.bytes, to: &buffer)
+            shifts[k] = Self.appendEscaped(snippets[k].bytes, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
             buffer.append(UInt8(ascii: "\n"))
-            owner.append(contentsOf: repeatElement(k, count: snippet.continuations.count + 2))
+            owner.append(contentsOf: repeatElement(k, count: snippets[k].continuations.count + 2))
         }
-        guard !owner.isEmpty else { return results }
         let parsed = buffer.withUnsafeBufferPointer { pointer in
             CommonMarkConverter.topLevelInlines(pointer, validUTF8: source.isValidUTF8, position: { line, byteColumn in
                 let k = owner[min(max(line - 1, 0), owner.count - 1)]
@@ -81,11 +97,11 @@ struct InlineBatch {
             }, diagnostics: &diagnostics)
         }
         for (line, inlines) in parsed {
-            let k = owner[min(max(line - 1, 0), owner.count - 1)]
-            if results[k].isEmpty { results[k] = inlines } else { results[k] += inlines }
+            let n = place[owner[min(max(line - 1, 0), owner.count - 1)]]
+            if results[n].isEmpty { results[n] = inlines } else { results[n] += inlines }
         }
-        for (k, snippet) in snippets.enumerated() where snippet.bytes.first == UInt8(ascii: "<") {
-            Self.dropPlaceholder(&results[k])
+        for k in snippets.indices where snippets[k].bytes.first == UInt8(ascii: "<") {
+            Self.dropPlaceholder(&results[place[k]])
         }
         return results
     }
