@@ -44,6 +44,11 @@ struct DirectiveScanner {
         // deepest container, each closing fence closes one of them.
         var overflow = 0
         for index in 0..<source.count {
+            // Neither a fence nor the end of a code block: text, wherever it is.
+            guard source.mayBeFence(index) else {
+                stack[stack.count - 1].text(index)
+                continue
+            }
             let line = source[index]
             if let fence = codeFence {
                 if fence.isClosed(by: line) { codeFence = nil }

@@ -73,6 +73,23 @@ struct SourceLines {
 
     subscript(index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
 
+    /// Whether line `index` may be a code or directive fence: its first byte
+    /// after spaces and tabs is a backtick, a tilde or a colon. Read in place:
+    /// a slice of the line costs a retain, and nearly every line is text.
+    func mayBeFence(_ index: Int) -> Bool {
+        let range = ranges[index]
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 {
+                i += 1
+                continue
+            }
+            return b == UInt8(ascii: "`") || b == UInt8(ascii: "~") || b == UInt8(ascii: ":")
+        }
+        return false
+    }
+
     /// The file line number of line `index`.
     func lineNumber(_ index: Int) -> Int { firstLine + index }
 
