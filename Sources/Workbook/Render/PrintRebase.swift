@@ -161,7 +161,7 @@ private struct Scan {
     mutating func run(into out: inout [UInt8]) {
         while let open = find(UInt8(ascii: "<"), from: i) {
             i = open + 1
-            if starts(with: "!--", at: i) {
+            if i + 2 < bytes.count, bytes[i] == UInt8(ascii: "!"), bytes[i + 1] == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: "-") {
                 i = end(of: "-->", from: i + 3)
             } else if i < bytes.count, isLetter(bytes[i]) {
                 let nameStart = i
@@ -234,13 +234,13 @@ private struct Scan {
         return out.count == value.count ? nil : out
     }
 
+    /// The next `byte` at or after `start`, found by memchr: most of a body
+    /// is text between tags.
     private func find(_ byte: UInt8, from start: Int) -> Int? {
-        var j = start
-        while j < bytes.count {
-            if bytes[j] == byte { return j }
-            j += 1
-        }
-        return nil
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Just past the next `marker` at or after `start`, or the end.
