@@ -101,6 +101,7 @@ bench: deps
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	$(SWIFT) build -c release --product workbook
+	$(SWIFT) build -c release --product workbook-serve
 	$(PYTHON) Benchmarks/run.py --workbook .build/release/workbook $(BENCH_FLAGS)
 
 # A release build, then Benchmarks/serve-latency (scratch copies in /tmp/workbook-bench-serve).
