@@ -37,13 +37,14 @@ final class RenderContext: Sendable {
         return cache.page(path, key: BuildCache.PageKey(shared: shared, own: own), make)
     }
 
-    func cached(_ path: String, _ own: [String], _ make: () -> String) -> [UInt8] {
-        cachedBytes(path, own) { Array(make().utf8) }
+    /// What the theme's `template` renders from `viewModel`, through the cache.
+    func rendered<Model>(_ path: String, _ own: [String], template: String, _ viewModel: () -> Model) -> [UInt8] {
+        cachedBytes(path, own) { theme.renderBytes(viewModel(), template: template) }
     }
 
     /// A page rendered from the theme's `template`, through the cache.
     func page<Model>(_ path: String, _ own: [String], template: String, _ viewModel: () -> Model) -> Site.Content {
-        .bytes(cached(path, own) { theme.render(viewModel(), template: template) })
+        .bytes(rendered(path, own, template: template, viewModel))
     }
 
     /// What a chapter shows of itself on other pages, as one string, kept in

@@ -9,7 +9,7 @@ extension RenderContext {
     /// Chapter `n`'s body, rendered once for its page and the print page.
     func body(_ n: Int) -> [UInt8] {
         let chapter = workbook.chapters[n]
-        return cached("chapter-body/" + chapter.name, [text(chapter)]) { theme.render(pages.chapterBody(n), template: "chapter-body") }
+        return rendered("chapter-body/" + chapter.name, [text(chapter)], template: "chapter-body") { pages.chapterBody(n) }
     }
 
     /// What is rendered from each chapter's text: its body, its section of
@@ -86,7 +86,7 @@ extension RenderContext {
 
         let numberLabels = chapters.indices.map(pages.numberLabel)
         let drillSections = sections(pages.drillChapters) { chapter in
-            cached("drill-group/" + chapter.name, [text(chapter)]) { theme.render(pages.drillGroup(chapter), template: "drill-group") }
+            rendered("drill-group/" + chapter.name, [text(chapter)], template: "drill-group") { pages.drillGroup(chapter) }
         }
         // The sidebar's lists, rendered once for its script and its page.
         let lists = cachedBytes("sidebar/lists", sidebarInputs) {
@@ -151,8 +151,8 @@ extension RenderContext {
         let dashboardSections = sections(Array(pages.rubrics.indices)) { n in
             let (rubric, chapter) = (pages.rubrics[n].item, pages.rubrics[n].chapter)
             let history = personal.history(of: rubric.id).map(\.shown)
-            return cached("dashboard-rubric/" + rubric.id, [text(chapter)] + history) {
-                theme.render(pages.dashboardRubric(n, personal: personal), template: "dashboard-rubric")
+            return rendered("dashboard-rubric/" + rubric.id, [text(chapter)] + history, template: "dashboard-rubric") {
+                pages.dashboardRubric(n, personal: personal)
             }
         }
         var jobs: [Job] = [

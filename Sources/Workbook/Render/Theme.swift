@@ -168,8 +168,15 @@ public struct Theme: Sendable {
     }
 
     func render<Model>(_ object: Model, template name: String) -> String {
-        if let native = native[name], let html = native.render(object) { return html }
+        if let native = native[name], let html = native.render(object) { return String(decoding: html, as: UTF8.self) }
         return library.render(object, withTemplate: name) ?? ""
+    }
+
+    /// `render`'s HTML as bytes, as a page is written: a native renderer's
+    /// bytes as they are.
+    func renderBytes<Model>(_ object: Model, template name: String) -> [UInt8] {
+        if let native = native[name], let html = native.render(object) { return html }
+        return Array((library.render(object, withTemplate: name) ?? "").utf8)
     }
 }
 

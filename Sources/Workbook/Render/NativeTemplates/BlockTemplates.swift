@@ -24,7 +24,7 @@ enum BlockTemplates {
 
     /// `{{#body}}{{>block}}{{/body}}`, with `block.mustache` inlined: the Markdown
     /// before each block, the block, a newline.
-    static func body(_ items: [BodyItemVM], into out: inout String) {
+    static func body(_ items: [BodyItemVM], into out: inout HTMLOutput) {
         for item in items {
             out += item.html
             for block in item.block {
@@ -35,7 +35,7 @@ enum BlockTemplates {
     }
 
     /// The `block-*` partial a block's item names, chosen by its view model's type.
-    static func block(_ block: any Sendable, into out: inout String) {
+    static func block(_ block: any Sendable, into out: inout HTMLOutput) {
         switch block {
         case let vm as MatrixVM: matrix(vm, into: &out)
         case let vm as DrillVM: drill(vm, into: &out)
@@ -49,7 +49,7 @@ enum BlockTemplates {
         }
     }
 
-    static func table(_ vm: TableVM, into out: inout String) {
+    static func table(_ vm: TableVM, into out: inout HTMLOutput) {
         func align(_ cell: CellVM) {
             if cell.hasAlign {
                 out += " class=\""
@@ -83,7 +83,7 @@ enum BlockTemplates {
         out += "</tbody>\n</table>\n</div>\n"
     }
 
-    static func matrix(_ vm: MatrixVM, into out: inout String) {
+    static func matrix(_ vm: MatrixVM, into out: inout HTMLOutput) {
         out += "<section class=\"block matrix\" data-block=\"matrix\" id=\""
         out.appendEscaped(vm.id)
         out.append("\">\n<p class=\"block-kind\">Matrix</p>\n<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n")
@@ -92,7 +92,7 @@ enum BlockTemplates {
         out.append("\n", vm.outroHTML, "\n</section>\n")
     }
 
-    static func drill(_ vm: DrillVM, into out: inout String) {
+    static func drill(_ vm: DrillVM, into out: inout HTMLOutput) {
         out += "<section class=\"block drill\" data-block=\"drill\" id=\""
         out.appendEscaped(vm.id)
         out += "\""
@@ -125,7 +125,7 @@ enum BlockTemplates {
         out += "</section>\n"
     }
 
-    static func rubric(_ vm: RubricVM, into out: inout String) {
+    static func rubric(_ vm: RubricVM, into out: inout HTMLOutput) {
         out += "<section class=\"block rubric\" data-block=\"rubric\" id=\""
         out.appendEscaped(vm.id)
         out += "\" data-min-total=\"\(vm.minTotal)\" data-max-total=\"\(vm.maxTotal)\""
@@ -168,7 +168,7 @@ enum BlockTemplates {
     }
 
     /// A rubric's `<dl class="bands">`, as the rubric block and the scorecard print it.
-    static func bands(_ bands: [BandVM], into out: inout String) {
+    static func bands(_ bands: [BandVM], into out: inout HTMLOutput) {
         out += "<dl class=\"bands\">\n"
         for band in bands {
             out += "<div data-range=\""
@@ -182,7 +182,7 @@ enum BlockTemplates {
     }
 
     /// A rubric's `<ul class="requirements">`, as the rubric block and the scorecard print it.
-    static func requirements(_ requirements: [RequirementVM], into out: inout String) {
+    static func requirements(_ requirements: [RequirementVM], into out: inout HTMLOutput) {
         out += "<ul class=\"requirements\">\n"
         for requirement in requirements {
             out += "<li>"
@@ -192,7 +192,7 @@ enum BlockTemplates {
         out += "</ul>\n"
     }
 
-    static func checklist(_ vm: ChecklistVM, into out: inout String) {
+    static func checklist(_ vm: ChecklistVM, into out: inout HTMLOutput) {
         out += "<div class=\"block checklist\" data-block=\"checklist\" id=\""
         out.appendEscaped(vm.id)
         out += "\">\n"
@@ -208,7 +208,7 @@ enum BlockTemplates {
         out += "</ul>\n</div>\n"
     }
 
-    static func transcript(_ vm: TranscriptVM, into out: inout String) {
+    static func transcript(_ vm: TranscriptVM, into out: inout HTMLOutput) {
         out += "<div class=\"block transcript\" data-block=\"transcript\" id=\""
         out.appendEscaped(vm.id)
         out += "\">\n<p class=\"block-kind\">Transcript</p>\n"
@@ -227,7 +227,7 @@ enum BlockTemplates {
         out += "</div>\n"
     }
 
-    static func phrases(_ vm: PhrasesVM, into out: inout String) {
+    static func phrases(_ vm: PhrasesVM, into out: inout HTMLOutput) {
         out += "<section class=\"block phrases phrases-"
         out.appendEscaped(vm.kind)
         out += "\" data-block=\"phrases\" id=\""
@@ -242,7 +242,7 @@ enum BlockTemplates {
         out += "</ul>\n</section>\n"
     }
 
-    static func callout(_ vm: CalloutVM, into out: inout String) {
+    static func callout(_ vm: CalloutVM, into out: inout HTMLOutput) {
         out += "<div class=\"block callout callout-"
         out.appendEscaped(vm.kind)
         out += "\" data-block=\"callout\" id=\""
@@ -256,7 +256,7 @@ enum BlockTemplates {
         out += "\n</div>\n</div>\n"
     }
 
-    static func fieldref(_ vm: FieldRefVM, into out: inout String) {
+    static func fieldref(_ vm: FieldRefVM, into out: inout HTMLOutput) {
         out += "<section class=\"block fieldref\" data-block=\"fieldref\" id=\""
         out.appendEscaped(vm.id)
         out.append("\">\n<p class=\"block-kind\">Field reference</p>\n<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n")
@@ -267,7 +267,7 @@ enum BlockTemplates {
         out += "\">Printable sheet</a></p>\n</section>\n"
     }
 
-    static func drillGroup(_ vm: DrillGroupVM, into out: inout String) {
+    static func drillGroup(_ vm: DrillGroupVM, into out: inout HTMLOutput) {
         out += "<section class=\"drill-group\">\n<h2 class=\"drill-group-title\">"
         out.appendLink(vm.chapterURL, vm.chapterTitle)
         out += "</h2>\n"

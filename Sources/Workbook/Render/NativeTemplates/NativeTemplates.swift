@@ -21,21 +21,21 @@ struct NativeTemplate: Sendable {
     /// The view model type it renders.
     private var model: ObjectIdentifier
     /// Appends the HTML of the view model at the pointer, which is a `model`.
-    private var renderModel: @Sendable (_ object: UnsafeRawPointer, _ out: inout String) -> Void
+    private var renderModel: @Sendable (_ object: UnsafeRawPointer, _ out: inout HTMLOutput) -> Void
     /// Casts an `Any` to the view model, for an object whose static type is not it.
-    private var renderAny: @Sendable (_ object: Any) -> String?
+    private var renderAny: @Sendable (_ object: Any) -> [UInt8]?
 
     /// A renderer that appends the HTML of a `Model` view model.
-    init<Model>(_: Model.Type, digest: UInt64, partials: [String], _ render: @escaping @Sendable (Model, inout String) -> Void) {
+    init<Model>(_: Model.Type, digest: UInt64, partials: [String], _ render: @escaping @Sendable (Model, inout HTMLOutput) -> Void) {
         self.digest = digest
         self.partials = partials
         self.model = ObjectIdentifier(Model.self)
         self.renderModel = { object, out in render(object.assumingMemoryBound(to: Model.self).pointee, &out) }
         self.renderAny = { object in
             (object as? Model).map { vm in
-                var out = ""
+                var out = HTMLOutput()
                 render(vm, &out)
-                return out
+                return out.bytes
             }
         }
     }
@@ -43,11 +43,11 @@ struct NativeTemplate: Sendable {
     /// The page's HTML, or nil when `object` is not the view model it expects.
     /// A view model of the expected static type is read in place: casting it
     /// out of an `Any` copied it, retaining every string it holds.
-    func render<Object>(_ object: Object) -> String? {
+    func render<Object>(_ object: Object) -> [UInt8]? {
         guard ObjectIdentifier(Object.self) == model else { return renderAny(object) }
-        var out = ""
+        var out = HTMLOutput()
         withUnsafePointer(to: object) { renderModel(UnsafeRawPointer($0), &out) }
-        return out
+        return out.bytes
     }
 }
 
@@ -86,9 +86,23 @@ enum NativeTemplates {
     }
 }
 
-extension String {
+/// What a native renderer writes: the page's UTF-8 bytes, appended in
+/// place. (A String output spent more on keeping its count, ASCII flag and
+/// breadcrumbs up to date with every small append than on the bytes, and the
+/// page was copied into bytes at the end.)
+struct HTMLOutput {
+    var bytes: [UInt8] = []
+
     /// What the template engine escapes: `<`, `>`, `&`, `"` and `'`.
     static let templateEscaped = ByteScan.Set([0x3C, 0x3E, 0x26, 0x22, 0x27])
+
+    static func += (out: inout HTMLOutput, text: String) {
+        out.append(text)
+    }
+
+    mutating func append(_ text: String) {
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
+    }
 
     /// Appends `text` escaped the way the template engine escapes `{{name}}`:
     /// `<`, `>`, `&`, `"` and `'`, compared as whole characters.
@@ -104,13 +118,12 @@ extension String {
             case "&": append("&amp;")
             case "\"": append("&quot;")
             case "'": append("&#39;")
-            default: append(character)
+            default: bytes.append(contentsOf: character.utf8)
             }
         }
     }
 
-    /// Appends the pieces in turn, where `+` would first make a String of them
-    /// (in the loops over cells and rows, an allocation each).
+    /// Appends the pieces in turn.
     mutating func append(_ a: String, _ b: String) {
         append(a)
         append(b)

@@ -17,7 +17,7 @@ enum PageTemplates {
         "nav-sheets": NativeTemplate(NavSheetsVM.self, digest: 0x8521_ea32_ee3b_a755, partials: [], navSheets),
     ]
 
-    static func navChapter(_ vm: NavChapterVM, into out: inout String) {
+    static func navChapter(_ vm: NavChapterVM, into out: inout HTMLOutput) {
         out += "<li><a href=\""
         out.appendEscaped(vm.url)
         out += "\">"
@@ -30,7 +30,7 @@ enum PageTemplates {
         out += "</a></li>\n"
     }
 
-    static func navPart(_ vm: NavPartVM, into out: inout String) {
+    static func navPart(_ vm: NavPartVM, into out: inout HTMLOutput) {
         out += "<div class=\"nav-part\">\n"
         if vm.hasName {
             out += "<h2 class=\"nav-part-name\">"
@@ -42,7 +42,7 @@ enum PageTemplates {
         out += "</ol>\n</div>\n"
     }
 
-    static func navSheets(_ vm: NavSheetsVM, into out: inout String) {
+    static func navSheets(_ vm: NavSheetsVM, into out: inout HTMLOutput) {
         func group(_ heading: String, _ links: [LinkVM]) {
             out.append("<div class=\"nav-part nav-sheets\">\n<h2 class=\"nav-part-name\">", heading, "</h2>\n<ul class=\"nav-chapters\">\n")
             for link in links {
@@ -56,7 +56,7 @@ enum PageTemplates {
         if vm.hasFieldrefs { group("Field references", vm.fieldrefs) }
     }
 
-    static func head(_ page: PageVM, into out: inout String) {
+    static func head(_ page: PageVM, into out: inout HTMLOutput) {
         out += "<!doctype html>\n<html lang=\""
         out.appendEscaped(page.lang)
         out += "\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -95,13 +95,13 @@ enum PageTemplates {
         out += "</ul>\n</nav>\n</header>\n"
     }
 
-    private static func link(_ url: String, _ label: String, into out: inout String) {
+    private static func link(_ url: String, _ label: String, into out: inout HTMLOutput) {
         out += "<li><a href=\""
         out.appendEscaped(url)
         out.append("\">", label, "</a></li>\n")
     }
 
-    static func foot(_ page: PageVM, into out: inout String) {
+    static func foot(_ page: PageVM, into out: inout HTMLOutput) {
         out += "<footer class=\"site-footer\">\n<p>"
         out.appendEscaped(page.siteTitle)
         out += " · built with "
@@ -111,7 +111,7 @@ enum PageTemplates {
         out += "theme/workbook.js\" defer></script>\n</body>\n</html>\n"
     }
 
-    static func sidebar(_ page: PageVM, into out: inout String) {
+    static func sidebar(_ page: PageVM, into out: inout HTMLOutput) {
         out += "<nav class=\"sidebar\" aria-label=\"Chapters\">\n<div class=\"sidebar-scroll\">\n<script src=\""
         out.appendEscaped(page.root)
         out += "sidebar.js\"></script>\n<noscript><iframe class=\"sidebar-frame\" src=\""
@@ -119,7 +119,7 @@ enum PageTemplates {
         out += "sidebar.html\" title=\"Chapters\"></iframe></noscript>\n</div>\n</nav>\n"
     }
 
-    static func chapterMeta(_ chapter: ChapterSummaryVM, into out: inout String) {
+    static func chapterMeta(_ chapter: ChapterSummaryVM, into out: inout HTMLOutput) {
         out += "<dl class=\"chapter-meta\">\n<div><dt>Reading time</dt><dd>"
         out.appendEscaped(chapter.minutesLabel)
         out += "</dd></div>\n"
@@ -135,7 +135,7 @@ enum PageTemplates {
     }
 
     /// The chapter's title line, the same on its page and on the print page.
-    private static func title(_ chapter: ChapterSummaryVM, into out: inout String) {
+    private static func title(_ chapter: ChapterSummaryVM, into out: inout HTMLOutput) {
         out += "<h1 class=\"chapter-title\">"
         out.appendEscaped(chapter.title)
         if chapter.isDraft { out += " <span class=\"badge badge-draft\">Draft</span>" }
@@ -149,7 +149,7 @@ enum PageTemplates {
         chapterMeta(chapter, into: &out)
     }
 
-    private static func part(_ chapter: ChapterSummaryVM, into out: inout String) {
+    private static func part(_ chapter: ChapterSummaryVM, into out: inout HTMLOutput) {
         if chapter.hasPart {
             out += "<p class=\"chapter-part\">"
             out.appendEscaped(chapter.part)
@@ -158,7 +158,7 @@ enum PageTemplates {
         out += "\n"
     }
 
-    static func chapter(_ vm: ChapterPageVM, into out: inout String) {
+    static func chapter(_ vm: ChapterPageVM, into out: inout HTMLOutput) {
         head(vm.page, into: &out)
         out += "\n<div class=\"layout\">\n"
         sidebar(vm.page, into: &out)
@@ -190,7 +190,7 @@ enum PageTemplates {
         out += "\n"
     }
 
-    private static func pager(_ rel: String, _ label: String, _ link: LinkVM, into out: inout String) {
+    private static func pager(_ rel: String, _ label: String, _ link: LinkVM, into out: inout HTMLOutput) {
         out.append("<a class=\"pager-", rel, "\" rel=\"")
         out.append(rel, "\" href=\"")
         out.appendEscaped(link.url)
@@ -199,7 +199,7 @@ enum PageTemplates {
         out += "</span></a>"
     }
 
-    static func printChapter(_ vm: PrintChapterVM, into out: inout String) {
+    static func printChapter(_ vm: PrintChapterVM, into out: inout HTMLOutput) {
         out += "<section class=\"print-chapter\" id=\""
         out.appendEscaped(vm.id)
         out += "\">\n<header class=\"chapter-header\">\n"
@@ -211,7 +211,7 @@ enum PageTemplates {
         out.append("</header>\n<div class=\"chapter-body\">\n", vm.bodyHTML, "\n</div>\n</section>\n")
     }
 
-    static func index(_ vm: IndexPageVM, into out: inout String) {
+    static func index(_ vm: IndexPageVM, into out: inout HTMLOutput) {
         head(vm.page, into: &out)
         out += "\n<main id=\"main\" class=\"content index\">\n<header class=\"cover\">\n<h1 class=\"cover-title\">"
         out.appendEscaped(vm.title)

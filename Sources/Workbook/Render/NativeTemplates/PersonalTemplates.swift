@@ -8,7 +8,7 @@ enum PersonalTemplates {
         "dashboard-rubric": NativeTemplate(DashboardRubricVM.self, digest: 0x7072_a3a9_36a6_1c36, partials: [], dashboardRubric),
     ]
 
-    static func story(_ vm: StoryPageVM, into out: inout String) {
+    static func story(_ vm: StoryPageVM, into out: inout HTMLOutput) {
         PageTemplates.head(vm.page, into: &out)
         out += "\n<div class=\"layout\">\n"
         PageTemplates.sidebar(vm.page, into: &out)
@@ -79,13 +79,13 @@ enum PersonalTemplates {
         out += "\n"
     }
 
-    private static func term(_ name: String, _ value: String, into out: inout String) {
+    private static func term(_ name: String, _ value: String, into out: inout HTMLOutput) {
         out.append("<div><dt>", name, "</dt><dd>")
         out.appendEscaped(value)
         out += "</dd></div>"
     }
 
-    private static func links(_ heading: String, _ links: [LinkVM], into out: inout String) {
+    private static func links(_ heading: String, _ links: [LinkVM], into out: inout HTMLOutput) {
         out.append("<h3>", heading, "</h3><ul>")
         for link in links {
             out += "<li>"
@@ -95,7 +95,7 @@ enum PersonalTemplates {
         out += "</ul>"
     }
 
-    static func dashboardRubric(_ vm: DashboardRubricVM, into out: inout String) {
+    static func dashboardRubric(_ vm: DashboardRubricVM, into out: inout HTMLOutput) {
         out += "<section class=\"dashboard-rubric\" id=\""
         out.appendEscaped(vm.id)
         out += "\" aria-labelledby=\""

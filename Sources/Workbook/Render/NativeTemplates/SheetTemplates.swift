@@ -9,12 +9,12 @@ enum SheetTemplates {
     ]
 
     /// The sheet's header line: "From <chapter>", which both sheets start with.
-    private static func source(_ url: String, _ title: String, into out: inout String) {
+    private static func source(_ url: String, _ title: String, into out: inout HTMLOutput) {
         out += "<p class=\"sheet-source\">From "
         out.appendLink(url, title)
     }
 
-    static func scorecard(_ vm: ScorecardPageVM, into out: inout String) {
+    static func scorecard(_ vm: ScorecardPageVM, into out: inout HTMLOutput) {
         let rubric = vm.rubric
         PageTemplates.head(vm.page, into: &out)
         out += "\n<main id=\"main\" class=\"sheet-page\">\n<article class=\"sheet scorecard "
@@ -127,7 +127,7 @@ enum SheetTemplates {
         out += "\n"
     }
 
-    static func fieldref(_ vm: FieldRefPageVM, into out: inout String) {
+    static func fieldref(_ vm: FieldRefPageVM, into out: inout HTMLOutput) {
         PageTemplates.head(vm.page, into: &out)
         out += "\n<main id=\"main\" class=\"sheet-page\">\n<article class=\"sheet fieldref-sheet "
         out.appendEscaped(vm.fitClass)
