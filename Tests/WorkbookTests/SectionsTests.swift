@@ -5,8 +5,8 @@ import Testing
 @Suite struct SectionsTests {
     let sections = [Array("<s1>".utf8), Array("<s2>".utf8)]
 
-    func page(_ title: String) -> (_ html: (Int) -> String) -> String {
-        { html in "<h1>\(title)</h1>[\(html(0))][\(html(1))]" }
+    func page(_ title: String) -> (_ html: (Int) -> String) -> [UInt8] {
+        { html in Array("<h1>\(title)</h1>[\(html(0))][\(html(1))]".utf8) }
     }
 
     @Test func sectionsAreSplicedWhereTheTemplatePutThem() {
@@ -40,6 +40,6 @@ import Testing
     }
 
     @Test func noSections() {
-        #expect(Sections.assemble([]) { _ in "<p>none</p>" } == [Array("<p>none</p>".utf8)])
+        #expect(Sections.assemble([]) { _ in Array("<p>none</p>".utf8) } == [Array("<p>none</p>".utf8)])
     }
 }

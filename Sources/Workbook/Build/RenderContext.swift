@@ -63,8 +63,8 @@ final class RenderContext: Sendable {
 
     /// A page of sections: its shell (the page with a marker for each section,
     /// split at them) is cached by `own`, what the page shows besides the sections.
-    func assembled(_ path: String, _ own: [String], _ sections: [[UInt8]], _ render: (_ html: (Int) -> String) -> String) -> Site.Content {
-        func split() -> [[UInt8]] { Sections.split(Array(render { _ in Sections.marker }.utf8)) }
+    func assembled(_ path: String, _ own: [String], _ sections: [[UInt8]], _ render: (_ html: (Int) -> String) -> [UInt8]) -> Site.Content {
+        func split() -> [[UInt8]] { Sections.split(render { _ in Sections.marker }) }
         let shell = cache?.pieces(path, key: BuildCache.PageKey(shared: shared, own: own), split) ?? split()
         let parts = Sections.assemble(sections, shell: shell, render: render)
         return parts.count == 1 ? .bytes(parts[0]) : .parts(parts)

@@ -49,8 +49,8 @@ extension RenderContext {
         return cachedBytes("print-chapter/" + chapter.name, [text(chapter), numberLabel]) {
             // The body's bytes go into the section as they are, not through the template:
             // rebased straight after the section's opening, with no copy of the whole.
-            func render(_ html: (Int) -> String) -> String { theme.render(pages.printChapter(n, bodyHTML: html(0)), template: "print-chapter") }
-            let shell = Sections.split(Array(render { _ in Sections.marker }.utf8))
+            func render(_ html: (Int) -> String) -> [UInt8] { theme.renderBytes(pages.printChapter(n, bodyHTML: html(0)), template: "print-chapter") }
+            let shell = Sections.split(render { _ in Sections.marker })
             let bodyHTML = body()
             guard shell.count == 2 else { return Sections.joined(Sections.assemble([pages.printBody(n, bodyHTML: bodyHTML)], render: render)) }
             var section = shell[0]
@@ -97,10 +97,10 @@ extension RenderContext {
             { [self] in (SitePaths.index, page(SitePaths.index, summaries, template: "index") { pages.index() }) },
             { [self] in (SitePaths.print, assembled(SitePaths.print, summaries + numberLabels, printSections) { html in
                 let vms = chapters.indices.map { pages.printChapter($0) }
-                return theme.render(pages.printPage(chapters: Sections.filled(vms, \.html, html)), template: "print")
+                return theme.renderBytes(pages.printPage(chapters: Sections.filled(vms, \.html, html)), template: "print")
             }) },
             { [self] in (SitePaths.drills, assembled(SitePaths.drills, [drillsSummary, "\(drillSections.count)"], drillSections) { html in
-                theme.render(pages.drillsPage(groups: drillSections.indices.map { SectionVM(html: html($0)) }), template: "drills")
+                theme.renderBytes(pages.drillsPage(groups: drillSections.indices.map { SectionVM(html: html($0)) }), template: "drills")
             }) },
             { [self] in (SitePaths.notFound, page(SitePaths.notFound, [], template: "404") { pages.notFound() }) },
             { [self] in (Sidebar.scriptPath, .bytes(cachedBytes(Sidebar.scriptPath, sidebarInputs) { sidebar.script })) },
@@ -117,7 +117,7 @@ extension RenderContext {
             let neighbours = [index - 1, index + 1].map { chapters.indices.contains($0) ? chapters[$0].front.title : "\u{1}" }
             // The body's bytes go into the page as they are, not through the template.
             return { [self] in (path, assembled(path, [text(chapter)] + neighbours, [body(index)]) { html in
-                theme.render(pages.chapterPage(index, bodyHTML: html(0)), template: "chapter")
+                theme.renderBytes(pages.chapterPage(index, bodyHTML: html(0)), template: "chapter")
             }) }
         }
     }
@@ -158,7 +158,7 @@ extension RenderContext {
         var jobs: [Job] = [
             { [self] in (SitePaths.stories, page(SitePaths.stories, inventory, template: "stories") { pages.storiesPage(personal) }) },
             { [self] in (SitePaths.dashboard, assembled(SitePaths.dashboard, ["\(dashboardSections.count)"], dashboardSections) { html in
-                theme.render(pages.dashboard(sections: dashboardSections.indices.map { SectionVM(html: html($0)) }), template: "dashboard")
+                theme.renderBytes(pages.dashboard(sections: dashboardSections.indices.map { SectionVM(html: html($0)) }), template: "dashboard")
             }) },
         ]
         for story in personal.stories {

@@ -17,9 +17,9 @@ enum Sections {
     /// sections one for one, the page is rendered with the sections in place.
     /// - Parameter shell: the page rendered with a marker for each section and
     ///   split at them (`split(render { _ in marker })`), when the caller has it cached.
-    static func assemble(_ sections: [[UInt8]], shell: [[UInt8]]? = nil, render: (_ html: (Int) -> String) -> String) -> [[UInt8]] {
-        if let parts = interleave(shell ?? split(Array(render { _ in marker }.utf8)), sections) { return parts }
-        return [Array(render { String(decoding: sections[$0], as: UTF8.self) }.utf8)]
+    static func assemble(_ sections: [[UInt8]], shell: [[UInt8]]? = nil, render: (_ html: (Int) -> String) -> [UInt8]) -> [[UInt8]] {
+        if let parts = interleave(shell ?? split(render { _ in marker }), sections) { return parts }
+        return [render { String(decoding: sections[$0], as: UTF8.self) }]
     }
 
     /// The shell's pieces between its markers: one more than it has markers.

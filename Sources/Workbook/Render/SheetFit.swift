@@ -123,6 +123,10 @@ extension SheetFit {
     /// A warning for each printable sheet that even the tightest layout cannot
     /// fit on one page, at the block that makes it.
     static func overflowWarnings(_ chapter: Chapter) -> [Diagnostic] {
+        // Most chapters' sheets fit: then the body need not be walked to name them.
+        guard chapter.rubricLines.contains(where: { level(lines: $0, kind: .scorecard).overflows })
+            || chapter.fieldrefLines.contains(where: { level(lines: $0, kind: .fieldref).overflows })
+        else { return [] }
         var warnings: [Diagnostic] = []
         let path = chapter.path
         // The chapter's rubrics and field references come in body order, each with its estimate.
