@@ -8,9 +8,9 @@ extension BodyContext {
         var run: [Block] = []
         // The Markdown before a block goes into the block's item: one item
         // (three lookups) where an item for each was five.
-        func flush() -> String {
+        func flush() -> HTMLBytes {
             defer { run.removeAll() }
-            return run.isEmpty ? "" : html(run)
+            return HTMLBytes(bytes: run.isEmpty ? [] : HTMLRenderer.htmlBytes(run, options: htmlOptions))
         }
         for block in body {
             if case .markdown(let markdown) = block {

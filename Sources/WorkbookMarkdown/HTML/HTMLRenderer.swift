@@ -35,10 +35,15 @@ public struct HTMLRenderer {
 
     /// The HTML of `blocks`.
     public static func html(_ blocks: [Block], options: Options = Options()) -> String {
+        String(decoding: htmlBytes(blocks, options: options), as: UTF8.self)
+    }
+
+    /// The HTML of `blocks` as UTF-8 bytes, for a page written as bytes.
+    public static func htmlBytes(_ blocks: [Block], options: Options = Options()) -> [UInt8] {
         var renderer = HTMLRenderer(options: options)
         renderer.out.reserveCapacity(blocks.count * 128)
         for block in blocks { renderer.block(block, tight: false) }
-        return String(decoding: renderer.out, as: UTF8.self)
+        return renderer.out
     }
 
     /// The HTML of inline content (a title, a table cell).

@@ -26,7 +26,7 @@ enum BlockTemplates {
     /// before each block, the block, a newline.
     static func body(_ items: [BodyItemVM], into out: inout HTMLOutput) {
         for item in items {
-            out += item.html
+            out.append(item.html)
             for block in item.block {
                 self.block(block, into: &out)
             }

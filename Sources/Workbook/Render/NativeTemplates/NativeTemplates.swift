@@ -123,6 +123,10 @@ struct HTMLOutput {
         }
     }
 
+    mutating func append(_ html: HTMLBytes) {
+        bytes.append(contentsOf: html.bytes)
+    }
+
     /// Appends the pieces in turn.
     mutating func append(_ a: String, _ b: String) {
         append(a)

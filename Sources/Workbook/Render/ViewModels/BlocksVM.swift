@@ -4,8 +4,8 @@
 /// block) with the partial named by `partial`: three lookups an item, where a
 /// section per block type made ten (templates are most of a build's time).
 struct BodyItemVM: Sendable {
-    /// The HTML of the Markdown before the block; "" when a block follows a block.
-    var html: String
+    /// The HTML of the Markdown before the block; empty when a block follows a block.
+    var html: HTMLBytes
     /// The block's view model (MatrixVM, DrillVM, ...), or nothing for the Markdown after the last block.
     var block: [any Sendable]
     /// `block-matrix`, `block-drill`, ...: the partial that renders `block`.
