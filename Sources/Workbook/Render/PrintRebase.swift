@@ -72,27 +72,45 @@ struct PrintRebase: Sendable {
         return true
     }
 
-    /// The new value of a `href` or `src`, or nil to keep it.
-    fileprivate func url(_ value: UnsafeBufferPointer<UInt8>.SubSequence, fragmentPrefix: [UInt8]) -> [UInt8]? {
-        guard let first = value.first else { return nil }
-        if first == UInt8(ascii: "#") {
-            guard value.count > 1 else { return nil }
-            return [first] + fragmentPrefix + value.dropFirst()
+    /// Whether a `href` or `src` stays as it is: empty, a bare `#`, a path from
+    /// the root, or an absolute URL.
+    fileprivate static func keeps(url value: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
+        guard let first = value.first else { return true }
+        if first == UInt8(ascii: "#") { return value.count == 1 }
+        return first == UInt8(ascii: "/") || hasScheme(value)
+    }
+
+    /// Appends the new value of a `href` or `src` that does not stay (`keeps(url:)`).
+    fileprivate func appendURL(_ value: UnsafeBufferPointer<UInt8>.SubSequence, fragmentPrefix: [UInt8], to out: inout [UInt8]) {
+        if value.first == UInt8(ascii: "#") {
+            out.append(UInt8(ascii: "#"))
+            out += fragmentPrefix
+            out.append(contentsOf: value.dropFirst())
+            return
         }
-        if first == UInt8(ascii: "/") || Self.hasScheme(value) { return nil }
         let hash = value.firstIndex(of: UInt8(ascii: "#"))
         if let name = chapter(linkedBy: value[value.startIndex..<(hash ?? value.endIndex)]), isPrinted(name) {
-            var out = [UInt8(ascii: "#")]
+            out.append(UInt8(ascii: "#"))
             HTMLEscaping.appendHref(name, to: &out)
             if let hash, hash + 1 < value.endIndex {
-                out += Array("--".utf8) + value[(hash + 1)...]
+                out.append(UInt8(ascii: "-"))
+                out.append(UInt8(ascii: "-"))
+                out.append(contentsOf: value[(hash + 1)...])
             }
-            return out
+            return
         }
-        let up = Array("../".utf8)
-        if value.starts(with: up) { return Array(value.dropFirst(up.count)) }
-        return Array("chapters/".utf8) + value
+        let up: StaticString = "../"
+        if value.count >= 3, value[value.startIndex] == UInt8(ascii: "."), value[value.startIndex + 1] == UInt8(ascii: "."),
+            value[value.startIndex + 2] == UInt8(ascii: "/")
+        {
+            out.append(contentsOf: value.dropFirst(up.utf8CodeUnitCount))
+            return
+        }
+        out += Self.chaptersFolder
+        out.append(contentsOf: value)
     }
+
+    private static let chaptersFolder = Array("chapters/".utf8)
 
     /// The chapter a chapter page's link names (`02-scope.html`, escaped for
     /// an attribute and percent-encoded), or nil when it names no page beside it.
@@ -204,23 +222,25 @@ private struct Scan {
                 while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
                 value = start..<i
             }
-            let replacement: [UInt8]?
+            // A value that changes is written in place of the original, straight into `out`.
             switch kind {
-            case .other: replacement = nil
-            case .url: replacement = rebase.url(bytes[value], fragmentPrefix: fragmentPrefix)
-            case .ids: replacement = ids(value)
-            }
-            if let replacement {
+            case .other:
+                continue
+            case .url:
+                guard !PrintRebase.keeps(url: bytes[value]) else { continue }
                 out.append(contentsOf: bytes[copied..<value.lowerBound])
-                out.append(contentsOf: replacement)
-                copied = value.upperBound
+                rebase.appendURL(bytes[value], fragmentPrefix: fragmentPrefix, to: &out)
+            case .ids:
+                guard bytes[value].contains(where: { !isSpace($0) }) else { continue }
+                out.append(contentsOf: bytes[copied..<value.lowerBound])
+                appendIDs(value, to: &out)
             }
+            copied = value.upperBound
         }
     }
 
     /// Each id of a space-separated list, prefixed.
-    private func ids(_ value: Range<Int>) -> [UInt8]? {
-        var out: [UInt8] = []
+    private func appendIDs(_ value: Range<Int>, to out: inout [UInt8]) {
         var atStart = true
         for b in bytes[value] {
             if isSpace(b) {
@@ -231,7 +251,6 @@ private struct Scan {
             }
             out.append(b)
         }
-        return out.count == value.count ? nil : out
     }
 
     /// The next `byte` at or after `start`, found by memchr: most of a body
