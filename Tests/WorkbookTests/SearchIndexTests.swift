@@ -32,6 +32,34 @@ import WorkbookMarkdown
         }
     }
 
+    /// Escapes in every piece of an entry's text (paragraph, emphasis, code,
+    /// cells, the summary) come out as encoding the entry as a value gives them.
+    @Test func escapesAcrossAnEntrysPieces() throws {
+        let markdown = """
+            ---
+            title: "Quotes \\"and\\" slashes"
+            ---
+
+            Say "hi" to a/b, then *C:\\path*, `</script>` and **x/"y"**.
+            Tab\there; a line
+
+            ## A "heading"
+
+            | a/b | "c" |
+            |---|---|
+            | \\ | </p> |
+            """
+        let (parsed, problems) = ChapterReader.read(markdown, path: "chapters/q.md", name: "q")
+        #expect(problems.filter { $0.severity == .error } == [])
+        let chapter = try #require(parsed)
+        let source = SearchIndex.Source(body: chapter.body, page: chapter.front.title, url: "chapters/q.html", intro: "a \"summary\"")
+        let streamed = Array(SearchIndex.wrap([SearchIndex.fragment(source)]).joined())
+        let entries = SearchIndex.entries(body: source.body, page: source.page, url: source.url, intro: source.intro)
+        #expect(entries.count == 2)
+        #expect(streamed == SearchIndex.script(entries))
+        #expect(String(decoding: streamed, as: UTF8.self).contains(#"Say \"hi\" to a\/b"#))
+    }
+
     @Test func scriptEscapesClosingTags() {
         let bytes = SearchIndex.script([SearchIndex.Entry(title: "</script><script>alert(1)</script>", page: "p", url: "u", text: "t")])
         let script = String(decoding: bytes, as: UTF8.self)

@@ -109,9 +109,9 @@ enum SearchIndex {
         mutating func open(title: String, url: String) {
             close()
             if !text.bytes.isEmpty { text.bytes.append(UInt8(ascii: ",")) }
-            text.bytes += Array("{\"page\":".utf8)
+            text.bytes += Self.pageKey
             appendJSONString(page, to: &text.bytes)
-            text.bytes += Array(",\"text\":\"".utf8)
+            text.bytes += Self.textKey
             text.start = text.bytes.count
             pending = (title, url)
         }
@@ -119,13 +119,18 @@ enum SearchIndex {
         /// Ends the open entry: its text's closing quote, title and URL.
         mutating func close() {
             guard let (title, url) = pending else { return }
-            text.bytes += Array("\",\"title\":".utf8)
+            text.bytes += Self.titleKey
             appendJSONString(title, to: &text.bytes)
-            text.bytes += Array(",\"url\":".utf8)
+            text.bytes += Self.urlKey
             appendJSONString(url, to: &text.bytes)
             text.bytes.append(UInt8(ascii: "}"))
             pending = nil
         }
+
+        private static let pageKey = Array("{\"page\":".utf8)
+        private static let textKey = Array(",\"text\":\"".utf8)
+        private static let titleKey = Array("\",\"title\":".utf8)
+        private static let urlKey = Array(",\"url\":".utf8)
     }
 
     /// The text of the open entry, JSON-escaped as it is written.
@@ -142,10 +147,8 @@ enum SearchIndex {
     }
 
     /// `window.WORKBOOK_SEARCH = {...};` — JSON with every `/` escaped (so
-    /// `</script>` cannot appear), keys sorted. Chapters' entries are encoded
+    /// `</script>` cannot appear), keys sorted. Pages' entries are encoded
     /// in parallel.
-    /// - Parameter cached: gives the fragment of the nth source (chapters, then
-    ///   stories) from a cache, or makes it.
     static func script(_ workbook: Workbook) -> [[UInt8]] {
         wrap(parallelMap(sources(workbook), fragment))
     }
