@@ -229,12 +229,11 @@ struct PageBuilder: Sendable {
     }
 
     /// Blank in guide builds and before any self-score; else the latest self-score marked.
-    /// - Parameter lines: the scorecard's estimate (`Chapter.rubricLines`), made here when not given.
-    func scorecard(_ rubric: Rubric, in chapter: Chapter, lines: Double? = nil) -> ScorecardPageVM {
+    /// - Parameter lines: the scorecard's estimate (`Chapter.rubricLines`).
+    func scorecard(_ rubric: Rubric, in chapter: Chapter, lines: Double) -> ScorecardPageVM {
         let path = SitePaths.scorecard(rubric.id)
         let context = context(page: path, chapter: chapter)
         let latest = workbook.personal?.latest(of: rubric.id)
-        let lines = lines ?? SheetFit.lines(rubric)
         return ScorecardPageVM(
             page: page(path, title: rubric.title.plainText, kind: "scorecard"),
             rubric: context.rubric(rubric, marks: latest?.byDimension ?? [:]),
@@ -246,10 +245,9 @@ struct PageBuilder: Sendable {
             score: latest.map { [context.summary($0, rubric: rubric)] } ?? [])
     }
 
-    /// - Parameter lines: the sheet's estimate (`Chapter.fieldrefLines`), made here when not given.
-    func fieldrefPage(_ fieldref: FieldRef, in chapter: Chapter, lines: Double? = nil) -> FieldRefPageVM {
+    /// - Parameter lines: the sheet's estimate (`Chapter.fieldrefLines`).
+    func fieldrefPage(_ fieldref: FieldRef, in chapter: Chapter, lines: Double) -> FieldRefPageVM {
         let path = SitePaths.fieldref(fieldref.id)
-        let lines = lines ?? SheetFit.lines(fieldref)
         return FieldRefPageVM(
             page: page(path, title: fieldref.title.plainText, kind: "fieldref"),
             fieldref: context(page: path, chapter: chapter).fieldref(fieldref),

@@ -99,17 +99,16 @@ struct PrintRebase: Sendable {
             }
             return
         }
-        let up: StaticString = "../"
-        if value.count >= 3, value[value.startIndex] == UInt8(ascii: "."), value[value.startIndex + 1] == UInt8(ascii: "."),
-            value[value.startIndex + 2] == UInt8(ascii: "/")
-        {
-            out.append(contentsOf: value.dropFirst(up.utf8CodeUnitCount))
+        // `../x` from `chapters/` is `x` from the root.
+        if value.starts(with: Self.up) {
+            out.append(contentsOf: value.dropFirst(Self.up.count))
             return
         }
         out += Self.chaptersFolder
         out.append(contentsOf: value)
     }
 
+    private static let up = Array("../".utf8)
     private static let chaptersFolder = Array("chapters/".utf8)
 
     /// The chapter a chapter page's link names (`02-scope.html`, escaped for

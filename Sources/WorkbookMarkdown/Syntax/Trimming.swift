@@ -6,19 +6,17 @@ extension StringProtocol {
     /// ...); newlines stay. Foundation's `trimmingCharacters(in:)` bridges every
     /// string to NSString and back, which showed up in profiles of reading a
     /// thousand chapters; here ASCII, nearly all of it, is checked directly.
-    public var trimmingSpaces: String {
-        let scalars = String(self).unicodeScalars
-        guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !Self.isSpace($0) })!
-        return String(scalars[first...last])
-    }
+    public var trimmingSpaces: String { trimming(Self.isSpace) }
 
     /// The text without leading and trailing white space or line breaks:
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, ASCII checked directly.
-    public var trimmingWhitespaceAndNewlines: String {
+    public var trimmingWhitespaceAndNewlines: String { trimming(Self.isWhitespaceOrNewline) }
+
+    /// The text without the scalars at either end for which `trimmed` holds.
+    private func trimming(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = String(self).unicodeScalars
-        guard let first = scalars.firstIndex(where: { !Self.isWhitespaceOrNewline($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !Self.isWhitespaceOrNewline($0) })!
+        guard let first = scalars.firstIndex(where: { !trimmed($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !trimmed($0) })!
         return String(scalars[first...last])
     }
 

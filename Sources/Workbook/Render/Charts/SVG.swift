@@ -58,16 +58,15 @@ enum SVG {
 
     /// Runs of whitespace (including new lines) become one space; ends are trimmed.
     static func collapseWhitespace(_ text: String) -> String {
+        func collapsed() -> String { text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
         // Most labels are ASCII words one space apart already: kept as they are.
         var afterSpace = true
         for byte in text.utf8 {
             let isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
-            guard byte < 0x80, !isSpace || (byte == 0x20 && !afterSpace) else {
-                return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            }
+            guard byte < 0x80, !isSpace || (byte == 0x20 && !afterSpace) else { return collapsed() }
             afterSpace = isSpace
         }
-        return afterSpace ? text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") : text
+        return afterSpace ? collapsed() : text
     }
 
     /// An estimate of how wide a text is drawn, in user units, from rough
