@@ -68,7 +68,7 @@ extension RenderContext {
     func workbookJobs(printSections: [[UInt8]]) -> [Job] {
         let chapters = workbook.chapters
         // What the sidebar shows: every chapter's place and title, and its sheets.
-        let sidebarInputs = chapters.map { chapter in
+        let sidebarInputs = parallelMap(chapters) { chapter in
             shown(\.sidebarItems, chapter) {
                 (["\(chapter.name)\u{1}\(chapter.front.title)\u{1}\(chapter.front.number ?? -1)\u{1}\(chapter.front.part ?? "")"]
                     + zip(chapter.rubrics, chapter.scorecardTitles).map { "\u{2}\($0.id)\u{1}\($1)" }
@@ -76,7 +76,7 @@ extension RenderContext {
             }
         }
         let drillsSummary = "\(pages.drills.count) \(PageBuilder.seconds(pages.drills))"
-        let summaries = chapters.map { chapter in
+        let summaries = parallelMap(chapters) { chapter in
             shown(\.summaries, chapter) {
                 let front = chapter.front
                 return [chapter.name, front.title, "\(front.number ?? -1)", front.part ?? "\u{2}", front.summary ?? "\u{2}", "\(chapter.minutes)",

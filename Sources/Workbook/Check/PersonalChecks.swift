@@ -147,11 +147,20 @@ struct PhraseMatcher: Sendable {
             guard texts.insert(text).inserted else { continue }
             let words = Self.words(text).map(\.word)
             guard let first = words.first, seen.insert(words).inserted else { continue }
-            let display = text.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’ ."))
+            let display = text.trimming(Self.isDisplayTrimmed)
             let second = words.count > 1 ? words[1] : ""
             index[first, default: [:]][second, default: []].append(Phrase(words: words, text: display, definedAt: definedAt(phrase), order: seen.count))
         }
         byFirstWords = index
+    }
+
+    /// Quotes, spaces and full stops around a phrase as listed, which its
+    /// warnings leave out.
+    private static func isDisplayTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", " ", ".": true
+        default: false
+        }
     }
 
     /// The words of a text, lowercased, with where each starts. Letters and
@@ -210,5 +219,3 @@ struct PhraseMatcher: Sendable {
         return found
     }
 }
-
-import Foundation

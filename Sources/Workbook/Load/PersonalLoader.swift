@@ -14,9 +14,15 @@ enum PersonalLoader {
             diagnostics.append(problem)
             sources[problem.path] = text
         }
-        let read = parallelMap(storyFiles) { file in
-            let read = { StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3))) }
-            return cache?.stories.value(path: file.displayPath, text: file.text, read) ?? read()
+        // scores.yaml is one file: read beside the stories.
+        let (scoresResult, read) = concurrently({ scoresFile.map { file in
+            let read = { ScoresReader.read(file.text, path: file.displayPath) }
+            return cache?.scores.value(path: file.displayPath, text: file.text, read) ?? read()
+        } }) {
+            parallelMap(storyFiles) { file in
+                let read = { StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3))) }
+                return cache?.stories.value(path: file.displayPath, text: file.text, read) ?? read()
+            }
         }
         var stories: [Story] = []
         for (story, problems) in read {
@@ -29,10 +35,8 @@ enum PersonalLoader {
             stories.append(story)
         }
         var scores: [ScoreEntry] = []
-        if let file = scoresFile {
+        if let file = scoresFile, let (entries, problems) = scoresResult {
             sources[file.displayPath] = file.text
-            let read = { ScoresReader.read(file.text, path: file.displayPath) }
-            let (entries, problems) = cache?.scores.value(path: file.displayPath, text: file.text, read) ?? read()
             scores = entries
             diagnostics += problems
         }

@@ -24,17 +24,22 @@ struct Sidebar: Sendable {
     }
 
     init(chapters: [Chapter], sheets: SheetList, theme: Theme) {
+        // Each chapter's entry, in parallel: a build waits for the lists.
+        let items = parallelMap(chapters) { chapter in
+            let front = chapter.front
+            return theme.render(
+                NavChapterVM(
+                    title: front.title, hasNumber: front.number != nil, number: front.number.map(String.init) ?? "",
+                    url: SitePaths.url(SitePaths.chapter(chapter.name))),
+                template: "nav-chapter")
+        }
         var html = ""
+        var next = 0
+        // The groups are runs of chapters in order: each takes the next entries.
         for group in chapters.groupedByPart {
-            let items = group.chapters.map { chapter in
-                let front = chapter.front
-                return theme.render(
-                    NavChapterVM(
-                        title: front.title, hasNumber: front.number != nil, number: front.number.map(String.init) ?? "",
-                        url: SitePaths.url(SitePaths.chapter(chapter.name))),
-                    template: "nav-chapter")
-            }
-            html += theme.render(NavPartVM(hasName: group.part != nil, name: group.part ?? "", itemsHTML: items.joined()), template: "nav-part")
+            let entries = items[next..<(next + group.chapters.count)]
+            next += group.chapters.count
+            html += theme.render(NavPartVM(hasName: group.part != nil, name: group.part ?? "", itemsHTML: entries.joined()), template: "nav-part")
         }
         let scorecards = sheets.scorecards.map { LinkVM(title: $0.title, url: SitePaths.url(SitePaths.scorecard($0.id))) }
         let fieldrefs = sheets.fieldrefs.map { LinkVM(title: $0.title, url: SitePaths.url(SitePaths.fieldref($0.id))) }

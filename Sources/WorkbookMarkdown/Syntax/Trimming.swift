@@ -12,8 +12,9 @@ extension StringProtocol {
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, ASCII checked directly.
     public var trimmingWhitespaceAndNewlines: String { trimming(Self.isWhitespaceOrNewline) }
 
-    /// The text without the scalars at either end for which `trimmed` holds.
-    private func trimming(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
+    /// The text without the scalars at either end for which `trimmed` holds:
+    /// `trimmingCharacters(in:)` without making a `CharacterSet` or bridging.
+    public func trimming(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = String(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { !trimmed($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !trimmed($0) })!
