@@ -48,7 +48,7 @@ struct BuildCommand: ParsableCommand {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let warnings = result.warningCount
-        print("Wrote \(site.pages.count) pages to \(output) with \(warnings) warning\(warnings == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s (search index \(Site.sizeLabel(site.searchIndexSize)))")
+        print("Wrote \(site.pageCount) pages to \(output) with \(warnings) warning\(warnings == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s (search index \(Site.sizeLabel(site.searchIndexSize)))")
         Terminal.finish()
     }
 }

@@ -45,6 +45,7 @@ import Testing
                 if item.hasSuffix(".html") { recorded.append(item) }
             }
             #expect(recorded.sorted() == site.pages)
+            #expect(site.pageCount == recorded.count)
         }
     }
 }

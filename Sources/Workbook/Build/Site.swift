@@ -36,6 +36,9 @@ public struct Site: Sendable {
     /// Paths of the HTML pages.
     public var pages: [String] { files.keys.filter { $0.hasSuffix(".html") }.sorted() }
 
+    /// How many HTML pages there are (`pages.count`, without sorting thousands of paths).
+    public var pageCount: Int { files.keys.reduce(0) { $1.hasSuffix(".html") ? $0 + 1 : $0 } }
+
     public init() {}
 
     /// The size of the search index in bytes.
