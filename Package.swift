@@ -21,9 +21,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libcmark's memory: a bump allocator per thread (C, for thread-local storage).
+        .target(name: "CmarkArena"),
         .target(
             name: "WorkbookMarkdown",
-            dependencies: ["CCmark"]
+            dependencies: ["CCmark", "CmarkArena"]
         ),
         .target(
             name: "Workbook",
@@ -83,7 +85,7 @@ let package = Package(
         .executableTarget(name: "FuzzChapter", dependencies: ["Workbook", "FuzzSupport"], path: "Fuzz/FuzzChapter"),
         .testTarget(
             name: "WorkbookMarkdownTests",
-            dependencies: ["WorkbookMarkdown"]
+            dependencies: ["WorkbookMarkdown", "CmarkArena"]
         ),
         .testTarget(
             name: "WorkbookTests",

@@ -1,10 +1,12 @@
 import CCmark
+import CmarkArena
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The only code that calls libcmark: parse a buffer, copy the tree into Swift
-/// values, free the C tree. C types never leave this file.
+/// values, give the C tree back (it lives in the thread's arena, CmarkArena).
+/// C types never leave this file.
 enum CommonMarkConverter {
     /// Maps a cmark position (1-based line and byte column, relative to the
     /// parsed buffer) to a location in the source file.
@@ -74,15 +76,27 @@ enum CommonMarkConverter {
         return out
     }
 
+    /// Parses `bytes` into a tree in the thread's arena, and lets `body` read it.
+    /// The parser and the tree are given back by rewinding the arena: no walk
+    /// frees a node at a time. A parse inside `body` (a table cell) takes the
+    /// memory above this one and gives it back first.
     private static func withDocument<T>(_ bytes: UnsafeBufferPointer<UInt8>, validUTF8: Bool, _ body: (OpaquePointer) -> T) -> T {
-        let options = options(validUTF8: validUTF8)
-        let document: OpaquePointer? = bytes.baseAddress.map { base in
-            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parse_document($0, bytes.count, options) }
-        } ?? cmark_parse_document("", 0, options)
-        guard let document else { fatalError("libcmark could not allocate a document") }
-        defer { cmark_node_free(document) }
+        let mark = workbook_arena_mark_now()
+        defer { workbook_arena_release(mark) }
+        guard let parser = cmark_parser_new_with_mem(options(validUTF8: validUTF8), arena) else { fatalError("libcmark could not allocate a parser") }
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { fatalError("libcmark could not allocate a document") }
         return body(document)
     }
+
+    /// cmark's allocator: the calling thread's arena (CmarkArena).
+    nonisolated(unsafe) private static let arena: UnsafeMutablePointer<cmark_mem> = {
+        let mem = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        mem.initialize(to: cmark_mem(calloc: workbook_arena_calloc, realloc: workbook_arena_realloc, free: workbook_arena_free))
+        return mem
+    }()
 
     private struct Walker {
         let position: PositionMap
