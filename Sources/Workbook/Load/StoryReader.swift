@@ -123,14 +123,24 @@ enum PersonCount {
     /// The length in bytes of the longest pronoun.
     static let longest = singular.union(plural).map(\.utf8.count).max() ?? 0
 
+    /// The pronouns as bytes, each with whether it is singular: a word is
+    /// compared in place, not made into a String and hashed (a story has
+    /// thousands of short words).
+    private static let pronouns: [(bytes: [UInt8], singular: Bool)] =
+        singular.sorted().map { (Array($0.utf8), true) } + plural.sorted().map { (Array($0.utf8), false) }
+
+    /// Whether a pronoun starts with the byte, by the byte.
+    private static let startsPronoun: [Bool] = (0...255).map { byte in pronouns.contains { $0.bytes.first == UInt8(byte) } }
+
     static func count(_ text: String) -> (i: Int, we: Int) {
         var i = 0, we = 0
         var word: [UInt8] = []
         func flush() {
             // No pronoun is longer than "ourselves": longer words are not looked up.
-            if !word.isEmpty, word.count <= longest {
-                let text = String(decoding: word, as: UTF8.self)
-                if singular.contains(text) { i += 1 } else if plural.contains(text) { we += 1 }
+            if let first = word.first, word.count <= longest, startsPronoun[Int(first)],
+                let pronoun = pronouns.first(where: { $0.bytes == word })
+            {
+                if pronoun.singular { i += 1 } else { we += 1 }
             }
             word.removeAll(keepingCapacity: true)
         }
