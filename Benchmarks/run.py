@@ -20,7 +20,11 @@ Steps, all on one generated corpus per size (Benchmarks/generate.py):
    workbook build writes about 50 MB). Each run's user and system CPU is in the
    JSON: on the development machine a run's system time still varies (0.3 s
    to 2.1 s for the same workbook build, its user time 1.8-2.2 s), as the file
-   system's inode allocation meets inodes deleted in the minutes before;
+   system's inode allocation meets inodes deleted in the minutes before.
+   The bench's own clean-up at the end deletes about 100,000 files, and a
+   bench started within half an hour of it measured the build with 0.3-1.6 s
+   of system time a run instead of 0.2-0.3 s: the bench notes when the last
+   clean-up was (`since_last_cleanup_s` in the JSON) and warns under 30 minutes;
 2. the rebuild after editing one chapter (the CLI build into its previous
    output folder) and, when `workbook serve` exists, the in-process incremental
    rebuild (otherwise a placeholder that says what it needs);
@@ -514,6 +518,12 @@ def main():
                "machine": machine, "settings": {k: v for k, v in vars(args).items() if k != "json"},
                "targets": {}, "sizes": {}}
 
+    since = since_last_cleanup(args.work)
+    machine["since_last_cleanup_s"] = None if since is None else round(since)
+    if since is not None and since < QUIET_AFTER_CLEANUP_S:
+        print(f"warning: the last bench deleted its outputs {since / 60:.0f} min ago; on this machine's file system "
+              f"files created in the next {QUIET_AFTER_CLEANUP_S // 60} min cost extra system time, which inflates "
+              f"the build's figures most (it creates the most files): wait, or read the runs' user time")
     shutil.rmtree(os.path.join(args.work, "discarded"), ignore_errors=True)   # left by a killed bench
     sizes = []
     for n, runs, timeout in [(args.chapters, args.runs, args.timeout),
@@ -622,6 +632,7 @@ def main():
                 print(f"  ({tool}: {fmt_s(a)} s -> {fmt_s(b)} s = {fmt_ratio(b / a)})")
 
     shutil.rmtree(os.path.join(args.work, "discarded"), ignore_errors=True)
+    mark_cleanup(args.work)
     results["elapsed_s"] = round(time.perf_counter() - began, 1)
     os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
     with open(args.json, "w") as f:
@@ -629,6 +640,25 @@ def main():
         f.write("\n")
     shown = os.path.relpath(args.json) if os.path.abspath(args.json).startswith(os.getcwd() + os.sep) else args.json
     print(f"\nWrote {shown} ({results['elapsed_s']:.0f} s in all)")
+
+
+QUIET_AFTER_CLEANUP_S = 1800
+CLEANUP_MARK = "last-cleanup"
+
+
+def mark_cleanup(work):
+    """Records that the bench has just deleted its outputs (the marker's mtime)."""
+    with open(os.path.join(work, CLEANUP_MARK), "w") as f:
+        f.write("the last bench deleted its outputs at this file's modification time\n")
+
+
+def since_last_cleanup(work, now=None):
+    """Seconds since the last bench's clean-up, or None when none is recorded."""
+    try:
+        stamp = os.stat(os.path.join(work, CLEANUP_MARK)).st_mtime
+    except OSError:
+        return None
+    return max(0.0, (time.time() if now is None else now) - stamp)
 
 
 def fmt_ratio(x):
