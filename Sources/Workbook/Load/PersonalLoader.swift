@@ -15,14 +15,8 @@ enum PersonalLoader {
             sources[problem.path] = text
         }
         // scores.yaml is one file: read beside the stories.
-        let (scoresResult, read) = concurrently({ scoresFile.map { file in
-            let read = { ScoresReader.read(file.text, path: file.displayPath) }
-            return cache?.scores.value(path: file.displayPath, text: file.text, read) ?? read()
-        } }) {
-            parallelMap(storyFiles) { file in
-                let read = { StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3))) }
-                return cache?.stories.value(path: file.displayPath, text: file.text, read) ?? read()
-            }
+        let (scoresResult, read) = concurrently({ scoresFile.map { readScores($0, cache: cache) } }) {
+            parallelMap(storyFiles) { readStory($0, cache: cache) }
         }
         var stories: [Story] = []
         for (story, problems) in read {
@@ -41,5 +35,15 @@ enum PersonalLoader {
             diagnostics += problems
         }
         return (PersonalLayer(stories: stories, scores: scores, scoresPath: scoresFile?.displayPath), diagnostics)
+    }
+
+    private static func readStory(_ file: ContentFolder.File, cache: BuildCache?) -> (Story?, [Diagnostic]) {
+        let read = { StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3))) }
+        return cache?.stories.value(path: file.displayPath, text: file.text, read) ?? read()
+    }
+
+    private static func readScores(_ file: ContentFolder.File, cache: BuildCache?) -> ([ScoreEntry], [Diagnostic]) {
+        let read = { ScoresReader.read(file.text, path: file.displayPath) }
+        return cache?.scores.value(path: file.displayPath, text: file.text, read) ?? read()
     }
 }
