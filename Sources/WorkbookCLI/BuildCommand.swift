@@ -30,11 +30,15 @@ struct BuildCommand: ParsableCommand {
             defaultThemePath: try Terminal.defaultTheme(), includeDrafts: contentOptions.drafts, guide: guide)
         var result = Build.run(options, progress: line.progress)
         var timer = PhaseTimer()
+        let environment = ProcessInfo.processInfo.environment
         if let site = result.site {
+            // Tests only: hold the build between rendering and writing, so a signal
+            // lands before the write however fast the machine builds.
+            if let pause = UInt32(environment["WORKBOOK_TEST_PAUSE_BEFORE_WRITE_US"] ?? "") { usleep(pause) }
             result.diagnostics += SiteWriter.write(
                 site, to: output, content: contentOptions.content, interruption: signals.interruption,
                 // Tests only: slow the write down so an interruption lands while it is under way.
-                pauseAfterEachFile: UInt32(ProcessInfo.processInfo.environment["WORKBOOK_TEST_WRITE_PAUSE_US"] ?? "") ?? 0,
+                pauseAfterEachFile: UInt32(environment["WORKBOOK_TEST_WRITE_PAUSE_US"] ?? "") ?? 0,
                 progress: line.progress)
         }
         line.stop()

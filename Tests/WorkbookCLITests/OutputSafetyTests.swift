@@ -107,10 +107,14 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["content", "out"], "no staging folder is left")
     }
 
-    @Test func ctrlCWhileLoadingLeavesTheOldOutput() throws {
+    /// Ctrl-C while loading or rendering. The build is held 5 s before its
+    /// write: without that, a fast machine had written and swapped the new
+    /// output within the 300 ms the test waits.
+    @Test func ctrlCBeforeTheWriteLeavesTheOldOutput() throws {
         let (folder, before) = try Self.builtOnce()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let build = try Self.start(["build", "--content", "content", "--output", "out"], in: folder)
+        let build = try Self.start(
+            ["build", "--content", "content", "--output", "out"], in: folder, environment: ["WORKBOOK_TEST_PAUSE_BEFORE_WRITE_US": "5000000"])
         usleep(300_000)
         kill(build.process.processIdentifier, SIGINT)
         let run = build.finish()
