@@ -124,7 +124,7 @@ import Testing
         #expect(
             native.keys.sorted() == [
                 "block-checklist", "block-matrix", "block-phrases", "block-rubric", "block-transcript", "chapter", "chapter-meta", "dashboard-rubric",
-                "foot", "head", "index", "nav-chapter", "nav-part", "nav-sheets", "print-chapter", "scorecard", "sidebar", "table",
+                "foot", "head", "index", "nav-chapter", "nav-part", "nav-sheets", "print", "print-chapter", "scorecard", "sidebar", "table",
             ])
         let site = try #require(result.site)
         let chapters = site.pages.filter { $0.hasPrefix("chapters/") }.compactMap { site.text($0) }.joined()

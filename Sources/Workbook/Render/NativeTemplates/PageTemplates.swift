@@ -1,5 +1,5 @@
-/// Native renderers of the chapter pages, the index and their frame: `chapter`,
-/// `print-chapter`, `chapter-meta`, `index`, and `head`, `sidebar` and `foot`,
+/// Native renderers of the chapter pages, the index, the print page and their
+/// frame: `chapter`, `print-chapter`, `chapter-meta`, `index`, `print`, and `head`, `sidebar` and `foot`,
 /// which every page includes; and the sidebar's lists, `nav-part`,
 /// `nav-chapter` and `nav-sheets`. Each function is its template, line for line
 /// (NativeTemplates.swift says when they are used).
@@ -12,6 +12,7 @@ enum PageTemplates {
         "chapter": NativeTemplate(ChapterPageVM.self, digest: 0x0a1d_8c51_5ed8_b0d3, partials: ["head", "sidebar", "chapter-meta", "foot"], chapter),
         "index": NativeTemplate(IndexPageVM.self, digest: 0xe791_6ca6_2ea2_ce28, partials: ["head", "chapter-meta", "foot"], index),
         "print-chapter": NativeTemplate(PrintChapterVM.self, digest: 0x2323_8fd8_47b6_bc82, partials: ["chapter-meta"], printChapter),
+        "print": NativeTemplate(PrintPageVM.self, digest: 0x9827_29f5_15ce_8d19, partials: ["head", "foot"], printPage),
         "nav-chapter": NativeTemplate(NavChapterVM.self, digest: 0xc2b6_f0e9_c322_8393, partials: [], navChapter),
         "nav-part": NativeTemplate(NavPartVM.self, digest: 0xb387_6239_9021_2f31, partials: [], navPart),
         "nav-sheets": NativeTemplate(NavSheetsVM.self, digest: 0x8521_ea32_ee3b_a755, partials: [], navSheets),
@@ -209,6 +210,42 @@ enum PageTemplates {
         out += "</p>\n"
         title(vm.chapter, into: &out)
         out.append("</header>\n<div class=\"chapter-body\">\n", vm.bodyHTML, "\n</div>\n</section>\n")
+    }
+
+    /// The whole workbook: a contents list of every chapter, then each
+    /// chapter's section (`print-chapter`, rendered before), as it is.
+    static func printPage(_ vm: PrintPageVM, into out: inout HTMLOutput) {
+        head(vm.page, into: &out)
+        out += "\n<main id=\"main\" class=\"print-document\">\n<header class=\"print-cover\">\n<h1 class=\"cover-title\">"
+        out.appendEscaped(vm.title)
+        out += "</h1>\n"
+        if vm.hasSubtitle {
+            out += "<p class=\"cover-subtitle\">"
+            out.appendEscaped(vm.subtitle)
+            out += "</p>"
+        }
+        out += "\n"
+        if vm.hasAuthor {
+            out += "<p class=\"cover-author\">"
+            out.appendEscaped(vm.author)
+            out += "</p>"
+        }
+        out += "\n<p class=\"screen-only print-hint\">Use your browser\u{2019}s Print command to print this page or save it as PDF.</p>\n"
+        out += "<nav class=\"print-toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
+        for chapter in vm.chapters {
+            out += "<li><a href=\"#"
+            out.appendEscaped(chapter.id)
+            out += "\"><span class=\"print-toc-number\">"
+            out.appendEscaped(chapter.numberLabel)
+            out += "</span> "
+            out.appendEscaped(chapter.chapter.title)
+            out += "</a></li>\n"
+        }
+        out += "</ol>\n</nav>\n</header>\n"
+        for chapter in vm.chapters { out += chapter.html }
+        out += "\n</main>\n"
+        foot(vm.page, into: &out)
+        out += "\n"
     }
 
     static func index(_ vm: IndexPageVM, into out: inout HTMLOutput) {
