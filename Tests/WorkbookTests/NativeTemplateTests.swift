@@ -28,6 +28,21 @@ import Testing
         try Self.compare("an empty workbook", folder.path)
     }
 
+    /// A personal layer with no stories yet: the inventory's "No stories yet",
+    /// and a drills page with no drills.
+    @Test func personalLayerWithoutStories() throws {
+        let folder = try TemporaryWorkbook([
+            "workbook.yaml": "title: Starting\n",
+            "chapters/first.md": "---\ntitle: First\n---\n\nText.\n",
+            "stories/scores.yaml": "[]\n",
+        ])
+        defer { folder.remove() }
+        let site = try #require(buildSite(folder.path).site)
+        #expect(site.text("stories/index.html")?.contains("<p>No stories yet: add Markdown files to <code>stories/</code>.</p>\n</main>") == true)
+        #expect(site.text("drills.html")?.contains("</header>\n\n<p>This workbook has no drills yet.</p>\n</main>") == true)
+        try Self.compare("a personal layer without stories", folder.path)
+    }
+
     /// The personal branches golden/personal leaves out: a story without
     /// claims, a failed gate with its reasons, a rubric with no scores.
     @Test func personalPagesBeyondTheGolden() throws {
@@ -124,7 +139,7 @@ import Testing
         #expect(
             native.keys.sorted() == [
                 "block-checklist", "block-matrix", "block-phrases", "block-rubric", "block-transcript", "chapter", "chapter-meta", "dashboard-rubric",
-                "foot", "head", "index", "nav-chapter", "nav-part", "nav-sheets", "print", "print-chapter", "scorecard", "sidebar", "table",
+                "drills", "foot", "head", "index", "nav-chapter", "nav-part", "nav-sheets", "print", "print-chapter", "scorecard", "sidebar", "stories", "table",
             ])
         let site = try #require(result.site)
         let chapters = site.pages.filter { $0.hasPrefix("chapters/") }.compactMap { site.text($0) }.joined()

@@ -1,5 +1,6 @@
-/// Native renderers of the chapter pages, the index, the print page and their
-/// frame: `chapter`, `print-chapter`, `chapter-meta`, `index`, `print`, and `head`, `sidebar` and `foot`,
+/// Native renderers of the chapter pages, the index, the print and drills pages
+/// and their frame: `chapter`, `print-chapter`, `chapter-meta`, `index`, `print`,
+/// `drills`, and `head`, `sidebar` and `foot`,
 /// which every page includes; and the sidebar's lists, `nav-part`,
 /// `nav-chapter` and `nav-sheets`. Each function is its template, line for line
 /// (NativeTemplates.swift says when they are used).
@@ -13,6 +14,7 @@ enum PageTemplates {
         "index": NativeTemplate(IndexPageVM.self, digest: 0xe791_6ca6_2ea2_ce28, partials: ["head", "chapter-meta", "foot"], index),
         "print-chapter": NativeTemplate(PrintChapterVM.self, digest: 0x2323_8fd8_47b6_bc82, partials: ["chapter-meta"], printChapter),
         "print": NativeTemplate(PrintPageVM.self, digest: 0x9827_29f5_15ce_8d19, partials: ["head", "foot"], printPage),
+        "drills": NativeTemplate(DrillsPageVM.self, digest: 0x9e21_bfb6_6aaf_b3f3, partials: ["head", "sidebar", "foot"], drills),
         "nav-chapter": NativeTemplate(NavChapterVM.self, digest: 0xc2b6_f0e9_c322_8393, partials: [], navChapter),
         "nav-part": NativeTemplate(NavPartVM.self, digest: 0xb387_6239_9021_2f31, partials: [], navPart),
         "nav-sheets": NativeTemplate(NavSheetsVM.self, digest: 0x8521_ea32_ee3b_a755, partials: [], navSheets),
@@ -244,6 +246,26 @@ enum PageTemplates {
         out += "</ol>\n</nav>\n</header>\n"
         for chapter in vm.chapters { out += chapter.html }
         out += "\n</main>\n"
+        foot(vm.page, into: &out)
+        out += "\n"
+    }
+
+    /// Every drill, grouped by chapter: each group rendered before (`drill-group`), as it is.
+    static func drills(_ vm: DrillsPageVM, into out: inout HTMLOutput) {
+        head(vm.page, into: &out)
+        out += "\n<div class=\"layout\">\n"
+        sidebar(vm.page, into: &out)
+        out += "\n<main id=\"main\" class=\"content drills\">\n<header class=\"page-header\">\n<h1>Drills</h1>\n"
+        if vm.hasDrills {
+            out += "<p class=\"lead\">\(vm.drillCount) in all, "
+            out.appendEscaped(vm.totalLabel)
+            out += " of timed practice. Pick one, set the timer, answer aloud, then score yourself.</p>"
+        }
+        out += "\n</header>\n"
+        for group in vm.groups { out += group.html }
+        out += "\n"
+        if vm.groups.isEmpty { out += "<p>This workbook has no drills yet.</p>" }
+        out += "\n</main>\n</div>\n"
         foot(vm.page, into: &out)
         out += "\n"
     }

@@ -1,12 +1,54 @@
-/// Native renderers of the personal pages that a workbook has many of: `story`
-/// (one per story) and `dashboard-rubric` (one per rubric on the dashboard).
+/// Native renderers of the personal pages: `story` (one per story),
+/// `dashboard-rubric` (one per rubric on the dashboard) and `stories`, the
+/// inventory of every story.
 /// Each function is its template, line for line (NativeTemplates.swift says
 /// when they are used).
 enum PersonalTemplates {
     static let all: [String: NativeTemplate] = [
         "story": NativeTemplate(StoryPageVM.self, digest: 0xfc69_1718_a404_364a, partials: ["head", "sidebar", "block", "foot"], story),
         "dashboard-rubric": NativeTemplate(DashboardRubricVM.self, digest: 0x7072_a3a9_36a6_1c36, partials: [], dashboardRubric),
+        "stories": NativeTemplate(StoriesPageVM.self, digest: 0x0c5b_1872_2198_b37b, partials: ["head", "sidebar", "foot"], stories),
     ]
+
+    /// The evidence inventory: a sortable table of every story.
+    static func stories(_ vm: StoriesPageVM, into out: inout HTMLOutput) {
+        PageTemplates.head(vm.page, into: &out)
+        out += "\n<div class=\"layout\">\n"
+        PageTemplates.sidebar(vm.page, into: &out)
+        out += "\n<main id=\"main\" class=\"content stories\">\n<header class=\"page-header\">\n<h1>Evidence inventory</h1>\n"
+        out += "<p class=\"lead\">Your stories by scope, shape, authority and hands-on anchors, with what the checks found.</p>\n</header>\n"
+        if vm.hasStories {
+            out += "<div class=\"table-wrap\">\n<table class=\"inventory\" data-sortable>\n<thead>\n"
+            out += "<tr><th scope=\"col\" data-sort=\"text\">Story</th><th scope=\"col\" data-sort=\"text\">When</th>"
+            out += "<th scope=\"col\" data-sort=\"number\">Scope</th><th scope=\"col\" data-sort=\"number\">Shape</th>"
+            out += "<th scope=\"col\" data-sort=\"text\">Authority</th><th scope=\"col\" data-sort=\"number\">Anchors</th>"
+            out += "<th scope=\"col\" data-sort=\"number\">Checks</th></tr>\n</thead>\n<tbody>\n"
+            for row in vm.rows {
+                out += "<tr>\n<th scope=\"row\">"
+                out.appendLink(row.url, row.title)
+                out += "</th>\n<td>"
+                out.appendEscaped(row.when)
+                out += "</td>\n<td data-value=\"\(row.scopeRank)\">"
+                out.appendEscaped(row.scope)
+                out += "</td>\n<td data-value=\"\(row.shapeRank)\">"
+                out.appendEscaped(row.shape)
+                out += "</td>\n<td>"
+                out.appendEscaped(row.authorities)
+                out += "</td>\n<td data-value=\"\(row.anchorCount)\">"
+                out.appendEscaped(row.anchorsLabel)
+                out += "</td>\n<td data-value=\"\(row.warningCount)\" class=\""
+                out += row.isClean ? "check-ok" : "check-warn"
+                out += "\">"
+                out.appendEscaped(row.checksLabel)
+                out += "</td>\n</tr>\n"
+            }
+            out += "</tbody>\n</table>\n</div>\n"
+        }
+        if !vm.hasStories { out += "<p>No stories yet: add Markdown files to <code>stories/</code>.</p>" }
+        out += "\n</main>\n</div>\n"
+        PageTemplates.foot(vm.page, into: &out)
+        out += "\n"
+    }
 
     static func story(_ vm: StoryPageVM, into out: inout HTMLOutput) {
         PageTemplates.head(vm.page, into: &out)
