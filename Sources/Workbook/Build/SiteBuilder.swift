@@ -30,6 +30,7 @@ public enum SiteBuilder {
         if let personal = workbook.personal { jobs += context.personalJobs(personal) }
         timer.mark("  dashboard sections")
         var site = Site()
+        site.files.reserveCapacity(jobs.count + 1 + theme.staticFiles.count + workbook.assets.count)
         site.files[SearchIndex.fileName] = context.searchIndex(chapters: rendered.map(\.searchEntries))
         progress?.advance()
         timer.mark("  search index")

@@ -30,6 +30,7 @@ enum LinkChecker {
 enum IDChecker {
     static func check(_ chapters: [Chapter]) -> [Diagnostic] {
         var seen: [String: (kind: String, path: String, line: Int)] = [:]
+        seen.reserveCapacity(chapters.reduce(0) { $0 + $1.workbookWideIDs.count })
         var diagnostics: [Diagnostic] = []
         for chapter in chapters {
             let path = chapter.path
