@@ -127,16 +127,22 @@ extension RenderContext {
     func sheetJobs(of chapters: Set<String>? = nil) -> [Job] {
         let rubrics = chapters.map { names in pages.rubrics.filter { names.contains($0.chapter.name) } } ?? pages.rubrics
         let fieldrefs = chapters.map { names in pages.fieldrefs.filter { names.contains($0.chapter.name) } } ?? pages.fieldrefs
+        // Only ids are read here, on one thread; each job reads its rubric or field reference itself.
         let scorecards: [Job] = rubrics.map { placed in
-            let (rubric, chapter, lines) = (placed.item, placed.chapter, placed.chapter.rubricLines[placed.index])
-            let path = SitePaths.scorecard(rubric.id)
-            let latest = workbook.personal?.latest(of: rubric.id)?.shown ?? ""
-            return { [self] in (path, page(path, [text(chapter), latest], template: "scorecard") { pages.scorecard(rubric, in: chapter, lines: lines) }) }
+            let id = placed.chapter.rubrics[placed.index].id
+            let path = SitePaths.scorecard(id)
+            let latest = workbook.personal?.latest(of: id)?.shown ?? ""
+            return { [self] in
+                let (rubric, chapter, lines) = (placed.item, placed.chapter, placed.chapter.rubricLines[placed.index])
+                return (path, page(path, [text(chapter), latest], template: "scorecard") { pages.scorecard(rubric, in: chapter, lines: lines) })
+            }
         }
         let sheets: [Job] = fieldrefs.map { placed in
-            let (fieldref, chapter, lines) = (placed.item, placed.chapter, placed.chapter.fieldrefLines[placed.index])
-            let path = SitePaths.fieldref(fieldref.id)
-            return { [self] in (path, page(path, [text(chapter)], template: "fieldref") { pages.fieldrefPage(fieldref, in: chapter, lines: lines) }) }
+            let path = SitePaths.fieldref(placed.chapter.fieldrefs[placed.index].id)
+            return { [self] in
+                let (fieldref, chapter, lines) = (placed.item, placed.chapter, placed.chapter.fieldrefLines[placed.index])
+                return (path, page(path, [text(chapter)], template: "fieldref") { pages.fieldrefPage(fieldref, in: chapter, lines: lines) })
+            }
         }
         return scorecards + sheets
     }

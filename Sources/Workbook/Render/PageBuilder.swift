@@ -34,10 +34,11 @@ struct PageBuilder: Sendable {
         // Only story pages look drills and rubrics up.
         let personal = workbook.personal != nil
         chapterOrder = personal ? Dictionary(workbook.chapters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
-        drillsByID = personal ? Dictionary(drills.map { ($0.item.id, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        drillsByID = personal ? Dictionary(drills.map { ($0.chapter.drills[$0.index].id, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        // Each chapter's own array, shared: no rubric is copied.
         var rubricsByChapter: [String: [Rubric]] = [:]
         if personal {
-            for rubric in rubrics { rubricsByChapter[rubric.chapter.name, default: []].append(rubric.item) }
+            for chapter in workbook.chapters where !chapter.rubrics.isEmpty { rubricsByChapter[chapter.name] = chapter.rubrics }
         }
         self.rubricsByChapter = rubricsByChapter
         var drillStories: [String: [StoryRef]] = [:]
