@@ -29,7 +29,7 @@ import Testing
     }
 
     /// A personal layer with no stories yet: the inventory's "No stories yet",
-    /// and a drills page with no drills.
+    /// a drills page with no drills and a dashboard with no rubrics.
     @Test func personalLayerWithoutStories() throws {
         let folder = try TemporaryWorkbook([
             "workbook.yaml": "title: Starting\n",
@@ -40,6 +40,7 @@ import Testing
         let site = try #require(buildSite(folder.path).site)
         #expect(site.text("stories/index.html")?.contains("<p>No stories yet: add Markdown files to <code>stories/</code>.</p>\n</main>") == true)
         #expect(site.text("drills.html")?.contains("</header>\n\n<p>This workbook has no drills yet.</p>\n</main>") == true)
+        #expect(site.text("dashboard.html")?.contains("</header>\n\n<p>This workbook has no rubrics.</p>\n</main>") == true)
         try Self.compare("a personal layer without stories", folder.path)
     }
 
@@ -138,7 +139,7 @@ import Testing
         let native = try #require(result.theme?.native)
         #expect(
             native.keys.sorted() == [
-                "block-checklist", "block-matrix", "block-phrases", "block-rubric", "block-transcript", "chapter", "chapter-meta", "dashboard-rubric",
+                "block-checklist", "block-matrix", "block-phrases", "block-rubric", "block-transcript", "chapter", "chapter-meta", "dashboard", "dashboard-rubric",
                 "drills", "foot", "head", "index", "nav-chapter", "nav-part", "nav-sheets", "print", "print-chapter", "scorecard", "sidebar", "stories", "table",
             ])
         let site = try #require(result.site)

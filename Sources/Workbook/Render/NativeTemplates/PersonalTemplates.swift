@@ -1,14 +1,30 @@
 /// Native renderers of the personal pages: `story` (one per story),
-/// `dashboard-rubric` (one per rubric on the dashboard) and `stories`, the
-/// inventory of every story.
+/// `dashboard-rubric` (one per rubric on the dashboard), `dashboard`, and
+/// `stories`, the inventory of every story.
 /// Each function is its template, line for line (NativeTemplates.swift says
 /// when they are used).
 enum PersonalTemplates {
     static let all: [String: NativeTemplate] = [
         "story": NativeTemplate(StoryPageVM.self, digest: 0xfc69_1718_a404_364a, partials: ["head", "sidebar", "block", "foot"], story),
         "dashboard-rubric": NativeTemplate(DashboardRubricVM.self, digest: 0x7072_a3a9_36a6_1c36, partials: [], dashboardRubric),
+        "dashboard": NativeTemplate(DashboardPageVM.self, digest: 0xd6ff_e73c_aaff_a143, partials: ["head", "sidebar", "foot"], dashboard),
         "stories": NativeTemplate(StoriesPageVM.self, digest: 0x0c5b_1872_2198_b37b, partials: ["head", "sidebar", "foot"], stories),
     ]
+
+    /// Every rubric's section (`dashboard-rubric`, rendered before), as it is.
+    static func dashboard(_ vm: DashboardPageVM, into out: inout HTMLOutput) {
+        PageTemplates.head(vm.page, into: &out)
+        out += "\n<div class=\"layout\">\n"
+        PageTemplates.sidebar(vm.page, into: &out)
+        out += "\n<main id=\"main\" class=\"content dashboard\">\n<header class=\"page-header\">\n<h1>Dashboard</h1>\n"
+        out += "<p class=\"lead\">Your latest self-score against every rubric, and how the totals moved.</p>\n</header>\n"
+        for rubric in vm.rubrics { out += rubric.html }
+        out += "\n"
+        if !vm.hasRubrics { out += "<p>This workbook has no rubrics.</p>" }
+        out += "\n</main>\n</div>\n"
+        PageTemplates.foot(vm.page, into: &out)
+        out += "\n"
+    }
 
     /// The evidence inventory: a sortable table of every story.
     static func stories(_ vm: StoriesPageVM, into out: inout HTMLOutput) {
