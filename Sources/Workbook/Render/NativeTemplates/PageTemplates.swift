@@ -122,6 +122,39 @@ enum PageTemplates {
         out += "sidebar.html\" title=\"Chapters\"></iframe></noscript>\n</div>\n</nav>\n"
     }
 
+    /// The frame of a page with the sidebar, as its template writes it:
+    /// `{{#page}}{{>head}}{{/page}}`, the layout and `{{>sidebar}}`, `<main>`
+    /// with `classes`, what `content` writes, and the closing lines with `{{>foot}}`.
+    static func sidebarPage(_ page: PageVM, main classes: String, into out: inout HTMLOutput, _ content: (inout HTMLOutput) -> Void) {
+        head(page, into: &out)
+        out += "\n<div class=\"layout\">\n"
+        sidebar(page, into: &out)
+        out.append("\n<main id=\"main\" class=\"", classes, "\">\n")
+        content(&out)
+        out += "</main>\n</div>\n"
+        foot(page, into: &out)
+        out += "\n"
+    }
+
+    /// The cover's title, subtitle and author lines, the same on the index and the print page.
+    private static func cover(title: String, subtitle: String?, author: String?, into out: inout HTMLOutput) {
+        out += "<h1 class=\"cover-title\">"
+        out.appendEscaped(title)
+        out += "</h1>\n"
+        if let subtitle {
+            out += "<p class=\"cover-subtitle\">"
+            out.appendEscaped(subtitle)
+            out += "</p>"
+        }
+        out += "\n"
+        if let author {
+            out += "<p class=\"cover-author\">"
+            out.appendEscaped(author)
+            out += "</p>"
+        }
+        out += "\n"
+    }
+
     static func chapterMeta(_ chapter: ChapterSummaryVM, into out: inout HTMLOutput) {
         out += "<dl class=\"chapter-meta\">\n<div><dt>Reading time</dt><dd>"
         out.appendEscaped(chapter.minutesLabel)
@@ -162,10 +195,11 @@ enum PageTemplates {
     }
 
     static func chapter(_ vm: ChapterPageVM, into out: inout HTMLOutput) {
-        head(vm.page, into: &out)
-        out += "\n<div class=\"layout\">\n"
-        sidebar(vm.page, into: &out)
-        out += "\n<main id=\"main\" class=\"content\">\n<article class=\"chapter\">\n<header class=\"chapter-header\">\n"
+        sidebarPage(vm.page, main: "content", into: &out) { out in chapterArticle(vm, into: &out) }
+    }
+
+    private static func chapterArticle(_ vm: ChapterPageVM, into out: inout HTMLOutput) {
+        out += "<article class=\"chapter\">\n<header class=\"chapter-header\">\n"
         part(vm.chapter, into: &out)
         if vm.chapter.hasNumber {
             out += "<p class=\"chapter-number\">Chapter "
@@ -188,9 +222,7 @@ enum PageTemplates {
         if vm.hasPrevious { pager("prev", "Previous", vm.previous, into: &out) }
         out += "\n"
         if vm.hasNext { pager("next", "Next", vm.next, into: &out) }
-        out += "\n</nav>\n</main>\n</div>\n"
-        foot(vm.page, into: &out)
-        out += "\n"
+        out += "\n</nav>\n"
     }
 
     private static func pager(_ rel: String, _ label: String, _ link: LinkVM, into out: inout HTMLOutput) {
@@ -218,21 +250,9 @@ enum PageTemplates {
     /// chapter's section (`print-chapter`, rendered before), as it is.
     static func printPage(_ vm: PrintPageVM, into out: inout HTMLOutput) {
         head(vm.page, into: &out)
-        out += "\n<main id=\"main\" class=\"print-document\">\n<header class=\"print-cover\">\n<h1 class=\"cover-title\">"
-        out.appendEscaped(vm.title)
-        out += "</h1>\n"
-        if vm.hasSubtitle {
-            out += "<p class=\"cover-subtitle\">"
-            out.appendEscaped(vm.subtitle)
-            out += "</p>"
-        }
-        out += "\n"
-        if vm.hasAuthor {
-            out += "<p class=\"cover-author\">"
-            out.appendEscaped(vm.author)
-            out += "</p>"
-        }
-        out += "\n<p class=\"screen-only print-hint\">Use your browser\u{2019}s Print command to print this page or save it as PDF.</p>\n"
+        out += "\n<main id=\"main\" class=\"print-document\">\n<header class=\"print-cover\">\n"
+        cover(title: vm.title, subtitle: vm.hasSubtitle ? vm.subtitle : nil, author: vm.hasAuthor ? vm.author : nil, into: &out)
+        out += "<p class=\"screen-only print-hint\">Use your browser\u{2019}s Print command to print this page or save it as PDF.</p>\n"
         out += "<nav class=\"print-toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n"
         for chapter in vm.chapters {
             out += "<li><a href=\"#"
@@ -252,41 +272,26 @@ enum PageTemplates {
 
     /// Every drill, grouped by chapter: each group rendered before (`drill-group`), as it is.
     static func drills(_ vm: DrillsPageVM, into out: inout HTMLOutput) {
-        head(vm.page, into: &out)
-        out += "\n<div class=\"layout\">\n"
-        sidebar(vm.page, into: &out)
-        out += "\n<main id=\"main\" class=\"content drills\">\n<header class=\"page-header\">\n<h1>Drills</h1>\n"
-        if vm.hasDrills {
-            out += "<p class=\"lead\">\(vm.drillCount) in all, "
-            out.appendEscaped(vm.totalLabel)
-            out += " of timed practice. Pick one, set the timer, answer aloud, then score yourself.</p>"
+        sidebarPage(vm.page, main: "content drills", into: &out) { out in
+            out += "<header class=\"page-header\">\n<h1>Drills</h1>\n"
+            if vm.hasDrills {
+                out += "<p class=\"lead\">\(vm.drillCount) in all, "
+                out.appendEscaped(vm.totalLabel)
+                out += " of timed practice. Pick one, set the timer, answer aloud, then score yourself.</p>"
+            }
+            out += "\n</header>\n"
+            for group in vm.groups { out += group.html }
+            out += "\n"
+            if vm.groups.isEmpty { out += "<p>This workbook has no drills yet.</p>" }
+            out += "\n"
         }
-        out += "\n</header>\n"
-        for group in vm.groups { out += group.html }
-        out += "\n"
-        if vm.groups.isEmpty { out += "<p>This workbook has no drills yet.</p>" }
-        out += "\n</main>\n</div>\n"
-        foot(vm.page, into: &out)
-        out += "\n"
     }
 
     static func index(_ vm: IndexPageVM, into out: inout HTMLOutput) {
         head(vm.page, into: &out)
-        out += "\n<main id=\"main\" class=\"content index\">\n<header class=\"cover\">\n<h1 class=\"cover-title\">"
-        out.appendEscaped(vm.title)
-        out += "</h1>\n"
-        if vm.hasSubtitle {
-            out += "<p class=\"cover-subtitle\">"
-            out.appendEscaped(vm.subtitle)
-            out += "</p>"
-        }
-        out += "\n"
-        if vm.hasAuthor {
-            out += "<p class=\"cover-author\">"
-            out.appendEscaped(vm.author)
-            out += "</p>"
-        }
-        out += "\n</header>\n<section class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">Chapters</h2>\n"
+        out += "\n<main id=\"main\" class=\"content index\">\n<header class=\"cover\">\n"
+        cover(title: vm.title, subtitle: vm.hasSubtitle ? vm.subtitle : nil, author: vm.hasAuthor ? vm.author : nil, into: &out)
+        out += "</header>\n<section class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">Chapters</h2>\n"
         for part in vm.parts {
             out += "<div class=\"part\">\n"
             if part.hasName {

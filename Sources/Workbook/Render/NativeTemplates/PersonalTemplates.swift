@@ -13,25 +13,23 @@ enum PersonalTemplates {
 
     /// Every rubric's section (`dashboard-rubric`, rendered before), as it is.
     static func dashboard(_ vm: DashboardPageVM, into out: inout HTMLOutput) {
-        PageTemplates.head(vm.page, into: &out)
-        out += "\n<div class=\"layout\">\n"
-        PageTemplates.sidebar(vm.page, into: &out)
-        out += "\n<main id=\"main\" class=\"content dashboard\">\n<header class=\"page-header\">\n<h1>Dashboard</h1>\n"
-        out += "<p class=\"lead\">Your latest self-score against every rubric, and how the totals moved.</p>\n</header>\n"
-        for rubric in vm.rubrics { out += rubric.html }
-        out += "\n"
-        if !vm.hasRubrics { out += "<p>This workbook has no rubrics.</p>" }
-        out += "\n</main>\n</div>\n"
-        PageTemplates.foot(vm.page, into: &out)
-        out += "\n"
+        PageTemplates.sidebarPage(vm.page, main: "content dashboard", into: &out) { out in
+            out += "<header class=\"page-header\">\n<h1>Dashboard</h1>\n"
+            out += "<p class=\"lead\">Your latest self-score against every rubric, and how the totals moved.</p>\n</header>\n"
+            for rubric in vm.rubrics { out += rubric.html }
+            out += "\n"
+            if !vm.hasRubrics { out += "<p>This workbook has no rubrics.</p>" }
+            out += "\n"
+        }
     }
 
     /// The evidence inventory: a sortable table of every story.
     static func stories(_ vm: StoriesPageVM, into out: inout HTMLOutput) {
-        PageTemplates.head(vm.page, into: &out)
-        out += "\n<div class=\"layout\">\n"
-        PageTemplates.sidebar(vm.page, into: &out)
-        out += "\n<main id=\"main\" class=\"content stories\">\n<header class=\"page-header\">\n<h1>Evidence inventory</h1>\n"
+        PageTemplates.sidebarPage(vm.page, main: "content stories", into: &out) { out in inventory(vm, into: &out) }
+    }
+
+    private static func inventory(_ vm: StoriesPageVM, into out: inout HTMLOutput) {
+        out += "<header class=\"page-header\">\n<h1>Evidence inventory</h1>\n"
         out += "<p class=\"lead\">Your stories by scope, shape, authority and hands-on anchors, with what the checks found.</p>\n</header>\n"
         if vm.hasStories {
             out += "<div class=\"table-wrap\">\n<table class=\"inventory\" data-sortable>\n<thead>\n"
@@ -61,16 +59,15 @@ enum PersonalTemplates {
             out += "</tbody>\n</table>\n</div>\n"
         }
         if !vm.hasStories { out += "<p>No stories yet: add Markdown files to <code>stories/</code>.</p>" }
-        out += "\n</main>\n</div>\n"
-        PageTemplates.foot(vm.page, into: &out)
         out += "\n"
     }
 
     static func story(_ vm: StoryPageVM, into out: inout HTMLOutput) {
-        PageTemplates.head(vm.page, into: &out)
-        out += "\n<div class=\"layout\">\n"
-        PageTemplates.sidebar(vm.page, into: &out)
-        out += "\n<main id=\"main\" class=\"content\">\n<article class=\"story\">\n<header class=\"chapter-header\">\n<p class=\"chapter-part\">Story</p>\n<h1 class=\"chapter-title\">"
+        PageTemplates.sidebarPage(vm.page, main: "content", into: &out) { out in storyArticle(vm, into: &out) }
+    }
+
+    private static func storyArticle(_ vm: StoryPageVM, into out: inout HTMLOutput) {
+        out += "<article class=\"story\">\n<header class=\"chapter-header\">\n<p class=\"chapter-part\">Story</p>\n<h1 class=\"chapter-title\">"
         out.appendEscaped(vm.title)
         out += "</h1>\n<dl class=\"chapter-meta\">\n"
         if vm.hasWhen { term("When", vm.when, into: &out) }
@@ -132,9 +129,7 @@ enum PersonalTemplates {
         if vm.hasRubrics { links("Score it against", vm.rubrics, into: &out) }
         out += "\n</section>\n<div class=\"chapter-body\">\n"
         BlockTemplates.body(vm.body, into: &out)
-        out += "\n</div>\n</article>\n</main>\n</div>\n"
-        PageTemplates.foot(vm.page, into: &out)
-        out += "\n"
+        out += "\n</div>\n</article>\n"
     }
 
     private static func term(_ name: String, _ value: String, into out: inout HTMLOutput) {
