@@ -1,8 +1,9 @@
 import WorkbookMarkdown
 
 /// Swift renderers of default-theme templates that run thousands of times a
-/// build (chapter bodies, blocks, tables, sheets), where every value the
-/// template engine looks up by name costs microseconds. Each renders exactly
+/// build (chapter bodies, blocks, tables, sheets) or walk every chapter, drill,
+/// story or rubric once (print, drills, stories, dashboard), where every value
+/// the template engine looks up by name costs microseconds. Each renders exactly
 /// what its `.mustache` file renders: the file stays the theme's source and the
 /// starting point for a custom theme.
 ///

@@ -2,8 +2,10 @@
 /// and their frame: `chapter`, `print-chapter`, `chapter-meta`, `index`, `print`,
 /// `drills`, and `head`, `sidebar` and `foot`,
 /// which every page includes; and the sidebar's lists, `nav-part`,
-/// `nav-chapter` and `nav-sheets`. Each function is its template, line for line
-/// (NativeTemplates.swift says when they are used).
+/// `nav-chapter` and `nav-sheets`. Each function is its template, line for line,
+/// except that the pages with the sidebar share their frame (`sidebarPage`:
+/// head, layout, sidebar, `<main>`, foot). NativeTemplates.swift says when they
+/// are used.
 enum PageTemplates {
     static let all: [String: NativeTemplate] = [
         "head": NativeTemplate(PageVM.self, digest: 0x2576_2611_daf0_86e2, partials: [], head),

@@ -1,8 +1,9 @@
 /// Native renderers of the personal pages: `story` (one per story),
 /// `dashboard-rubric` (one per rubric on the dashboard), `dashboard`, and
 /// `stories`, the inventory of every story.
-/// Each function is its template, line for line (NativeTemplates.swift says
-/// when they are used).
+/// Each function is its template, line for line, inside the frame of the pages
+/// with the sidebar (`PageTemplates.sidebarPage`); NativeTemplates.swift says
+/// when they are used.
 enum PersonalTemplates {
     static let all: [String: NativeTemplate] = [
         "story": NativeTemplate(StoryPageVM.self, digest: 0xfc69_1718_a404_364a, partials: ["head", "sidebar", "block", "foot"], story),
