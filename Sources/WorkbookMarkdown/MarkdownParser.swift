@@ -21,8 +21,10 @@ public enum MarkdownParser {
         let source = SourceLines(bytes, firstLine: firstLine, isValidUTF8: isValidUTF8)
         var scanner = DirectiveScanner(source: source)
         let tree = scanner.scan()
-        var builder = BlockBuilder(source: source)
+        let store = InlineStore()
+        var builder = BlockBuilder(source: source, store: store)
         let blocks = builder.blocks(tree)
+        store.freeze(builder.inlines)
         // A paragraph that turns out to be a table is read twice (as a paragraph, then cell by cell).
         var seen: Set<Diagnostic> = []
         let diagnostics = (scanner.diagnostics + builder.diagnostics).filter { seen.insert($0).inserted }

@@ -9,7 +9,7 @@ import Testing
     /// Inline content that is one text with nothing to escape is returned as
     /// it is; anything else goes through the renderer.
     @Test func plainInlineTextIsItsOwnHTML() {
-        #expect(HTMLRenderer.html([Inline]()) == "")
+        #expect(HTMLRenderer.html(Inlines()) == "")
         #expect(HTMLRenderer.html([.text("Owns the rollout")]) == "Owns the rollout")
         #expect(HTMLRenderer.html([.text("Ships é 日本 'quoted'")]) == "Ships é 日本 'quoted'")
         #expect(HTMLRenderer.html([.text("a < b & \"c\" > d")]) == "a &lt; b &amp; &quot;c&quot; &gt; d")
@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func inlineRenderingOfTitles() {
-        let inlines: [Inline] = [.text("a < b & \"c\""), .code("x<y"), .html("<i>"), .lineBreak, .softBreak]
+        let inlines: Inlines = [.text("a < b & \"c\""), .code("x<y"), .html("<i>"), .lineBreak, .softBreak]
         #expect(HTMLRenderer.html(inlines) == "a &lt; b &amp; &quot;c&quot;<code>x&lt;y</code><!-- raw HTML omitted --><br />\n\n")
         #expect(HTMLRenderer.html(inlines, options: .init(unsafeHTML: true)) == "a &lt; b &amp; &quot;c&quot;<code>x&lt;y</code><i><br />\n\n")
     }

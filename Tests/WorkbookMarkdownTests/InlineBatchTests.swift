@@ -53,7 +53,7 @@ import Testing
         #expect(parsed.map { HTMLRenderer.html($0) } == [
             #"<a href="u">l</a>"#, #"&gt; <a href="v">m</a>"#, "", #"1. <em>e</em> <a href="w">n</a>"#,
         ])
-        func linkLocation(_ inlines: [Inline]) -> WorkbookMarkdown.SourceLocation? {
+        func linkLocation(_ inlines: Inlines) -> WorkbookMarkdown.SourceLocation? {
             for inline in inlines { if case .link(let link, _) = inline { return link.location } }
             return nil
         }
@@ -71,7 +71,7 @@ import Testing
         ]
         let text = snippets.joined(separator: "\u{1}")
         let source = SourceLines(Array(text.utf8), firstLine: 1)
-        func parse(_ asIs: Bool) -> [[Inline]] {
+        func parse(_ asIs: Bool) -> [Inlines] {
             var batch = InlineBatch()
             batch.takesPlainTextAsIs = asIs
             var start = 0

@@ -9,7 +9,7 @@ import WorkbookMarkdown
     /// where bytes are not characters (é, "\r\n", a combining mark across pieces).
     @Test func linesOfInlinesCountAsTheirText() {
         let link = Link(destination: "u", title: "", location: SourceLocation(line: 1, column: 1))
-        let cases: [[Inline]] = [
+        let cases: [Inlines] = [
             [],
             [.text("Owns the rollout")],
             [.text("two"), .softBreak, .text("lines"), .lineBreak, .code("x()")],

@@ -15,7 +15,7 @@ import WorkbookMarkdown
     }
 
     @Test func speakersAndTheirWords() {
-        func split(_ content: [Inline]) -> String? {
+        func split(_ content: Inlines) -> String? {
             DirectiveReader.splitSpeaker(content).map { "\($0.0)|\($0.1.plainText)|\($0.1.count)" }
         }
         #expect(split([.text("Interviewer:  Walk me through it.")]) == "Interviewer|Walk me through it.|1")

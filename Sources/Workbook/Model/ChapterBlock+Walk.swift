@@ -75,23 +75,6 @@ extension Block {
     }
 }
 
-extension Array where Element == Inline {
-    func forEachLink(_ body: (Link) -> Void) {
-        for inline in self {
-            switch inline {
-            case .link(let link, let children):
-                body(link)
-                children.forEachLink(body)
-            case .image(let link, let alt):
-                body(link)
-                alt.forEachLink(body)
-            case .emphasis(let children), .strong(let children): children.forEachLink(body)
-            case .text, .code, .softBreak, .lineBreak, .html: break
-            }
-        }
-    }
-}
-
 extension ChapterBlock {
     /// The type, id and location of blocks whose id is unique across the workbook.
     var workbookWideID: (String, String, SourceLocation)? {

@@ -56,7 +56,7 @@ public enum DirectiveType: String, Sendable, CaseIterable {
 /// `:::matrix` — a level comparison table, first column the row keys.
 public struct Matrix: Sendable {
     public var id: String
-    public var title: [Inline]
+    public var title: Inlines
     public var intro: [Block]
     public var table: Table
     public var outro: [Block]
@@ -66,7 +66,7 @@ public struct Matrix: Sendable {
 /// `:::drill` — a timed exercise.
 public struct Drill: Sendable {
     public var id: String
-    public var title: [Inline]
+    public var title: Inlines
     public var timebox: Timebox?
     public var body: [ChapterBlock]
     public var location: SourceLocation
@@ -131,7 +131,7 @@ public struct Timebox: Sendable, Hashable {
 /// `:::checklist` — items the reader ticks.
 public struct Checklist: Sendable {
     public var id: String
-    public var title: [Inline]?
+    public var title: Inlines?
     public var items: [[Block]]
     public var location: SourceLocation
 }
@@ -141,12 +141,12 @@ public struct Transcript: Sendable {
     public struct Turn: Sendable {
         public var speaker: String
         /// The words, one entry per paragraph.
-        public var paragraphs: [[Inline]]
-        public var annotations: [[Inline]]
+        public var paragraphs: [Inlines]
+        public var annotations: [Inlines]
     }
 
     public var id: String
-    public var title: [Inline]?
+    public var title: Inlines?
     public var turns: [Turn]
     public var location: SourceLocation
 }
@@ -158,14 +158,14 @@ public struct Phrases: Sendable {
     }
 
     public struct Phrase: Sendable {
-        public var content: [Inline]
+        public var content: Inlines
         /// The phrase as plain text, for matching against stories.
         public var text: String
         public var location: SourceLocation
     }
 
     public var id: String
-    public var title: [Inline]
+    public var title: Inlines
     public var kind: Kind
     public var phrases: [Phrase]
     public var location: SourceLocation
@@ -188,7 +188,7 @@ public struct Callout: Sendable {
     }
 
     public var id: String
-    public var title: [Inline]?
+    public var title: Inlines?
     public var kind: Kind
     public var body: [ChapterBlock]
     public var location: SourceLocation
@@ -197,7 +197,7 @@ public struct Callout: Sendable {
 /// `:::fieldref` — a one-page field reference, also printed as its own sheet.
 public struct FieldRef: Sendable {
     public var id: String
-    public var title: [Inline]
+    public var title: Inlines
     public var body: [ChapterBlock]
     public var location: SourceLocation
 }

@@ -11,13 +11,13 @@ public struct Rubric: Sendable {
     public struct Dimension: Sendable {
         public var name: String
         /// One per anchor.
-        public var descriptors: [[Inline]]
+        public var descriptors: [Inlines]
         public var location: SourceLocation
     }
 
     public struct Band: Sendable {
         public var range: ClosedRange<Int>
-        public var text: [Inline]
+        public var text: Inlines
         public var location: SourceLocation
 
         /// "A-B", as in `data-band`.
@@ -30,7 +30,7 @@ public struct Rubric: Sendable {
     }
 
     public var id: String
-    public var title: [Inline]
+    public var title: Inlines
     public var anchors: [Anchor]
     public var dimensions: [Dimension]
     public var bands: [Band]

@@ -9,6 +9,8 @@ protocol PlainTextOutput {
     /// A position that moves on with every byte written.
     var mark: Int { get }
     mutating func write(_ text: String)
+    /// Writes UTF-8 text (a piece of a document's inline text).
+    mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>)
     mutating func writeSpace()
     /// Takes back the space `writeSpace` wrote last.
     mutating func removeSpace()
@@ -17,6 +19,7 @@ protocol PlainTextOutput {
 extension String: PlainTextOutput {
     var mark: Int { utf8.count }
     mutating func write(_ text: String) { self += text }
+    mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) { self += String(decoding: bytes, as: UTF8.self) }
     mutating func writeSpace() { self += " " }
     mutating func removeSpace() { removeLast() }
 }
@@ -64,17 +67,10 @@ enum PlainText {
         }
     }
 
-    /// Inline content as `[Inline].plainText` gives it.
-    static func append<Output: PlainTextOutput>(_ inlines: [Inline], to text: inout Output) {
-        inlines.withUnsafeBufferPointer { buffer in
-            for i in buffer.indices {
-                switch buffer[i] {
-                case .text(let s), .code(let s): text.write(s)
-                case .emphasis(let c), .strong(let c), .link(_, let c), .image(_, let c): append(c, to: &text)
-                case .softBreak, .lineBreak: text.writeSpace()
-                case .html: break
-                }
-            }
+    /// Inline content as `Inlines.plainText` gives it.
+    static func append<Output: PlainTextOutput>(_ inlines: Inlines, to text: inout Output) {
+        inlines.forEachPlainTextPiece { piece in
+            if let piece { text.write(utf8: piece) } else { text.writeSpace() }
         }
     }
 

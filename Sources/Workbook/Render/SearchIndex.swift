@@ -141,7 +141,8 @@ enum SearchIndex {
 
         var isEmpty: Bool { bytes.count == start }
         var mark: Int { bytes.count }
-        mutating func write(_ text: String) { appendJSONContent(text, to: &bytes) }
+        mutating func write(_ text: String) { text.withUTF8Bytes { appendJSONContent($0, to: &bytes) } }
+        mutating func write(utf8 text: UnsafeBufferPointer<UInt8>) { appendJSONContent(text, to: &bytes) }
         mutating func writeSpace() { bytes.append(UInt8(ascii: " ")) }
         mutating func removeSpace() { bytes.removeLast() }
     }
@@ -208,15 +209,17 @@ enum SearchIndex {
 
     /// What goes between a JSON string's quotes.
     static func appendJSONContent(_ string: String, to out: inout [UInt8]) {
-        string.withUTF8Bytes { bytes in
-            var start = 0
-            while let i = ByteScan.first(in: bytes, from: start, jsonEscaped) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                appendEscape(bytes[i], to: &out)
-                start = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        string.withUTF8Bytes { appendJSONContent($0, to: &out) }
+    }
+
+    static func appendJSONContent(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var start = 0
+        while let i = ByteScan.first(in: bytes, from: start, jsonEscaped) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            appendEscape(bytes[i], to: &out)
+            start = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     private static func appendEscape(_ b: UInt8, to out: inout [UInt8]) {

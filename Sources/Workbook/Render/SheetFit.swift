@@ -35,7 +35,7 @@ enum SheetFit {
     }
 
     /// `lines(inlines.plainText)`, without making the text when it is ASCII.
-    static func lines(_ inlines: [Inline], width: Double = charactersPerLine) -> Double {
+    static func lines(_ inlines: Inlines, width: Double = charactersPerLine) -> Double {
         var count = 0
         if !asciiCount(inlines, into: &count) { count = characterCount(inlines.plainText) }
         return max(1, (Double(count) / width).rounded(.up))
@@ -43,21 +43,17 @@ enum SheetFit {
 
     /// Adds the length of `plainText` when every piece of it is ASCII without
     /// `\r` (one character per byte); false, part way, when one is not.
-    private static func asciiCount(_ inlines: [Inline], into count: inout Int) -> Bool {
-        for inline in inlines {
-            switch inline {
-            case .text(let text), .code(let text):
-                guard text.bytesAreCharacters else { return false }
-                count += text.utf8.count
-            case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
-                guard asciiCount(children, into: &count) else { return false }
-            case .softBreak, .lineBreak:
+    private static func asciiCount(_ inlines: Inlines, into count: inout Int) -> Bool {
+        var isASCII = true
+        inlines.forEachPlainTextPiece { piece in
+            guard isASCII else { return }
+            guard let piece else {
                 count += 1
-            case .html:
-                break
+                return
             }
+            if piece.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) { count += piece.count } else { isASCII = false }
         }
-        return true
+        return isASCII
     }
 
     /// `text.count`, without walking the characters when each byte is one.

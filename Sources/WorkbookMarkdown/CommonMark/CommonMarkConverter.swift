@@ -16,7 +16,7 @@ enum CommonMarkConverter {
     /// it, e.g. with a pipe table. Gets the paragraph's first and last line
     /// (1-based, buffer-relative) and first byte column.
     typealias ParagraphHook = (
-        _ startLine: Int, _ endLine: Int, _ startColumn: Int, _ diagnostics: inout [Diagnostic]
+        _ startLine: Int, _ endLine: Int, _ startColumn: Int, _ diagnostics: inout [Diagnostic], _ inlines: inout InlineTable
     ) -> [Block]?
 
     static let options: Int32 = CMARK_OPT_VALIDATE_UTF8
@@ -30,17 +30,19 @@ enum CommonMarkConverter {
 
     /// Parses `bytes` and converts the document's blocks. `depth` is how deep
     /// the text already sits (in directives); nesting past the limit is left
-    /// out and reported.
+    /// out and reported. Inlines go to `table`, read through `store` once it is frozen.
     static func blocks(
         _ bytes: UnsafeBufferPointer<UInt8>,
         validUTF8: Bool = false,
         position: @escaping PositionMap,
         depth: Int = 0,
+        store: InlineStore,
+        table: inout InlineTable,
         paragraphHook: ParagraphHook? = nil
     ) -> (blocks: [Block], diagnostics: [Diagnostic]) {
         withDocument(bytes, validUTF8: validUTF8) { document in
-            var converter = Walker(position: position, paragraphHook: paragraphHook)
-            let blocks = converter.children(of: document, depth: depth)
+            var converter = Walker(position: position, store: store, paragraphHook: paragraphHook)
+            let blocks = converter.children(of: document, depth: depth, &table)
             return (blocks, converter.diagnostics)
         }
     }
@@ -52,19 +54,23 @@ enum CommonMarkConverter {
         _ bytes: UnsafeBufferPointer<UInt8>,
         validUTF8: Bool = false,
         position: @escaping PositionMap,
+        store: InlineStore,
+        table: inout InlineTable,
         diagnostics: inout [Diagnostic]
-    ) -> [(line: Int, inlines: [Inline])] {
+    ) -> [(line: Int, inlines: Inlines)] {
         let (out, problems) = withDocument(bytes, validUTF8: validUTF8) { document in
-            var walker = Walker(position: position, paragraphHook: nil)
-            var out: [(line: Int, inlines: [Inline])] = []
+            var walker = Walker(position: position, store: store, paragraphHook: nil)
+            var out: [(line: Int, inlines: Inlines)] = []
             var node = cmark_node_first_child(document)
             while let current = node {
                 let line = Int(cmark_node_get_start_line(current))
                 switch cmark_node_get_type(current) {
                 case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                    out.append((line, walker.inlines(of: current)))
+                    out.append((line, walker.inlines(of: current, &table)))
                 case CMARK_NODE_HTML_BLOCK:
-                    out.append((line, [.html(Walker.literal(current).trimmingTrailingNewlines)]))
+                    let first = table.nextIndex
+                    Walker.appendLiteral(current, kind: .html, trimmingNewlines: true, to: &table)
+                    out.append((line, Inlines(store: store, lower: first, upper: table.nextIndex)))
                 default:
                     break
                 }
@@ -100,14 +106,16 @@ enum CommonMarkConverter {
 
     private struct Walker {
         let position: PositionMap
+        let store: InlineStore
         let paragraphHook: ParagraphHook?
         /// Nesting past the limits, reported once per kind.
         private(set) var diagnostics: [Diagnostic] = []
         private var reportedBlockDepth = false
         private var reportedInlineDepth = false
 
-        init(position: @escaping PositionMap, paragraphHook: ParagraphHook?) {
+        init(position: @escaping PositionMap, store: InlineStore, paragraphHook: ParagraphHook?) {
             self.position = position
+            self.store = store
             self.paragraphHook = paragraphHook
         }
 
@@ -142,33 +150,48 @@ enum CommonMarkConverter {
             c.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(c))) }
         }
 
+        /// Adds a leaf of `kind` holding the node's literal.
+        static func appendLiteral(_ node: OpaquePointer, kind: InlineNode.Kind, trimmingNewlines: Bool = false, to table: inout InlineTable) {
+            let start = table.bytes.count
+            appendLiteral(node, to: &table.bytes)
+            if trimmingNewlines {
+                // Trailing `\n`s, but not a `\r\n` (one character, as String sees it).
+                while table.bytes.count > start, table.bytes.last == UInt8(ascii: "\n"),
+                    table.bytes.count - 1 == start || table.bytes[table.bytes.count - 2] != UInt8(ascii: "\r")
+                {
+                    table.bytes.removeLast()
+                }
+            }
+            table.appendLeaf(kind, start: start, length: table.bytes.count - start)
+        }
+
         func location(_ node: OpaquePointer) -> SourceLocation {
             position(Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
         }
 
         /// The blocks in `parent`, which sits `depth` containers deep.
-        mutating func children(of parent: OpaquePointer, depth: Int) -> [Block] {
+        mutating func children(of parent: OpaquePointer, depth: Int, _ table: inout InlineTable) -> [Block] {
             var out: [Block] = []
             out.reserveCapacity(Self.childCount(parent))
             var node = cmark_node_first_child(parent)
             while let current = node {
-                block(current, depth: depth, into: &out)
+                block(current, depth: depth, into: &out, &table)
                 node = cmark_node_next(current)
             }
             return out
         }
 
-        mutating func block(_ node: OpaquePointer, depth: Int, into out: inout [Block]) {
+        mutating func block(_ node: OpaquePointer, depth: Int, into out: inout [Block], _ table: inout InlineTable) {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_PARAGRAPH:
                 if let hook = paragraphHook,
                     let replaced = hook(
                         Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)),
-                        Int(cmark_node_get_start_column(node)), &diagnostics)
+                        Int(cmark_node_get_start_column(node)), &diagnostics, &table)
                 {
                     out.append(contentsOf: replaced)
                 } else {
-                    out.append(.paragraph(inlines(of: node), location(node)))
+                    out.append(.paragraph(inlines(of: node, &table), location(node)))
                 }
             case CMARK_NODE_HEADING:
                 let level = Int(cmark_node_get_heading_level(node))
@@ -177,23 +200,23 @@ enum CommonMarkConverter {
                 // A setext underline right below a pipe table: GitHub ends the table at
                 // `---` (a thematic break) and reads `===` as one more row.
                 if endLine > startLine, let hook = paragraphHook,
-                    let replaced = hook(startLine, level == 1 ? endLine : endLine - 1, Int(cmark_node_get_start_column(node)), &diagnostics)
+                    let replaced = hook(startLine, level == 1 ? endLine : endLine - 1, Int(cmark_node_get_start_column(node)), &diagnostics, &table)
                 {
                     out.append(contentsOf: replaced)
                     if level == 2 { out.append(.thematicBreak) }
                 } else {
-                    out.append(.heading(Heading(level: level, content: inlines(of: node), location: location(node))))
+                    out.append(.heading(Heading(level: level, content: inlines(of: node, &table), location: location(node))))
                 }
             case CMARK_NODE_BLOCK_QUOTE:
                 if tooDeep(node, depth: depth + 1, inline: false) { return }
-                out.append(.blockQuote(children(of: node, depth: depth + 1)))
+                out.append(.blockQuote(children(of: node, depth: depth + 1, &table)))
             case CMARK_NODE_LIST:
                 if tooDeep(node, depth: depth + 1, inline: false) { return }
                 var items: [[Block]] = []
                 items.reserveCapacity(Self.childCount(node))
                 var item = cmark_node_first_child(node)
                 while let current = item {
-                    items.append(children(of: current, depth: depth + 1))
+                    items.append(children(of: current, depth: depth + 1, &table))
                     item = cmark_node_next(current)
                 }
                 out.append(
@@ -213,47 +236,52 @@ enum CommonMarkConverter {
             default:
                 // Custom blocks and anything cmark adds later: keep their content.
                 if tooDeep(node, depth: depth + 1, inline: false) { return }
-                out.append(contentsOf: children(of: node, depth: depth + 1))
+                out.append(contentsOf: children(of: node, depth: depth + 1, &table))
             }
         }
 
         /// The inlines in `parent`, which sits `depth` inlines deep (0 for a paragraph).
-        mutating func inlines(of parent: OpaquePointer, depth: Int = 0) -> [Inline] {
-            var out: [Inline] = []
-            out.reserveCapacity(Self.childCount(parent))
+        mutating func inlines(of parent: OpaquePointer, depth: Int = 0, _ table: inout InlineTable) -> Inlines {
+            let first = table.nextIndex
+            appendInlines(of: parent, depth: depth, &table)
+            return Inlines(store: store, lower: first, upper: table.nextIndex)
+        }
+
+        /// Adds the inlines in `parent` to `table`, each container before its children.
+        mutating func appendInlines(of parent: OpaquePointer, depth: Int, _ table: inout InlineTable) {
             var node = cmark_node_first_child(parent)
             while let current = node {
                 switch cmark_node_get_type(current) {
                 case CMARK_NODE_TEXT:
                     // cmark splits text at some punctuation: a run of text nodes becomes one.
-                    var next = cmark_node_next(current)
-                    guard let second = next, cmark_node_get_type(second) == CMARK_NODE_TEXT else {
-                        out.append(.text(Self.literal(current)))
-                        break
-                    }
-                    var run: [UInt8] = []
-                    Self.appendLiteral(current, to: &run)
+                    let start = table.bytes.count
+                    var next: OpaquePointer? = current
                     while let following = next, cmark_node_get_type(following) == CMARK_NODE_TEXT {
-                        Self.appendLiteral(following, to: &run)
+                        Self.appendLiteral(following, to: &table.bytes)
                         next = cmark_node_next(following)
                     }
-                    out.append(.text(String(decoding: run, as: UTF8.self)))
+                    table.appendLeaf(.text, start: start, length: table.bytes.count - start)
                     node = next
                     continue
-                case CMARK_NODE_CODE: out.append(.code(Self.literal(current)))
-                case CMARK_NODE_SOFTBREAK: out.append(.softBreak)
-                case CMARK_NODE_LINEBREAK: out.append(.lineBreak)
-                case CMARK_NODE_HTML_INLINE: out.append(.html(Self.literal(current)))
+                case CMARK_NODE_CODE: Self.appendLiteral(current, kind: .code, to: &table)
+                case CMARK_NODE_SOFTBREAK: table.appendLeaf(.softBreak, start: table.bytes.count, length: 0)
+                case CMARK_NODE_LINEBREAK: table.appendLeaf(.lineBreak, start: table.bytes.count, length: 0)
+                case CMARK_NODE_HTML_INLINE: Self.appendLiteral(current, kind: .html, to: &table)
                 case _ where tooDeep(current, depth: depth + 1, inline: true): break
-                case CMARK_NODE_EMPH: out.append(.emphasis(inlines(of: current, depth: depth + 1)))
-                case CMARK_NODE_STRONG: out.append(.strong(inlines(of: current, depth: depth + 1)))
-                case CMARK_NODE_LINK: out.append(.link(link(current), inlines(of: current, depth: depth + 1)))
-                case CMARK_NODE_IMAGE: out.append(.image(link(current), alt: inlines(of: current, depth: depth + 1)))
-                default: out.append(contentsOf: inlines(of: current, depth: depth + 1))
+                case CMARK_NODE_EMPH: container(.emphasis, current, depth: depth, &table)
+                case CMARK_NODE_STRONG: container(.strong, current, depth: depth, &table)
+                case CMARK_NODE_LINK: container(.link, current, link: link(current), depth: depth, &table)
+                case CMARK_NODE_IMAGE: container(.image, current, link: link(current), depth: depth, &table)
+                default: appendInlines(of: current, depth: depth + 1, &table)
                 }
                 node = cmark_node_next(current)
             }
-            return out
+        }
+
+        private mutating func container(_ kind: InlineNode.Kind, _ node: OpaquePointer, link: Link? = nil, depth: Int, _ table: inout InlineTable) {
+            let index = table.open(kind, link: link)
+            appendInlines(of: node, depth: depth + 1, &table)
+            table.close(index)
         }
 
         func link(_ node: OpaquePointer) -> Link {
@@ -262,14 +290,6 @@ enum CommonMarkConverter {
                 title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
                 location: location(node))
         }
-    }
-}
-
-extension String {
-    var trimmingTrailingNewlines: String {
-        var s = Substring(self)
-        while s.last == "\n" { s = s.dropLast() }
-        return String(s)
     }
 }
 

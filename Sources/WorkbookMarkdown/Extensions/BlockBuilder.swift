@@ -2,11 +2,18 @@
 /// pipe tables recognised in its paragraphs), each directive with its body.
 struct BlockBuilder {
     let source: SourceLines
+    /// Where the blocks' inlines will be read, once `inlines` is frozen into it.
+    let store: InlineStore
+    /// Every inline of the document so far.
+    private(set) var inlines = InlineTable()
     /// Problems found while building: nesting past the limits.
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(source: SourceLines) {
+    init(source: SourceLines, store: InlineStore) {
         self.source = source
+        self.store = store
+        inlines.bytes.reserveCapacity(source.bytes.count)
+        inlines.nodes.reserveCapacity(source.bytes.count / 32)
     }
 
     /// `depth`: how many directives the segments sit in.
@@ -27,7 +34,7 @@ struct BlockBuilder {
                 out.append(.thematicBreak)  // placeholder, replaced below
             }
         }
-        let parsedTitles = titles.parse(in: source, diagnostics: &diagnostics)
+        let parsedTitles = titles.parse(in: source, store: store, table: &inlines, diagnostics: &diagnostics)
         for item in pending {
             let fence = item.opened.fence
             let directive = Directive(
@@ -52,6 +59,7 @@ struct BlockBuilder {
         let first = range.lowerBound
         let byteRange = source.ranges[first].lowerBound..<source.ranges[range.upperBound - 1].upperBound
         let source = self.source
+        let store = self.store
         let (blocks, problems) = source.bytes.withUnsafeBufferPointer { all in
             let slice = UnsafeBufferPointer(rebasing: all[byteRange])
             return CommonMarkConverter.blocks(
@@ -61,8 +69,12 @@ struct BlockBuilder {
                     return source.location(line: index, byteOffset: byteColumn - 1)
                 },
                 depth: depth,
-                paragraphHook: { startLine, endLine, startColumn, diagnostics in
-                    Self.table(in: source, lines: (first + startLine - 1)...(first + endLine - 1), startColumn: startColumn, diagnostics: &diagnostics)
+                store: store,
+                table: &inlines,
+                paragraphHook: { startLine, endLine, startColumn, diagnostics, inlines in
+                    Self.table(
+                        in: source, lines: (first + startLine - 1)...(first + endLine - 1), startColumn: startColumn,
+                        store: store, inlines: &inlines, diagnostics: &diagnostics)
                 })
         }
         diagnostics += problems
@@ -72,7 +84,8 @@ struct BlockBuilder {
     /// The paragraph split into a paragraph (the lines before the table, if any)
     /// and a table, or nil when it holds no table.
     private static func table(
-        in source: SourceLines, lines: ClosedRange<Int>, startColumn: Int, diagnostics: inout [Diagnostic]
+        in source: SourceLines, lines: ClosedRange<Int>, startColumn: Int,
+        store: InlineStore, inlines table: inout InlineTable, diagnostics: inout [Diagnostic]
     ) -> [Block]? {
         guard lines.count >= 2, lines.contains(where: { source[$0].contains(UInt8(ascii: "|")) }) else { return nil }
         let prefix = max(startColumn - 1, 0)
@@ -108,10 +121,14 @@ struct BlockBuilder {
             _ = batch.add(
                 joined[...], lineIndex: starts[0].lineIndex, byteOffset: starts[0].byteOffset,
                 continuations: Array(starts.dropFirst()))
-            let inlines = batch.parse(in: source, diagnostics: &diagnostics)[0]
+            let inlines = batch.parse(in: source, store: store, table: &table, diagnostics: &diagnostics)[0]
             out.append(.paragraph(inlines, source.location(line: paragraphLines[0].lineIndex, byteOffset: paragraphLines[0].offset)))
         }
-        out.append(.table(PipeTable.table(lines: paragraphLines[header...], alignments: alignments, source: source, diagnostics: &diagnostics)))
+        out.append(
+            .table(
+                PipeTable.table(
+                    lines: paragraphLines[header...], alignments: alignments, source: source,
+                    store: store, inlines: &table, diagnostics: &diagnostics)))
         return out
     }
 }

@@ -50,20 +50,29 @@ struct InlineBatch {
         return slots.count - 1
     }
 
-    /// The inlines of every snippet, in the order they were added.
-    func parse(in source: SourceLines) -> [[Inline]] {
+    /// The inlines of every snippet, in the order they were added, in a store of their own.
+    func parse(in source: SourceLines) -> [Inlines] {
         var ignored: [Diagnostic] = []
-        return parse(in: source, diagnostics: &ignored)
+        let store = InlineStore()
+        var table = InlineTable()
+        let results = parse(in: source, store: store, table: &table, diagnostics: &ignored)
+        store.freeze(table)
+        return results
     }
 
-    /// The inlines of every snippet; problems (nesting past the limit) go to `diagnostics`.
-    func parse(in source: SourceLines, diagnostics: inout [Diagnostic]) -> [[Inline]] {
-        var results = [[Inline]](repeating: [], count: slots.count)
+    /// The inlines of every snippet, added to the document's `table`;
+    /// problems (nesting past the limit) go to `diagnostics`.
+    func parse(in source: SourceLines, store: InlineStore, table: inout InlineTable, diagnostics: inout [Diagnostic]) -> [Inlines] {
+        var results = [Inlines](repeating: Inlines(), count: slots.count)
         // Where each snippet's inlines go in `results`.
         var place = [Int](repeating: 0, count: snippets.count)
         for (n, slot) in slots.enumerated() {
             switch slot {
-            case .plain(let text): if !text.isEmpty { results[n] = [.text(text)] }
+            case .plain(let text):
+                guard !text.isEmpty else { continue }
+                let first = table.nextIndex
+                table.appendLeaf(.text, text.utf8)
+                results[n] = Inlines(store: store, lower: first, upper: table.nextIndex)
             case .snippet(let k): place[k] = n
             }
         }
@@ -94,14 +103,15 @@ struct InlineBatch {
                 let inSnippet = max(byteColumn - 1 - shifts[k], 0)
                 let offset = snippet.byteOffset + inSnippet + Self.countAtMost(inSnippet, in: snippet.removed)
                 return source.location(line: snippet.lineIndex, byteOffset: offset)
-            }, diagnostics: &diagnostics)
+            }, store: store, table: &table, diagnostics: &diagnostics)
         }
         for (line, inlines) in parsed {
             let n = place[owner[min(max(line - 1, 0), owner.count - 1)]]
-            if results[n].isEmpty { results[n] = inlines } else { results[n] += inlines }
+            // The parts of one snippet follow each other in the table: joining them copies nothing.
+            results[n] = results[n] + inlines
         }
         for k in snippets.indices where snippets[k].bytes.first == UInt8(ascii: "<") {
-            Self.dropPlaceholder(&results[place[k]])
+            Self.dropPlaceholder(&results[place[k]], in: &table)
         }
         return results
     }
@@ -148,11 +158,19 @@ struct InlineBatch {
     /// What `appendEscaped` puts before a snippet that starts with `<`.
     static let placeholder = UInt8(ascii: "x")
 
-    /// Removes the placeholder character from the start of a snippet's inlines.
-    static func dropPlaceholder(_ inlines: inout [Inline]) {
-        guard case .text(let text)? = inlines.first, text.utf8.first == placeholder else { return }
-        let rest = String(text.dropFirst())
-        if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest) }
+    /// Removes the placeholder character from the start of a snippet's inlines,
+    /// which are still being built in `table`.
+    static func dropPlaceholder(_ inlines: inout Inlines, in table: inout InlineTable) {
+        guard !inlines.isEmpty else { return }
+        let first = Int(inlines.lower)
+        let node = table.nodes[first]
+        guard node.kind == .text, node.length > 0, table.bytes[Int(node.start)] == placeholder else { return }
+        if node.length == 1 {
+            inlines = Inlines(store: inlines.store, lower: node.end, upper: inlines.upper)
+        } else {
+            table.nodes[first].start += 1
+            table.nodes[first].length -= 1
+        }
     }
 
     /// Appends `bytes`, escaping a leading block marker; returns how many bytes were inserted.

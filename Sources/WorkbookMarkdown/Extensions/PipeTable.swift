@@ -111,7 +111,7 @@ enum PipeTable {
     /// Builds the table from the header line to the end of the paragraph.
     static func table(
         lines: ArraySlice<ParagraphLine>, alignments: [Table.Alignment], source: SourceLines,
-        diagnostics: inout [Diagnostic]
+        store: InlineStore, inlines: inout InlineTable, diagnostics: inout [Diagnostic]
     ) -> Table {
         /// A cell before its inlines are parsed: its snippet in the batch (-1 for
         /// a missing cell), its source text and its byte offset in the line.
@@ -139,7 +139,7 @@ enum PipeTable {
                 }
             }
         }
-        let parsed = batch.parse(in: source, diagnostics: &diagnostics)
+        let parsed = batch.parse(in: source, store: store, table: &inlines, diagnostics: &diagnostics)
         let rowOffset = lines[lines.startIndex].offset
         func row(_ r: Int, line: ParagraphLine) -> Table.Row {
             var cells: [Table.Cell] = []
@@ -147,7 +147,7 @@ enum PipeTable {
             for cell in pending[(r * alignments.count)..<((r + 1) * alignments.count)] {
                 cells.append(
                     Table.Cell(
-                        content: cell.index >= 0 ? parsed[cell.index] : [],
+                        content: cell.index >= 0 ? parsed[cell.index] : Inlines(),
                         source: cell.source,
                         location: source.location(line: line.lineIndex, byteOffset: cell.offset)))
             }

@@ -47,7 +47,7 @@ public struct HTMLRenderer {
     }
 
     /// The HTML of inline content (a title, a table cell).
-    public static func html(_ inlines: [Inline], options: Options = Options()) -> String {
+    public static func html(_ inlines: Inlines, options: Options = Options()) -> String {
         if let plain = plainHTML(inlines) { return plain }
         var renderer = HTMLRenderer(options: options)
         renderer.inlines(inlines)
@@ -56,10 +56,10 @@ public struct HTMLRenderer {
 
     /// The HTML of inline content that needs no options: none, or plain text
     /// with nothing to escape, which is its own HTML (most table cells). Nil otherwise.
-    public static func plainHTML(_ inlines: [Inline]) -> String? {
+    public static func plainHTML(_ inlines: Inlines) -> String? {
         if inlines.isEmpty { return "" }
-        if inlines.count == 1, case .text(let text) = inlines[0], !HTMLEscaping.needsEscaping(text) { return text }
-        return nil
+        guard let text = inlines.onlyText else { return nil }
+        return HTMLEscaping.needsEscaping(text) ? nil : text
     }
 
     private mutating func write(_ s: StaticString) {
@@ -184,62 +184,84 @@ public struct HTMLRenderer {
         write(">\n")
     }
 
-    private mutating func inlines(_ inlines: [Inline]) {
-        for inline in inlines { self.inline(inline) }
+    /// Walks the store's table directly: no `Inline` values, no copies of the text.
+    private mutating func inlines(_ inlines: Inlines) {
+        guard !inlines.isEmpty else { return }
+        let store = inlines.store
+        let links = store.links
+        store.nodes.withUnsafeBufferPointer { nodes in
+            store.bytes.withUnsafeBufferPointer { text in
+                self.inlines(Int(inlines.lower)..<Int(inlines.upper), nodes: nodes, text: text, links: links, store: store)
+            }
+        }
     }
 
-    private mutating func inline(_ inline: Inline) {
-        switch inline {
-        case .text(let text):
-            escaped(text)
-        case .code(let code):
-            write("<code>")
-            escaped(code)
-            write("</code>")
-        case .emphasis(let children):
-            write("<em>")
-            inlines(children)
-            write("</em>")
-        case .strong(let children):
-            write("<strong>")
-            inlines(children)
-            write("</strong>")
-        case .link(let link, let children):
-            // A link never leads to a `data:` URL: it shows its text alone.
-            guard let url = options.resolveLink(link, false), !HTMLEscaping.isData(url) else {
-                inlines(children)
-                return
+    private mutating func inlines(
+        _ range: Range<Int>, nodes: UnsafeBufferPointer<InlineNode>, text: UnsafeBufferPointer<UInt8>, links: [Link], store: InlineStore
+    ) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let node = nodes[i]
+            let end = Int(node.end)
+            let children = (i + 1)..<end
+            func literal() -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: text[Int(node.start)..<Int(node.start + node.length)])
             }
-            write("<a href=\"")
-            HTMLEscaping.appendHref(url, to: &out)
-            write("\"")
-            if !link.title.isEmpty {
-                write(" title=\"")
-                escaped(link.title)
+            switch node.kind {
+            case .text:
+                HTMLEscaping.appendEscaped(literal(), to: &out)
+            case .code:
+                write("<code>")
+                HTMLEscaping.appendEscaped(literal(), to: &out)
+                write("</code>")
+            case .emphasis:
+                write("<em>")
+                inlines(children, nodes: nodes, text: text, links: links, store: store)
+                write("</em>")
+            case .strong:
+                write("<strong>")
+                inlines(children, nodes: nodes, text: text, links: links, store: store)
+                write("</strong>")
+            case .link:
+                // A link never leads to a `data:` URL: it shows its text alone.
+                let link = links[Int(node.start)]
+                guard let url = options.resolveLink(link, false), !HTMLEscaping.isData(url) else {
+                    inlines(children, nodes: nodes, text: text, links: links, store: store)
+                    break
+                }
+                write("<a href=\"")
+                HTMLEscaping.appendHref(url, to: &out)
                 write("\"")
-            }
-            write(">")
-            inlines(children)
-            write("</a>")
-        case .image(let link, let alt):
-            let url = options.resolveLink(link, true) ?? ""
-            write("<img src=\"")
-            HTMLEscaping.appendHref(url, to: &out)
-            write("\" alt=\"")
-            escaped(alt.plainText)
-            write("\"")
-            if !link.title.isEmpty {
-                write(" title=\"")
-                escaped(link.title)
+                if !link.title.isEmpty {
+                    write(" title=\"")
+                    escaped(link.title)
+                    write("\"")
+                }
+                write(">")
+                inlines(children, nodes: nodes, text: text, links: links, store: store)
+                write("</a>")
+            case .image:
+                let link = links[Int(node.start)]
+                let url = options.resolveLink(link, true) ?? ""
+                write("<img src=\"")
+                HTMLEscaping.appendHref(url, to: &out)
+                write("\" alt=\"")
+                escaped(Inlines(store: store, lower: Int32(children.lowerBound), upper: Int32(children.upperBound)).plainText)
                 write("\"")
+                if !link.title.isEmpty {
+                    write(" title=\"")
+                    escaped(link.title)
+                    write("\"")
+                }
+                write(" />")
+            case .softBreak:
+                write("\n")
+            case .lineBreak:
+                write("<br />\n")
+            case .html:
+                if options.unsafeHTML { out.append(contentsOf: literal()) } else { write("<!-- raw HTML omitted -->") }
             }
-            write(" />")
-        case .softBreak:
-            write("\n")
-        case .lineBreak:
-            write("<br />\n")
-        case .html(let literal):
-            if options.unsafeHTML { write(literal) } else { write("<!-- raw HTML omitted -->") }
+            i = end
         }
     }
 }

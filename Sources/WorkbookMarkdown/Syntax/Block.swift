@@ -1,8 +1,9 @@
 /// A block of a Markdown document, copied out of cmark and extended with pipe
 /// tables and directives. The larger payloads are boxed (`indirect`), so a
-/// paragraph, the commonest block, costs no allocation beyond its inlines.
+/// paragraph, the commonest block, costs no allocation: its inlines live in
+/// the document's `InlineStore`.
 public enum Block: Sendable, Hashable {
-    case paragraph([Inline], SourceLocation)
+    case paragraph(Inlines, SourceLocation)
     indirect case heading(Heading)
     case blockQuote([Block])
     indirect case list(List)
@@ -16,12 +17,12 @@ public enum Block: Sendable, Hashable {
 
 public struct Heading: Sendable, Hashable {
     public var level: Int
-    public var content: [Inline]
+    public var content: Inlines
     /// Assigned after parsing, once every id of the page is known (see `Slugger`).
     public var id: String
     public var location: SourceLocation
 
-    public init(level: Int, content: [Inline], id: String = "", location: SourceLocation) {
+    public init(level: Int, content: Inlines, id: String = "", location: SourceLocation) {
         self.level = level
         self.content = content
         self.id = id
@@ -52,12 +53,12 @@ public struct Table: Sendable, Hashable {
     }
 
     public struct Cell: Sendable, Hashable {
-        public var content: [Inline]
+        public var content: Inlines
         /// The cell's text as written, trimmed, with `\|` turned into `|`.
         public var source: String
         public var location: SourceLocation
 
-        public init(content: [Inline], source: String, location: SourceLocation) {
+        public init(content: Inlines, source: String, location: SourceLocation) {
             self.content = content
             self.source = source
             self.location = location

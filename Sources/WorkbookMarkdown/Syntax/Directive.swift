@@ -16,7 +16,7 @@ public struct Directive: Sendable, Hashable {
     /// The TYPE, as written.
     public var name: String
     /// Inline Markdown of `[Title]`, or nil without brackets.
-    public var title: [Inline]?
+    public var title: Inlines?
     /// `#id`, when written.
     public var id: String?
     public var idLocation: SourceLocation?
@@ -29,7 +29,7 @@ public struct Directive: Sendable, Hashable {
     public var fenceLength: Int
 
     public init(
-        name: String, title: [Inline]?, id: String?, idLocation: SourceLocation?,
+        name: String, title: Inlines?, id: String?, idLocation: SourceLocation?,
         attributes: [Attribute], body: [Block], location: SourceLocation,
         nameLocation: SourceLocation, fenceLength: Int
     ) {

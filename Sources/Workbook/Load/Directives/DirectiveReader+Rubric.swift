@@ -126,8 +126,8 @@ extension DirectiveReader {
                 ok = false
                 continue
             }
-            var inlines = content
-            if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest) }
+            // The band's words are the end of the first text: drop what comes before them.
+            let inlines = content.droppingLeadingText(bytes: text.utf8.count - rest.utf8.count)
             bands.append(Rubric.Band(range: range, text: inlines, location: location))
         }
         return ok ? bands : nil

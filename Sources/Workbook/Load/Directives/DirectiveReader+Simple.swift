@@ -47,9 +47,10 @@ extension DirectiveReader {
         }
         guard let list = onlyBulletList(directive, of: .phrases) else { return nil }
         let phrases = list.items.map { item -> Phrases.Phrase in
-            let inlines = item.flatMap { block -> [Inline] in
-                if case .paragraph(let content, _) = block { content } else { [] }
-            }
+            let inlines = Inlines.joined(
+                item.compactMap { block -> Inlines? in
+                    if case .paragraph(let content, _) = block { content } else { nil }
+                })
             let location = item.first.flatMap { block -> SourceLocation? in
                 if case .paragraph(_, let location) = block { location } else { nil }
             } ?? list.location

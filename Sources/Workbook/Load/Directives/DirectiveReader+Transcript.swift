@@ -40,27 +40,22 @@ extension DirectiveReader {
     }
 
     /// `Speaker: words` or `**Speaker:** words` → ("Speaker", words).
-    static func splitSpeaker(_ content: [Inline]) -> (String, [Inline])? {
+    static func splitSpeaker(_ content: Inlines) -> (String, Inlines)? {
         guard let first = content.first else { return nil }
-        var rest: [Inline] = []
+        var rest: Inlines
         var speaker: String
         switch first {
         case .text(let text):
             guard let colon = Self.firstColon(text) else { return nil }
             speaker = String(text[..<colon])
-            let after = text[text.index(after: colon)...].drop { $0 == " " }
-            rest.reserveCapacity(content.count)
-            if !after.isEmpty { rest.append(.text(String(after))) }
-            rest += content.dropFirst()
+            rest = content.droppingLeadingText(bytes: Self.colonAndSpaces(in: text, from: colon))
         case .strong(let inner), .emphasis(let inner):
-            rest = Array(content.dropFirst())
+            rest = content.droppingFirst()
             speaker = inner.plainText
             if speaker.hasSuffix(":") {
                 speaker.removeLast()
             } else if case .text(let text)? = rest.first, text.hasPrefix(":") {
-                let after = text.dropFirst().drop { $0 == " " }
-                rest[0] = .text(String(after))
-                if after.isEmpty { rest.removeFirst() }
+                rest = rest.droppingLeadingText(bytes: Self.colonAndSpaces(in: text, from: text.startIndex))
             } else {
                 return nil
             }
@@ -69,8 +64,16 @@ extension DirectiveReader {
         }
         speaker = speaker.trimmingSpaces
         guard !speaker.isEmpty, speaker.count <= 40, !speaker.utf8.contains(UInt8(ascii: "\n")) else { return nil }
-        if case .softBreak? = rest.first { rest.removeFirst() }
+        if case .softBreak? = rest.first { rest = rest.droppingFirst() }
         return (speaker, rest)
+    }
+
+    /// How many bytes of `text` come before the words after the colon at `colon`:
+    /// the text up to it, the colon and the spaces after it.
+    static func colonAndSpaces(in text: String, from colon: String.Index) -> Int {
+        var end = text.index(after: colon)
+        while end < text.endIndex, text[end] == " " { end = text.index(after: end) }
+        return text.utf8.distance(from: text.utf8.startIndex, to: end)
     }
 
     /// `text.firstIndex(of: ":")`, found by its byte when the colon is a
