@@ -85,13 +85,12 @@ import Testing
         for (n, snippet) in snippets.enumerated() {
             #expect(plain[n] == cmark[n], "\(snippet.debugDescription)")
         }
-        #expect(InlineBatch.plainText(Array("Owns the rollout".utf8)[...]) == "Owns the rollout")
-        #expect(InlineBatch.plainText(Array("**bold**".utf8)[...]) == nil)
-        #expect(InlineBatch.plainText(Array(" leading".utf8)[...]) == nil)
-        #expect(InlineBatch.plainText([0x61, 0xFF, 0x62][...]) == nil)
-        // A decoded text is taken only when it holds the bytes (a repaired one does not).
-        #expect(InlineBatch.plainText([0x61, 0xFF, 0x62][...], decoded: String(decoding: [0x61, 0xFF, 0x62], as: UTF8.self)) == nil)
-        #expect(InlineBatch.plainText(Array("Feature".utf8)[...], decoded: "Feature") == "Feature")
+        #expect(InlineBatch.isPlainText(Array("Owns the rollout".utf8)[...], isValidUTF8: false))
+        #expect(InlineBatch.isPlainText(Array("é 日本".utf8)[...], isValidUTF8: false))
+        #expect(!InlineBatch.isPlainText(Array("**bold**".utf8)[...], isValidUTF8: true))
+        #expect(!InlineBatch.isPlainText(Array(" leading".utf8)[...], isValidUTF8: true))
+        // Bytes not known to be valid are checked: invalid UTF-8 goes to cmark, which repairs it.
+        #expect(!InlineBatch.isPlainText([0x61, 0xFF, 0x62][...], isValidUTF8: false))
     }
 
     /// A snippet starting with `<` gets a placeholder letter instead of an escape.

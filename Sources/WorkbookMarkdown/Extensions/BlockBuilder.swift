@@ -28,7 +28,7 @@ struct BlockBuilder {
             case .directive(let opened, let children):
                 var titleIndex: Int?
                 if let title = opened.fence.title {
-                    titleIndex = titles.add(title.bytes, lineIndex: opened.lineIndex, byteOffset: title.offset)
+                    titleIndex = titles.add(title.bytes, lineIndex: opened.lineIndex, byteOffset: title.offset, isValidUTF8: source.isValidUTF8)
                 }
                 pending.append((out.count, opened, blocks(children, depth: depth + 1), titleIndex))
                 out.append(.thematicBreak)  // placeholder, replaced below

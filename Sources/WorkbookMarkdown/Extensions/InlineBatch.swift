@@ -16,10 +16,10 @@ struct InlineBatch {
         var continuations: [(lineIndex: Int, byteOffset: Int)] = []
     }
 
-    /// What an added snippet became: its text, when plain (`plainText`), or
-    /// its place in `snippets`, for cmark.
+    /// What an added snippet became: its bytes, when they are plain text
+    /// (`isPlainText`), or its place in `snippets`, for cmark.
     private enum Slot {
-        case plain(String)
+        case plain(ArraySlice<UInt8>)
         case snippet(Int)
     }
 
@@ -27,7 +27,7 @@ struct InlineBatch {
     private(set) var snippets: [Snippet] = []
     /// Every added snippet, in order.
     private var slots: [Slot] = []
-    /// Plain snippets (`plainText`) skip cmark; off only to show that cmark reads them alike.
+    /// Plain snippets (`isPlainText`) skip cmark; off only to show that cmark reads them alike.
     /// Set before adding: a snippet is looked at when it is added.
     var takesPlainTextAsIs = true
 
@@ -36,13 +36,14 @@ struct InlineBatch {
     }
 
     /// Adds a snippet; returns its index in what `parse` returns.
-    /// - Parameter decoded: `String(decoding: bytes, as: UTF8.self)`, if the caller has it.
+    /// - Parameter isValidUTF8: the bytes are known to be valid UTF-8 (cut
+    ///   from a String's bytes at ASCII characters); otherwise they are checked.
     mutating func add(
         _ bytes: ArraySlice<UInt8>, lineIndex: Int, byteOffset: Int, removed: [Int] = [],
-        continuations: [(lineIndex: Int, byteOffset: Int)] = [], decoded: String? = nil
+        continuations: [(lineIndex: Int, byteOffset: Int)] = [], isValidUTF8: Bool = false
     ) -> Int {
-        if takesPlainTextAsIs, continuations.isEmpty, let text = Self.plainText(bytes, decoded: decoded) {
-            slots.append(.plain(text))
+        if takesPlainTextAsIs, continuations.isEmpty, Self.isPlainText(bytes, isValidUTF8: isValidUTF8) {
+            slots.append(.plain(bytes))
         } else {
             slots.append(.snippet(snippets.count))
             snippets.append(Snippet(bytes: bytes, lineIndex: lineIndex, byteOffset: byteOffset, removed: removed, continuations: continuations))
@@ -71,7 +72,7 @@ struct InlineBatch {
             case .plain(let text):
                 guard !text.isEmpty else { continue }
                 let first = table.nextIndex
-                table.appendLeaf(.text, text.utf8)
+                table.appendLeaf(.text, text)
                 results[n] = Inlines(store: store, lower: first, upper: table.nextIndex)
             case .snippet(let k): place[k] = n
             }
@@ -116,32 +117,30 @@ struct InlineBatch {
         return results
     }
 
-    /// The snippet's text when cmark would read it as that text and nothing
-    /// else: valid UTF-8 with no byte that can begin inline markup (`\`, `` ` ``,
+    /// Whether cmark would read the snippet as its text and nothing else:
+    /// valid UTF-8 with no byte that can begin inline markup (`\\`, `` ` ``,
     /// `&`, `_`, `*`, `[`, `]`, `<`, `!`), no control character, and no space
     /// or tab at either end (cmark strips those). Most table cells are such text.
     /// (A leading block marker, as in `- x` or `1. x`, is escaped in the batch,
     /// so cmark reads it as text too.)
-    /// - Parameter decoded: `String(decoding: bytes, as: UTF8.self)`, if the
-    ///   caller has it: taken as the text when `bytes` are ASCII (decoding changed nothing).
-    static func plainText(_ bytes: ArraySlice<UInt8>, decoded: String? = nil) -> String? {
-        if let first = bytes.first, first == 0x20 || first == 0x09 { return nil }
-        if let last = bytes.last, last == 0x20 || last == 0x09 { return nil }
+    /// - Parameter isValidUTF8: the bytes are known to be valid UTF-8; otherwise
+    ///   non-ASCII bytes are checked.
+    static func isPlainText(_ bytes: ArraySlice<UInt8>, isValidUTF8: Bool) -> Bool {
+        if let first = bytes.first, first == 0x20 || first == 0x09 { return false }
+        if let last = bytes.last, last == 0x20 || last == 0x09 { return false }
         var isASCII = true
         for byte in bytes {
             switch byte {
             case 0..<0x20, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "*"),
                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "!"):
-                return nil
+                return false
             case 0x80...:
                 isASCII = false
             default:
                 continue
             }
         }
-        // ASCII is valid UTF-8, so decoding changed nothing.
-        if isASCII, let decoded { return decoded }
-        return String(validating: bytes, as: UTF8.self)
+        return isASCII || isValidUTF8 || String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// How many of the ascending `offsets` are at most `limit` (a binary search:

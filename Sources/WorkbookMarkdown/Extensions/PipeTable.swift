@@ -108,16 +108,35 @@ enum PipeTable {
         return full[(full.startIndex + min(line.offset, full.count))...]
     }
 
+    /// A cell's text as written, kept in the document's store: the bytes of its
+    /// text when the cell is that text alone (most cells), a copy otherwise.
+    private static func sourceText(
+        of bytes: ArraySlice<UInt8>, content: Inlines, store: InlineStore, inlines: inout InlineTable
+    ) -> StoredText {
+        if bytes.isEmpty { return StoredText() }
+        if content.store === store, content.upper == content.lower + 1 {
+            let node = inlines.nodes[Int(content.lower)]
+            if node.kind == .text, Int(node.length) == bytes.count,
+                inlines.bytes[Int(node.start)..<Int(node.start + node.length)].elementsEqual(bytes)
+            {
+                return StoredText(store: store, start: node.start, length: node.length)
+            }
+        }
+        let start = inlines.bytes.count
+        inlines.bytes.append(contentsOf: bytes)
+        return StoredText(store: store, start: Int32(start), length: Int32(bytes.count))
+    }
+
     /// Builds the table from the header line to the end of the paragraph.
     static func table(
         lines: ArraySlice<ParagraphLine>, alignments: [Table.Alignment], source: SourceLines,
         store: InlineStore, inlines: inout InlineTable, diagnostics: inout [Diagnostic]
     ) -> Table {
         /// A cell before its inlines are parsed: its snippet in the batch (-1 for
-        /// a missing cell), its source text and its byte offset in the line.
+        /// a missing cell), its text as written (`\|` unescaped) and its byte offset in the line.
         struct PendingCell {
             var index: Int
-            var source: String
+            var bytes: ArraySlice<UInt8>
             var offset: Int
         }
         var batch = InlineBatch()
@@ -131,11 +150,10 @@ enum PipeTable {
                     let cell = split.cells[column]
                     let offset = line.offset + cell.offset
                     let (text, removed) = unescapePipes(cell.bytes)
-                    let decoded = text.string
-                    let index = batch.add(text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed, decoded: decoded)
-                    pending.append(PendingCell(index: index, source: decoded, offset: offset))
+                    let index = batch.add(text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed, isValidUTF8: source.isValidUTF8)
+                    pending.append(PendingCell(index: index, bytes: text, offset: offset))
                 } else {
-                    pending.append(PendingCell(index: -1, source: "", offset: source[line.lineIndex].count))
+                    pending.append(PendingCell(index: -1, bytes: [], offset: source[line.lineIndex].count))
                 }
             }
         }
@@ -145,10 +163,11 @@ enum PipeTable {
             var cells: [Table.Cell] = []
             cells.reserveCapacity(alignments.count)
             for cell in pending[(r * alignments.count)..<((r + 1) * alignments.count)] {
+                let content = cell.index >= 0 ? parsed[cell.index] : Inlines()
                 cells.append(
                     Table.Cell(
-                        content: cell.index >= 0 ? parsed[cell.index] : Inlines(),
-                        source: cell.source,
+                        content: content,
+                        sourceText: sourceText(of: cell.bytes, content: content, store: store, inlines: &inlines),
                         location: source.location(line: line.lineIndex, byteOffset: cell.offset)))
             }
             return Table.Row(cells: cells, location: source.location(line: line.lineIndex, byteOffset: rowOffset))

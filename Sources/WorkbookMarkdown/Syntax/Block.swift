@@ -55,12 +55,17 @@ public struct Table: Sendable, Hashable {
     public struct Cell: Sendable, Hashable {
         public var content: Inlines
         /// The cell's text as written, trimmed, with `\|` turned into `|`.
-        public var source: String
+        public var source: String { sourceText.string }
+        let sourceText: StoredText
         public var location: SourceLocation
 
         public init(content: Inlines, source: String, location: SourceLocation) {
+            self.init(content: content, sourceText: StoredText(source), location: location)
+        }
+
+        init(content: Inlines, sourceText: StoredText, location: SourceLocation) {
             self.content = content
-            self.source = source
+            self.sourceText = sourceText
             self.location = location
         }
     }

@@ -230,6 +230,45 @@ extension Inlines {
     }
 }
 
+/// A run of text kept in an inline store's bytes (a table cell's text as
+/// written), made into a String only when it is read.
+struct StoredText: Sendable, Hashable {
+    let store: InlineStore
+    let start: Int32
+    let length: Int32
+
+    init(store: InlineStore, start: Int32, length: Int32) {
+        self.store = store
+        self.start = start
+        self.length = length
+    }
+
+    /// No text.
+    init() {
+        self.init(store: InlineStore.empty.store, start: 0, length: 0)
+    }
+
+    /// `string`, in a store of its own.
+    init(_ string: String) {
+        var table = InlineTable()
+        table.bytes = Array(string.utf8)
+        let store = InlineStore()
+        store.freeze(table)
+        self.init(store: store, start: 0, length: Int32(string.utf8.count))
+    }
+
+    var bytes: ArraySlice<UInt8> { store.bytes[Int(start)..<Int(start + length)] }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func == (lhs: StoredText, rhs: StoredText) -> Bool { lhs.bytes.elementsEqual(rhs.bytes) }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(length)
+        for byte in bytes { hasher.combine(byte) }
+    }
+}
+
 /// One inline in the store's table. Children follow their parent; `end` is
 /// the index after the parent's last descendant, so siblings are found by
 /// jumping from `end` to `end`.
