@@ -6,8 +6,33 @@ import Testing
 @Suite struct PrintRebaseTests {
     let rebase = PrintRebase { ["one", "two", "a b", "q&a", "ü"].contains($0) }
 
+    /// The body as the print page shows it; checked to be the same in one
+    /// array and in pieces (runs of the body between the changed values).
     func moved(_ html: String, chapter: String = "one") -> String {
-        String(decoding: rebase.rebase(Array(html.utf8), chapter: chapter), as: UTF8.self)
+        let body = Array(html.utf8)
+        let whole = rebase.rebase(body, chapter: chapter)
+        let pieces = rebase.pieces(body, chapter: chapter)
+        #expect(Array(pieces.joined()) == whole, "pieces of \(html)")
+        let noneEmpty = pieces.allSatisfy { !$0.isEmpty }
+        #expect(noneEmpty)
+        return String(decoding: whole, as: UTF8.self)
+    }
+
+    /// The pieces of a body are runs of the body itself between the values
+    /// that change; a short run is copied into the piece of the values around it.
+    @Test func piecesShareTheBody() {
+        let text = String(repeating: "words ", count: 12)
+        let body = Array(###"<h2 id="a">A</h2><p>\###(text)<a href="#b">b</a> and <a href="#c">c</a>\###(text)</p>"###.utf8)
+        let pieces = rebase.pieces(body, chapter: "one")
+        #expect(pieces.map { String(decoding: $0, as: UTF8.self) } == [
+            ###"<h2 id="one--a"###, ###"">A</h2><p>"### + text + ###"<a href=""###, ###"#one--b">b</a> and <a href="#one--c"###, ###"">c</a>"### + text + "</p>",
+        ])
+        // The long runs are the body's own bytes.
+        body.withUnsafeBufferPointer { whole in
+            pieces[1].withUnsafeBufferPointer { #expect($0.baseAddress == whole.baseAddress! + 9) }
+            pieces[3].withUnsafeBufferPointer { #expect($0.baseAddress == whole.baseAddress! + body.count - pieces[3].count) }
+        }
+        #expect(rebase.pieces([], chapter: "one").isEmpty)
     }
 
     @Test func idsAndTheirReferencesCarryTheChapter() {

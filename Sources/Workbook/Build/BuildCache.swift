@@ -19,10 +19,12 @@ public final class BuildCache: @unchecked Sendable {
     private final class Page {
         let key: PageKey
         let pieces: [[UInt8]]
+        /// A section kept as runs of other arrays (`slices`).
+        let slices: [ArraySlice<UInt8>]
         var build: Int
 
-        init(key: PageKey, pieces: [[UInt8]], build: Int) {
-            (self.key, self.pieces, self.build) = (key, pieces, build)
+        init(key: PageKey, pieces: [[UInt8]] = [], slices: [ArraySlice<UInt8>] = [], build: Int) {
+            (self.key, self.pieces, self.slices, self.build) = (key, pieces, slices, build)
         }
     }
 
@@ -101,18 +103,30 @@ public final class BuildCache: @unchecked Sendable {
     /// markers), reused while its inputs are the same: the same arrays each
     /// time, so comparing them with the last build's is quick.
     func pieces(_ path: String, key: PageKey, _ make: () -> [[UInt8]]) -> [[UInt8]] {
+        cached(path, key: key, \.pieces) { Page(key: key, pieces: make(), build: 0) }
+    }
+
+    /// A section kept as runs of other arrays (a chapter's part of the print
+    /// page, mostly runs of its body), reused while its inputs are the same.
+    func slices(_ path: String, key: PageKey, _ make: () -> [ArraySlice<UInt8>]) -> [ArraySlice<UInt8>] {
+        cached(path, key: key, \.slices) { Page(key: key, slices: make(), build: 0) }
+    }
+
+    /// The field of the page kept for `path` if its key matches; otherwise of the page `make` makes, kept.
+    private func cached<T>(_ path: String, key: PageKey, _ field: KeyPath<Page, T>, _ make: () -> Page) -> T {
         let cached = locked { () -> Page? in
             let page = pages[path]
             page?.build = build
             return page
         }
-        if let cached, cached.key == key { return cached.pieces }
-        let pieces = PhaseTimer.slow("rendered \(path)", make)
+        if let cached, cached.key == key { return cached[keyPath: field] }
+        let page = PhaseTimer.slow("rendered \(path)", make)
         locked {
-            pages[path] = Page(key: key, pieces: pieces, build: build)
+            page.build = build
+            pages[path] = page
             rendered += 1
         }
-        return pieces
+        return page[keyPath: field]
     }
 
     /// Forgets pages that are no longer built; returns how many pages were

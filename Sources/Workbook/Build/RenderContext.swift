@@ -67,6 +67,20 @@ final class RenderContext: Sendable {
         func split() -> [[UInt8]] { Sections.split(render { _ in Sections.marker }) }
         let shell = cache?.pieces(path, key: BuildCache.PageKey(shared: shared, own: own), split) ?? split()
         let parts = Sections.assemble(sections, shell: shell, render: render)
-        return parts.count == 1 ? .bytes(parts[0]) : .parts(parts)
+        return parts.count == 1 ? .bytes(parts[0]) : .parts(parts.map { $0[...] })
+    }
+
+    /// A page of sections that are themselves in pieces (the print page's chapters).
+    func assembled(_ path: String, _ own: [String], pieces sections: [[ArraySlice<UInt8>]], _ render: (_ html: (Int) -> String) -> [UInt8]) -> Site.Content {
+        func split() -> [[UInt8]] { Sections.split(render { _ in Sections.marker }) }
+        let shell = cache?.pieces(path, key: BuildCache.PageKey(shared: shared, own: own), split) ?? split()
+        let parts = Sections.assemble(pieces: sections, shell: shell, render: render)
+        return parts.count == 1 ? .bytes(Array(parts[0])) : .parts(parts)
+    }
+
+    /// Pieces through the cache, as `cachedBytes` keeps bytes.
+    func cachedPieces(_ path: String, _ own: [String], _ make: () -> [ArraySlice<UInt8>]) -> [ArraySlice<UInt8>] {
+        guard let cache else { return make() }
+        return cache.slices(path, key: BuildCache.PageKey(shared: shared, own: own), make)
     }
 }

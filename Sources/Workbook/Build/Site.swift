@@ -7,8 +7,10 @@ public struct Site: Sendable {
         case bytes([UInt8])
         /// A file made of pieces, written and served one after the other: a
         /// page assembled from cached sections (print.html holds every
-        /// chapter), so assembling it again copies no section.
-        case parts([[UInt8]])
+        /// chapter), so assembling it again copies no section. A piece may be
+        /// a run of a larger array: the print page's chapters are runs of the
+        /// chapter pages' bodies between the values rebased for it.
+        case parts([ArraySlice<UInt8>])
         /// A file copied as it is (theme files, assets).
         case copy(from: String)
 

@@ -16,7 +16,7 @@ extension RenderContext {
     /// the print page and its search entries.
     struct ChapterRender: Sendable {
         var body: [UInt8]
-        var printSection: [UInt8]
+        var printSection: [ArraySlice<UInt8>]
         var searchEntries: [UInt8]
     }
 
@@ -38,34 +38,33 @@ extension RenderContext {
 
     /// Every chapter's section of the print page, in parallel, bodies made only
     /// for sections not in the cache.
-    func printSections() -> [[UInt8]] {
+    func printSections() -> [[ArraySlice<UInt8>]] {
         let numberLabels = workbook.chapters.indices.map(pages.numberLabel)
-        return sections(Array(workbook.chapters.indices)) { n in printSection(n, body: { body(n) }, numberLabel: numberLabels[n]) }
+        return parallelMap(Array(workbook.chapters.indices)) { n in
+            defer { progress?.advance() }
+            return printSection(n, body: { body(n) }, numberLabel: numberLabels[n])
+        }
     }
 
-    /// Chapter `n`'s section of the print page, around its body rebased.
-    func printSection(_ n: Int, body: () -> [UInt8], numberLabel: String) -> [UInt8] {
+    /// Chapter `n`'s section of the print page, around its body rebased, in
+    /// pieces: most are runs of the body's own bytes, which the chapter page
+    /// shows too (`PrintRebase.pieces`), so the print page copies none of them.
+    func printSection(_ n: Int, body: () -> [UInt8], numberLabel: String) -> [ArraySlice<UInt8>] {
         let chapter = workbook.chapters[n]
-        return cachedBytes("print-chapter/" + chapter.name, [text(chapter), numberLabel]) {
-            // The body's bytes go into the section as they are, not through the template:
-            // rebased straight after the section's opening, with no copy of the whole.
+        return cachedPieces("print-chapter/" + chapter.name, [text(chapter), numberLabel]) {
+            // The body's bytes go into the section as they are, not through the template.
             func render(_ html: (Int) -> String) -> [UInt8] { theme.renderBytes(pages.printChapter(n, bodyHTML: html(0)), template: "print-chapter") }
             let shell = Sections.split(render { _ in Sections.marker })
             let bodyHTML = body()
-            guard shell.count == 2 else { return Sections.joined(Sections.assemble([pages.printBody(n, bodyHTML: bodyHTML)], render: render)) }
-            var section = shell[0]
-            // Rebasing adds an id prefix here and there: a sixteenth is room enough for most bodies.
-            section.reserveCapacity(shell[0].count + bodyHTML.count + bodyHTML.count / 16 + shell[1].count)
-            pages.printBody(n, bodyHTML: bodyHTML, into: &section)
-            section += shell[1]
-            return section
+            guard shell.count == 2 else { return [Sections.joined(Sections.assemble([pages.printBody(n, bodyHTML: bodyHTML)], render: render))[...]] }
+            return [shell[0][...]] + pages.printBodyPieces(n, bodyHTML: bodyHTML) + [shell[1][...]]
         }
     }
 
     /// The pages about the workbook as a whole: index, print, drills, 404 and
     /// the sidebar's files. Their sections are rendered here, in parallel.
     /// - Parameter printSections: each chapter's section of the print page (`printSection`).
-    func workbookJobs(printSections: [[UInt8]]) -> [Job] {
+    func workbookJobs(printSections: [[ArraySlice<UInt8>]]) -> [Job] {
         let chapters = workbook.chapters
         // What the sidebar shows: every chapter's place and title, and its sheets.
         let sidebarInputs = parallelMap(chapters) { chapter in
@@ -95,7 +94,7 @@ extension RenderContext {
         let sidebar = Sidebar(html: String(decoding: lists, as: UTF8.self))
         return [
             { [self] in (SitePaths.index, page(SitePaths.index, summaries, template: "index") { pages.index() }) },
-            { [self] in (SitePaths.print, assembled(SitePaths.print, summaries + numberLabels, printSections) { html in
+            { [self] in (SitePaths.print, assembled(SitePaths.print, summaries + numberLabels, pieces: printSections) { html in
                 let vms = chapters.indices.map { pages.printChapter($0) }
                 return theme.renderBytes(pages.printPage(chapters: Sections.filled(vms, \.html, html)), template: "print")
             }) },
@@ -190,6 +189,6 @@ extension RenderContext {
         let sources = SearchIndex.sources(workbook)
         let made = chapters ?? []
         let rest = parallelMap(Array(made.count..<sources.count)) { searchEntries(sources[$0], key: $0) }
-        return .parts(SearchIndex.wrap(made + rest))
+        return .parts(SearchIndex.wrap(made + rest).map { $0[...] })
     }
 }

@@ -190,9 +190,9 @@ struct PageBuilder: Sendable {
         printRebase.rebase(bodyHTML, chapter: workbook.chapters[n].name)
     }
 
-    /// Appends chapter `n`'s body as the print page shows it to `out`.
-    func printBody(_ n: Int, bodyHTML: [UInt8], into out: inout [UInt8]) {
-        printRebase.rebase(bodyHTML, chapter: workbook.chapters[n].name, into: &out)
+    /// Chapter `n`'s body as the print page shows it, in pieces of `bodyHTML` and rebased values.
+    func printBodyPieces(_ n: Int, bodyHTML: [UInt8]) -> [ArraySlice<UInt8>] {
+        printRebase.pieces(bodyHTML, chapter: workbook.chapters[n].name)
     }
 
     /// The print page around its chapters' rendered sections.

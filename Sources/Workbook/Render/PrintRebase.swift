@@ -34,16 +34,33 @@ struct PrintRebase: Sendable {
 
     /// Appends `html` as the print page shows it to `out`.
     func rebase(_ html: [UInt8], chapter: String, into out: inout [UInt8]) {
+        var sink = ByteSink()
+        swap(&sink.out, &out)
+        out.reserveCapacity(out.count + html.count + html.count / 16)
+        scan(html, chapter: chapter, into: &sink)
+        swap(&sink.out, &out)
+    }
+
+    /// `html` as the print page shows it, in pieces: runs of `html` itself
+    /// between the values that change, and the changed values. Nothing of the
+    /// body is copied: the print page and the chapter page share its bytes.
+    func pieces(_ html: [UInt8], chapter: String) -> [ArraySlice<UInt8>] {
+        var sink = PieceSink()
+        scan(html, chapter: chapter, into: &sink)
+        let patches = sink.patches
+        return sink.segments.map { $0.isBody ? html[$0.range] : patches[$0.range] }
+    }
+
+    private func scan<Sink: RebaseSink>(_ html: [UInt8], chapter: String, into sink: inout Sink) {
         // Escaped for any quoting: raw HTML may single-quote its attributes.
         var idPrefix: [UInt8] = []
         HTMLEscaping.appendEscaped(chapter + "--", to: &idPrefix)
         idPrefix = idPrefix.flatMap { $0 == UInt8(ascii: "'") ? Array("&#39;".utf8) : [$0] }
         var fragmentPrefix: [UInt8] = []
         HTMLEscaping.appendHref(chapter + "--", to: &fragmentPrefix)
-        out.reserveCapacity(out.count + html.count + html.count / 16)
         html.withUnsafeBufferPointer { bytes in
             var scan = Scan(bytes: bytes, rebase: self, idPrefix: idPrefix, fragmentPrefix: fragmentPrefix)
-            scan.run(into: &out)
+            scan.run(into: &sink)
         }
     }
 
@@ -157,6 +174,63 @@ struct PrintRebase: Sendable {
     }
 }
 
+/// Where a rebased body goes: the runs of the body that stay as they are, and
+/// the values written in place of those that change, in order.
+private protocol RebaseSink {
+    /// The body's bytes in `range`, as they are.
+    mutating func copy(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>)
+    /// Bytes `write` appends, in place of a value.
+    mutating func patch(_ write: (inout [UInt8]) -> Void)
+}
+
+/// The rebased body as one array.
+private struct ByteSink: RebaseSink {
+    var out: [UInt8] = []
+
+    mutating func copy(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    mutating func patch(_ write: (inout [UInt8]) -> Void) {
+        write(&out)
+    }
+}
+
+/// The rebased body as ranges of the body and of one buffer of changed values.
+private struct PieceSink: RebaseSink {
+    struct Segment {
+        var isBody: Bool
+        var range: Range<Int>
+    }
+
+    var patches: [UInt8] = []
+    var segments: [Segment] = []
+
+    /// Runs of the body shorter than this are copied with the values around
+    /// them: a piece costs more to keep and write than a few bytes do to copy.
+    static let shortRun = 64
+
+    mutating func copy(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
+        if range.count >= Self.shortRun {
+            segments.append(Segment(isBody: true, range: range))
+        } else if !range.isEmpty {
+            patch { $0.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+        }
+    }
+
+    mutating func patch(_ write: (inout [UInt8]) -> Void) {
+        let start = patches.count
+        write(&patches)
+        guard patches.count > start else { return }
+        // Values written one after another (nothing of the body between) make one piece.
+        if let last = segments.last, !last.isBody, last.range.upperBound == start {
+            segments[segments.count - 1].range = last.range.lowerBound..<patches.count
+        } else {
+            segments.append(Segment(isBody: false, range: start..<patches.count))
+        }
+    }
+}
+
 /// One pass over a body's HTML: text is copied, start tags' attributes are
 /// rewritten as they pass.
 private struct Scan {
@@ -175,7 +249,7 @@ private struct Scan {
         self.fragmentPrefix = fragmentPrefix
     }
 
-    mutating func run(into out: inout [UInt8]) {
+    mutating func run<Sink: RebaseSink>(into out: inout Sink) {
         while let open = find(UInt8(ascii: "<"), from: i) {
             i = open + 1
             if i + 2 < bytes.count, bytes[i] == UInt8(ascii: "!"), bytes[i + 1] == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: "-") {
@@ -190,11 +264,11 @@ private struct Scan {
                 }
             }
         }
-        out.append(contentsOf: bytes[copied...])
+        out.copy(copied..<bytes.count, of: bytes)
     }
 
     /// Reads a start tag's attributes up to its `>`, rewriting values.
-    private mutating func attributes(into out: inout [UInt8]) {
+    private mutating func attributes<Sink: RebaseSink>(into out: inout Sink) {
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: ">") { i += 1; return }
@@ -227,12 +301,12 @@ private struct Scan {
                 continue
             case .url:
                 guard !PrintRebase.keeps(url: bytes[value]) else { continue }
-                out.append(contentsOf: bytes[copied..<value.lowerBound])
-                rebase.appendURL(bytes[value], fragmentPrefix: fragmentPrefix, to: &out)
+                out.copy(copied..<value.lowerBound, of: bytes)
+                out.patch { rebase.appendURL(bytes[value], fragmentPrefix: fragmentPrefix, to: &$0) }
             case .ids:
                 guard bytes[value].contains(where: { !isSpace($0) }) else { continue }
-                out.append(contentsOf: bytes[copied..<value.lowerBound])
-                appendIDs(value, to: &out)
+                out.copy(copied..<value.lowerBound, of: bytes)
+                out.patch { appendIDs(value, to: &$0) }
             }
             copied = value.upperBound
         }

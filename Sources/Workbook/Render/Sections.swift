@@ -22,6 +22,24 @@ enum Sections {
         return [render { String(decoding: sections[$0], as: UTF8.self) }]
     }
 
+    /// `assemble`, for sections that are themselves in pieces: the page's
+    /// parts are the shell's pieces with each section's pieces between them.
+    static func assemble(
+        pieces sections: [[ArraySlice<UInt8>]], shell: [[UInt8]], render: (_ html: (Int) -> String) -> [UInt8]
+    ) -> [ArraySlice<UInt8>] {
+        guard shell.count == sections.count + 1 else {
+            return [render { String(decoding: Array(sections[$0].joined()), as: UTF8.self) }[...]]
+        }
+        var page: [ArraySlice<UInt8>] = []
+        page.reserveCapacity(sections.reduce(shell.count) { $0 + $1.count })
+        for (piece, section) in zip(shell, sections) {
+            page.append(piece[...])
+            page += section
+        }
+        page.append(shell[sections.count][...])
+        return page
+    }
+
     /// The shell's pieces between its markers: one more than it has markers.
     static func split(_ shell: [UInt8]) -> [[UInt8]] {
         let mark = Array(marker.utf8)

@@ -95,7 +95,7 @@ public enum SiteWriter {
                     let target = stagingPath + "/" + path
                     do {
                         switch content {
-                        case .bytes(let bytes): try writeFile([bytes], to: target)
+                        case .bytes(let bytes): try writeFile([bytes[...]], to: target)
                         case .parts(let parts): try writeFile(parts, to: target)
                         case .copy(let source):
                             // The file a symbolic link points to, never the link (which could lead out of the output).
@@ -200,22 +200,22 @@ public enum SiteWriter {
     /// Writes a file with open/write/close. Foundation's `Data.write` syncs
     /// every file to disk, which made writing a thousand pages take seconds;
     /// a crash mid-write only loses the staging folder, never the output.
-    static func writeFile(_ parts: [[UInt8]], to path: String) throws {
+    static func writeFile(_ parts: [ArraySlice<UInt8>], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(fd) }
-        // A page of many parts (the print page has two per chapter) is written
-        // with one system call per 64 parts, not one per part.
+        // A page of many parts (the print page has dozens per chapter) is
+        // written with one system call per 256 parts, not one per part.
         var start = 0
         while start < parts.count {
-            let end = min(start + 64, parts.count)
+            let end = min(start + 256, parts.count)
             try writeGathered(parts[start..<end], fd: fd, path: path)
             start = end
         }
     }
 
     /// Writes `parts` with one `writev`; what a short write leaves is written part by part.
-    private static func writeGathered(_ parts: ArraySlice<[UInt8]>, fd: Int32, path: String) throws {
+    private static func writeGathered(_ parts: ArraySlice<ArraySlice<UInt8>>, fd: Int32, path: String) throws {
         var vectors: [iovec] = []
         vectors.reserveCapacity(parts.count)
         var written = 0
@@ -239,7 +239,7 @@ public enum SiteWriter {
     }
 
     /// Writes what follows the first `skipped` bytes of `parts`, part by part.
-    static func writeRemainder(_ parts: ArraySlice<[UInt8]>, skipping skipped: Int, fd: Int32, path: String) throws {
+    static func writeRemainder(_ parts: ArraySlice<ArraySlice<UInt8>>, skipping skipped: Int, fd: Int32, path: String) throws {
         var skipped = skipped
         for bytes in parts {
             var offset = min(skipped, bytes.count)
