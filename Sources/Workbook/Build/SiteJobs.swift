@@ -70,8 +70,8 @@ extension RenderContext {
         let sidebarInputs = parallelMap(chapters) { chapter in
             shown(\.sidebarItems, chapter) {
                 (["\(chapter.name)\u{1}\(chapter.front.title)\u{1}\(chapter.front.number ?? -1)\u{1}\(chapter.front.part ?? "")"]
-                    + zip(chapter.rubrics, chapter.scorecardTitles).map { "\u{2}\($0.id)\u{1}\($1)" }
-                    + zip(chapter.fieldrefs, chapter.fieldrefTitles).map { "\u{3}\($0.id)\u{1}\($1)" }).joined()
+                    + chapter.rubrics.indices.map { "\u{2}\(chapter.rubrics[$0].id)\u{1}\(chapter.scorecardTitles[$0])" }
+                    + chapter.fieldrefs.indices.map { "\u{3}\(chapter.fieldrefs[$0].id)\u{1}\(chapter.fieldrefTitles[$0])" }).joined()
             }
         }
         let drillsSummary = "\(pages.drills.count) \(PageBuilder.seconds(pages.drills))"

@@ -89,26 +89,26 @@ public enum WorkbookLoader {
         diagnostics += assetProblems
 
         timer.mark("  order")
-        if let cache {
+        // The id check runs on one thread, beside the stories' loading and checks.
+        let checkIDs: @Sendable () -> [Diagnostic] = {
+            guard let cache else { return IDChecker.check(included) }
             var ids = Hasher()
             for chapter in included {
                 ids.combine(chapter.path)
                 ids.combine(chapter.idsHash)
             }
-            diagnostics += cache.idCheck(key: ids.finalize()) { IDChecker.check(included) }
-        } else {
-            diagnostics += IDChecker.check(included)
+            return cache.idCheck(key: ids.finalize()) { IDChecker.check(included) }
         }
-        timer.mark("  ids")
         var personal: PersonalLayer?
-        if !options.guide {
+        let (idProblems, personalProblems) = concurrently(checkIDs) { () -> [Diagnostic] in
+            guard !options.guide else { return [] }
             let (layer, problems) = PersonalLoader.load(folder, sources: &sources, cache: cache)
             personal = layer
-            diagnostics += problems
-            timer.mark("  stories")
-            if personal != nil { diagnostics += PersonalChecks.check(&personal!, chapters: included, cache: cache) }
-            timer.mark("  story checks")
+            guard personal != nil else { return problems }
+            return problems + PersonalChecks.check(&personal!, chapters: included, cache: cache)
         }
+        diagnostics += idProblems + personalProblems
+        timer.mark("  ids, stories and their checks")
         var resolver = LinkResolver(chapters: included, drafts: drafts, assets: Set(assets), stories: personal?.stories ?? [])
         if let cache {
             // A live build reuses a chapter's result while its text and the link

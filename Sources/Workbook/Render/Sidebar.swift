@@ -97,9 +97,10 @@ struct Sidebar: Sendable {
         var fieldrefs: [Sheet] = []
 
         init(_ chapters: [Chapter]) {
+            // By index: only the id is read, not a copy of every rubric and field reference.
             for chapter in chapters {
-                scorecards += zip(chapter.scorecardTitles, chapter.rubrics).map { Sheet(title: $0, id: $1.id) }
-                fieldrefs += zip(chapter.fieldrefTitles, chapter.fieldrefs).map { Sheet(title: $0, id: $1.id) }
+                for i in chapter.rubrics.indices { scorecards.append(Sheet(title: chapter.scorecardTitles[i], id: chapter.rubrics[i].id)) }
+                for i in chapter.fieldrefs.indices { fieldrefs.append(Sheet(title: chapter.fieldrefTitles[i], id: chapter.fieldrefs[i].id)) }
             }
         }
     }
