@@ -169,17 +169,29 @@ public struct Inlines: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral {
     }
 
     /// The text a reader sees, without markup: used for slugs, titles and search.
+    /// Written straight into the string's storage, sized first.
     public var plainText: String {
-        var out = ""
-        appendPlainText(to: &out)
-        return out
+        var count = 0
+        forEachPlainTextPiece { count += $0?.count ?? 1 }
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            forEachPlainTextPiece { piece in
+                if let piece {
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: piece)
+                    at += piece.count
+                } else {
+                    buffer[at] = UInt8(ascii: " ")
+                    at += 1
+                }
+            }
+            return at
+        }
     }
 
     /// Appends the plain text, as `plainText` gives it.
     public func appendPlainText(to out: inout String) {
-        var bytes: [UInt8] = []
-        appendPlainText(to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
+        out += plainText
     }
 
     /// Appends the plain text's UTF-8 bytes.
