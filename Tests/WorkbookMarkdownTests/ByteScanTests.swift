@@ -1,7 +1,7 @@
 import Testing
 @testable import WorkbookMarkdown
 
-/// The word-at-a-time search finds what a byte-by-byte search finds.
+/// The sixteen-bytes-at-a-time search finds what a byte-by-byte search finds.
 @Suite struct ByteScanTests {
     /// Every byte of the sets, their neighbours, and bytes of other characters.
     static let alphabet: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x25, 0x26, 0x27, 0x2F, 0x3B, 0x3C, 0x3D, 0x3E, 0x5C, 0x61, 0x7F, 0x80, 0xA6, 0xBC, 0xC3, 0xFF]
@@ -14,9 +14,9 @@ import Testing
             (ByteScan.Set([0x3C]), { $0 == 0x3C }),
         ]
         var generator = SystemRandomNumberGenerator()
-        for length in [0, 1, 7, 8, 9, 15, 16, 17, 40] {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 40, 50] {
             for _ in 0..<200 {
-                // Mostly plain letters, so that finds land at every offset within a word.
+                // Mostly plain letters, so that finds land at every offset within a block.
                 let bytes = (0..<length).map { _ in Int.random(in: 0..<6, using: &generator) == 0 ? Self.alphabet.randomElement(using: &generator)! : 0x61 }
                 bytes.withUnsafeBufferPointer { buffer in
                     for (set, isMember) in sets {
