@@ -54,7 +54,7 @@ final class RenderContext: Sendable {
     }
 
     /// Sections rendered in parallel, each through the cache, counted as done.
-    func sections<T: Sendable>(_ items: [T], _ render: @Sendable (T) -> [UInt8]) -> [[UInt8]] {
+    func sections<T: Sendable, Section: Sendable>(_ items: [T], _ render: @Sendable (T) -> Section) -> [Section] {
         parallelMap(items) { item in
             defer { progress?.advance() }
             return render(item)
@@ -64,10 +64,7 @@ final class RenderContext: Sendable {
     /// A page of sections: its shell (the page with a marker for each section,
     /// split at them) is cached by `own`, what the page shows besides the sections.
     func assembled(_ path: String, _ own: [String], _ sections: [[UInt8]], _ render: (_ html: (Int) -> String) -> [UInt8]) -> Site.Content {
-        func split() -> [[UInt8]] { Sections.split(render { _ in Sections.marker }) }
-        let shell = cache?.pieces(path, key: BuildCache.PageKey(shared: shared, own: own), split) ?? split()
-        let parts = Sections.assemble(sections, shell: shell, render: render)
-        return parts.count == 1 ? .bytes(parts[0]) : .parts(parts.map { $0[...] })
+        assembled(path, own, pieces: sections.map { [$0[...]] }, render)
     }
 
     /// A page of sections that are themselves in pieces (the print page's chapters).

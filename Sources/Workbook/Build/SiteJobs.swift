@@ -40,10 +40,7 @@ extension RenderContext {
     /// for sections not in the cache.
     func printSections() -> [[ArraySlice<UInt8>]] {
         let numberLabels = workbook.chapters.indices.map(pages.numberLabel)
-        return parallelMap(Array(workbook.chapters.indices)) { n in
-            defer { progress?.advance() }
-            return printSection(n, body: { body(n) }, numberLabel: numberLabels[n])
-        }
+        return sections(Array(workbook.chapters.indices)) { n in printSection(n, body: { body(n) }, numberLabel: numberLabels[n]) }
     }
 
     /// Chapter `n`'s section of the print page, around its body rebased, in

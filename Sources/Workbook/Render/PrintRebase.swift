@@ -25,20 +25,14 @@ struct PrintRebase: Sendable {
         self.isPrinted = isPrinted
     }
 
-    /// `html`, a body rendered for `chapter`'s own page, as the print page shows it.
+    /// `html`, a body rendered for `chapter`'s own page, as the print page
+    /// shows it, in one array (for a theme whose print page takes the body as a value).
     func rebase(_ html: [UInt8], chapter: String) -> [UInt8] {
-        var out: [UInt8] = []
-        rebase(html, chapter: chapter, into: &out)
-        return out
-    }
-
-    /// Appends `html` as the print page shows it to `out`.
-    func rebase(_ html: [UInt8], chapter: String, into out: inout [UInt8]) {
         var sink = ByteSink()
-        swap(&sink.out, &out)
-        out.reserveCapacity(out.count + html.count + html.count / 16)
+        // Rebasing adds an id prefix here and there: a sixteenth is room enough for most bodies.
+        sink.out.reserveCapacity(html.count + html.count / 16)
         scan(html, chapter: chapter, into: &sink)
-        swap(&sink.out, &out)
+        return sink.out
     }
 
     /// `html` as the print page shows it, in pieces: runs of `html` itself

@@ -51,7 +51,7 @@ enum SheetFit {
                 count += 1
                 return
             }
-            if piece.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) { count += piece.count } else { isASCII = false }
+            if piece.bytesAreCharacters { count += piece.count } else { isASCII = false }
         }
         return isASCII
     }
@@ -152,7 +152,12 @@ extension String {
     /// Whether each UTF-8 byte is one Character: ASCII without `\r` (which
     /// `\r\n` joins into one). Counting and measuring such text need not
     /// break it into Characters.
+    var bytesAreCharacters: Bool { utf8.bytesAreCharacters }
+}
+
+extension Sequence<UInt8> {
+    /// `String.bytesAreCharacters`, for UTF-8 bytes.
     var bytesAreCharacters: Bool {
-        utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") }
+        allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") }
     }
 }

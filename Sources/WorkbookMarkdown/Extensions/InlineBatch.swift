@@ -31,6 +31,12 @@ struct InlineBatch {
     /// Set before adding: a snippet is looked at when it is added.
     var takesPlainTextAsIs = true
 
+    /// Whether the snippet `add` returned `index` for was plain text: `parse`
+    /// gives it one text node holding its bytes as they are.
+    func isPlain(_ index: Int) -> Bool {
+        if case .plain = slots[index] { true } else { false }
+    }
+
     mutating func reserveCapacity(_ count: Int) {
         slots.reserveCapacity(count)
     }

@@ -109,18 +109,15 @@ enum PipeTable {
     }
 
     /// A cell's text as written, kept in the document's store: the bytes of its
-    /// text when the cell is that text alone (most cells), a copy otherwise.
+    /// text node when the cell is plain text (`InlineBatch.isPlain`, most
+    /// cells), a copy otherwise.
     private static func sourceText(
-        of bytes: ArraySlice<UInt8>, content: Inlines, store: InlineStore, inlines: inout InlineTable
+        of bytes: ArraySlice<UInt8>, content: Inlines, isPlain: Bool, store: InlineStore, inlines: inout InlineTable
     ) -> StoredText {
         if bytes.isEmpty { return StoredText() }
-        if content.store === store, content.upper == content.lower + 1 {
+        if isPlain {
             let node = inlines.nodes[Int(content.lower)]
-            if node.kind == .text, Int(node.length) == bytes.count,
-                inlines.bytes[Int(node.start)..<Int(node.start + node.length)].elementsEqual(bytes)
-            {
-                return StoredText(store: store, start: node.start, length: node.length)
-            }
+            return StoredText(store: store, start: node.start, length: node.length)
         }
         let start = inlines.bytes.count
         inlines.bytes.append(contentsOf: bytes)
@@ -167,7 +164,9 @@ enum PipeTable {
                 cells.append(
                     Table.Cell(
                         content: content,
-                        sourceText: sourceText(of: cell.bytes, content: content, store: store, inlines: &inlines),
+                        sourceText: sourceText(
+                            of: cell.bytes, content: content, isPlain: cell.index >= 0 && batch.isPlain(cell.index), store: store,
+                            inlines: &inlines),
                         location: source.location(line: line.lineIndex, byteOffset: cell.offset)))
             }
             return Table.Row(cells: cells, location: source.location(line: line.lineIndex, byteOffset: rowOffset))
