@@ -8,8 +8,8 @@ Steps, all on one generated corpus per size (Benchmarks/generate.py):
 
 1. N chapters (default 1,000): `workbook check` must report 0 errors and
    0 warnings; then interleaved runs (workbook, hugo, cmark, workbook, ...),
-   each into a cold (absent) output folder, wall-clock and peak RSS per run
-   (GNU time `%M`), median and min reported. The output of a previous run is
+   each into a cold (absent) output folder, wall-clock, peak RSS (GNU time
+   `%M`) and minor page faults (`%R`) per run, median and min reported. The output of a previous run is
    moved aside, not deleted, until the bench ends: on a file system that skips
    recently deleted inodes when it allocates new ones (ext4 without a journal,
    like the development machine's), every file created in the 30 s after
@@ -106,7 +106,7 @@ def proc_status_kb(pid, key):
 
 
 def measure(cmd, log_path, timeout, max_rss_mb, stdout_path=None, cwd=None):
-    """Runs cmd under GNU time; returns a dict: wall_s, max_rss_mb, user_s, sys_s, status.
+    """Runs cmd under GNU time; returns a dict: wall_s, max_rss_mb, user_s, sys_s, minor_faults, status.
     Its stdout goes to stdout_path (default log_path), its stderr to log_path + '.err'.
 
     The wall time ends when the process does: the main thread blocks in
@@ -118,7 +118,7 @@ def measure(cmd, log_path, timeout, max_rss_mb, stdout_path=None, cwd=None):
         os.remove(tfile)
     with open(stdout_path or log_path, "wb") as out, open(log_path + ".err", "wb") as err:
         start = time.perf_counter()
-        p = subprocess.Popen(["/usr/bin/time", "-f", "%e %M %U %S", "-o", tfile] + cmd,
+        p = subprocess.Popen(["/usr/bin/time", "-f", "%e %M %U %S %R", "-o", tfile] + cmd,
                              stdout=out, stderr=err, cwd=cwd, start_new_session=True)
         watch = {"status": "ok", "hwm_kb": 0}
         ended = threading.Event()
@@ -149,11 +149,12 @@ def measure(cmd, log_path, timeout, max_rss_mb, stdout_path=None, cwd=None):
     result = {"wall_s": round(wall, 4), "status": status, "exit": p.returncode}
     try:
         with open(tfile) as f:
-            fields = f.read().split()[-4:]
-        _, rss_kb, user, system = fields
-        result.update(max_rss_mb=round(int(rss_kb) / 1024, 1), user_s=float(user), sys_s=float(system))
+            fields = f.read().split()[-5:]
+        _, rss_kb, user, system, faults = fields
+        result.update(max_rss_mb=round(int(rss_kb) / 1024, 1), user_s=float(user), sys_s=float(system),
+                      minor_faults=int(faults))
     except (OSError, ValueError):
-        result.update(max_rss_mb=round(watched_hwm_kb / 1024, 1), user_s=None, sys_s=None)
+        result.update(max_rss_mb=round(watched_hwm_kb / 1024, 1), user_s=None, sys_s=None, minor_faults=None)
     if status == "ok" and p.returncode != 0:
         with open(log_path + ".err", errors="replace") as f:
             tail = f.read()[-400:]
@@ -264,8 +265,10 @@ class Size:
         if ok:
             walls = [r["wall_s"] for r in ok]
             rss = [r["max_rss_mb"] for r in ok]
+            faults = [r["minor_faults"] for r in ok if r.get("minor_faults") is not None]
             s.update(median_s=round(statistics.median(walls), 4), min_s=round(min(walls), 4),
-                     median_rss_mb=round(statistics.median(rss), 1), max_rss_mb=round(max(rss), 1))
+                     median_rss_mb=round(statistics.median(rss), 1), max_rss_mb=round(max(rss), 1),
+                     median_minor_faults=round(statistics.median(faults)) if faults else None)
         elif rs:
             s.update(lower_bound_s=round(max(r["wall_s"] for r in rs), 3),
                      rss_at_kill_mb=round(max(r["max_rss_mb"] for r in rs), 1))
@@ -462,15 +465,17 @@ def print_table(size):
     print()
     print(f"N = {size.n} chapters ({c['chapter_bytes'] / 1e6:.1f} MB of chapter Markdown, "
           f"{c['stories']} stories, {c['score_entries']} score entries)")
-    print(f"  {'tool':<10}{'runs':>6}{'median s':>11}{'min s':>10}{'peak RSS MB':>13}   notes")
+    print(f"  {'tool':<10}{'runs':>6}{'median s':>11}{'min s':>10}{'peak RSS MB':>13}{'page faults':>13}   notes")
     for tool in TOOLS:
         s = size.summary(tool)
         if "median_s" in s:
-            cells = f"{s['completed']:>6}{fmt_s(s['median_s']):>11}{fmt_s(s['min_s']):>10}{s['max_rss_mb']:>13.1f}"
+            faults = "-" if s["median_minor_faults"] is None else f"{s['median_minor_faults']:,}"
+            cells = (f"{s['completed']:>6}{fmt_s(s['median_s']):>11}{fmt_s(s['min_s']):>10}{s['max_rss_mb']:>13.1f}"
+                     f"{faults:>13}")
         elif "lower_bound_s" in s:
-            cells = f"{0:>6}{'> ' + fmt_s(s['lower_bound_s']):>11}{'-':>10}{'>= ' + format(s['rss_at_kill_mb'], '.1f'):>13}"
+            cells = f"{0:>6}{'> ' + fmt_s(s['lower_bound_s']):>11}{'-':>10}{'>= ' + format(s['rss_at_kill_mb'], '.1f'):>13}{'-':>13}"
         else:
-            cells = f"{0:>6}{'-':>11}{'-':>10}{'-':>13}"
+            cells = f"{0:>6}{'-':>11}{'-':>10}{'-':>13}{'-':>13}"
         print(f"  {tool:<10}{cells}   {s['skipped'] or ''}")
 
 
