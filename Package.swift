@@ -23,9 +23,6 @@ let package = Package(
         ),
         // libcmark's memory: a bump allocator per thread (C, for thread-local storage).
         .target(name: "CmarkArena"),
-        // The allocator's set-up for a batch run: mimalloc on 2 MiB pages (C, for
-        // the executable's .preinit_array).
-        .target(name: "BatchHeap"),
         .target(
             name: "WorkbookMarkdown",
             dependencies: ["CCmark", "CmarkArena"]
@@ -61,7 +58,6 @@ let package = Package(
                 "Workbook",
                 "WorkbookMarkdown",
                 "WorkbookTerminal",
-                "BatchHeap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc (apt libmimalloc-dev) replaces glibc's malloc in the whole
