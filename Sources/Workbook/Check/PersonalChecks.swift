@@ -4,32 +4,55 @@ import WorkbookMarkdown
 /// stack, anchors, avoid phrases, authority labels, "we" over "I") and scores
 /// (rubrics, dimensions, scales).
 enum PersonalChecks {
+    /// What stories are checked against that comes from the chapters alone:
+    /// the avoid phrases, matched in one pass. Built before the stories are
+    /// read (beside their loading), so it is its own step.
+    struct AvoidPhrases: Sendable {
+        /// The chapters' names and phrases, hashed: a live build's findings are
+        /// reused while it is the same.
+        let key: Int
+        let matcher: PhraseMatcher
+    }
+
+    /// The chapters' avoid phrases, named where the author listed them
+    /// (relative to the content folder).
+    /// - Parameter cache: a live build's memo: the matcher is reused while the phrases are the same.
+    static func avoidPhrases(of chapters: [Chapter], cache: BuildCache? = nil) -> AvoidPhrases {
+        var hasher = Hasher()
+        for chapter in chapters {
+            hasher.combine(chapter.name)
+            hasher.combine(chapter.avoidPhrasesHash)
+        }
+        let key = hasher.finalize()
+        let make = {
+            PhraseMatcher(
+                chapters.lazy.flatMap { chapter in chapter.avoidPhrases.lazy.map { (chapter: chapter.name, phrase: $0) } },
+                text: \.phrase.text, definedAt: { "chapters/\($0.chapter).md:\($0.phrase.location.line)" })
+        }
+        return AvoidPhrases(key: key, matcher: cache?.phraseMatcher(key: key, make) ?? make())
+    }
+
     /// Stories get their findings filled in; returns every diagnostic.
-    /// - Parameter cache: a live build's memo: the phrase matcher is reused while
-    ///   the avoid phrases are the same, a story's findings while its text is too.
-    static func check(_ personal: inout PersonalLayer, chapters: [Chapter], cache: BuildCache? = nil) -> [Diagnostic] {
+    /// - Parameters:
+    ///   - phrases: `avoidPhrases(of: chapters)`, made when not given.
+    ///   - cache: a live build's memo: a story's findings are reused while its
+    ///     text and the phrases are the same.
+    static func check(
+        _ personal: inout PersonalLayer, chapters: [Chapter], phrases: AvoidPhrases? = nil, cache: BuildCache? = nil
+    ) -> [Diagnostic] {
         // The drills stories name and the rubrics scores name, found (only they
         // are looked up: a workbook has thousands).
         let named = Set(personal.stories.flatMap { $0.drills.map(\.id) })
         let scored = Set(personal.scores.map(\.rubric))
         var drills: Set<String> = []
         var rubrics: [String: Rubric] = [:]
-        var hasher = Hasher()
         for chapter in chapters {
             // By index: only the id is read, not a copy of every drill and rubric.
             for i in chapter.drills.indices where named.contains(chapter.drills[i].id) { drills.insert(chapter.drills[i].id) }
             for i in chapter.rubrics.indices where scored.contains(chapter.rubrics[i].id) { rubrics[chapter.rubrics[i].id] = chapter.rubrics[i] }
-            hasher.combine(chapter.name)
-            hasher.combine(chapter.avoidPhrasesHash)
         }
-        let phrasesKey = hasher.finalize()
-        // The avoid phrases, named where the author listed them (relative to the content folder).
-        let make = {
-            PhraseMatcher(
-                chapters.lazy.flatMap { chapter in chapter.avoidPhrases.lazy.map { (chapter: chapter.name, phrase: $0) } },
-                text: \.phrase.text, definedAt: { "chapters/\($0.chapter).md:\($0.phrase.location.line)" })
-        }
-        let matcher = cache?.phraseMatcher(key: phrasesKey, make) ?? make()
+        let phrases = phrases ?? avoidPhrases(of: chapters, cache: cache)
+        let (phrasesKey, matcher) = (phrases.key, phrases.matcher)
         var diagnostics: [Diagnostic] = []
         // Stories are matched against the phrases in parallel.
         let found = parallelMap(personal.stories) { story in

@@ -48,6 +48,11 @@ struct ContentFolder {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// Whether anything (a file, a folder) is at `relative`.
+    func contains(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: displayPath(relative))
+    }
+
     func read(_ relative: String) -> Read {
         guard let files else { return readFromDisk(relative) }
         return files.read(displayPath(relative)) { readFromDisk(relative) }

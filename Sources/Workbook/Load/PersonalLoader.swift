@@ -2,6 +2,11 @@ import WorkbookMarkdown
 
 /// Loads the personal layer: `stories/*.md` and `stories/scores.yaml`.
 enum PersonalLoader {
+    /// Whether the content folder may have a personal layer: it has `stories`.
+    static func exists(in folder: ContentFolder) -> Bool {
+        folder.contains("stories")
+    }
+
     static func load(_ folder: ContentFolder, sources: inout [String: String], cache: BuildCache? = nil) -> (PersonalLayer?, [Diagnostic]) {
         let reads = parallelMap(folder.markdownFiles(in: "stories")) { folder.read($0) }
         let storyFiles = reads.compactMap(\.file)

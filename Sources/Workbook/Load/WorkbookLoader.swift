@@ -89,7 +89,6 @@ public enum WorkbookLoader {
         diagnostics += assetProblems
 
         timer.mark("  order")
-        // The id check runs on one thread, beside the stories' loading and checks.
         let checkIDs: @Sendable () -> [Diagnostic] = {
             guard let cache else { return IDChecker.check(included) }
             var ids = Hasher()
@@ -99,13 +98,22 @@ public enum WorkbookLoader {
             }
             return cache.idCheck(key: ids.finalize()) { IDChecker.check(included) }
         }
+        // On one thread, beside the stories' loading: the id check, and the
+        // matcher of the chapters' avoid phrases that the stories are checked against.
+        let hasPersonal = !options.guide && PersonalLoader.exists(in: folder)
+        let besideStories: @Sendable () -> ([Diagnostic], PersonalChecks.AvoidPhrases?) = {
+            (checkIDs(), hasPersonal ? PersonalChecks.avoidPhrases(of: included, cache: cache) : nil)
+        }
         var personal: PersonalLayer?
-        let (idProblems, personalProblems) = concurrently(checkIDs) { () -> [Diagnostic] in
-            guard !options.guide else { return [] }
+        let ((idProblems, phrases), loadProblems) = concurrently(besideStories) { () -> [Diagnostic] in
+            guard hasPersonal else { return [] }
             let (layer, problems) = PersonalLoader.load(folder, sources: &sources, cache: cache)
             personal = layer
-            guard personal != nil else { return problems }
-            return problems + PersonalChecks.check(&personal!, chapters: included, cache: cache)
+            return problems
+        }
+        var personalProblems = loadProblems
+        if personal != nil {
+            personalProblems += PersonalChecks.check(&personal!, chapters: included, phrases: phrases, cache: cache)
         }
         diagnostics += idProblems + personalProblems
         timer.mark("  ids, stories and their checks")
