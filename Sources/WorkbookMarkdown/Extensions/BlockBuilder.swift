@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns scanned segments into blocks: each Markdown run through cmark (with
 /// pipe tables recognised in its paragraphs), each directive with its body.
 struct BlockBuilder {
@@ -87,36 +93,46 @@ struct BlockBuilder {
         in source: SourceLines, lines: ClosedRange<Int>, startColumn: Int,
         store: InlineStore, inlines table: inout InlineTable, diagnostics: inout [Diagnostic]
     ) -> [Block]? {
-        guard lines.count >= 2, lines.contains(where: { source[$0].contains(UInt8(ascii: "|")) }) else { return nil }
-        let prefix = max(startColumn - 1, 0)
-        var paragraphLines: [PipeTable.ParagraphLine] = []
-        for (n, index) in lines.enumerated() {
-            let line = source[index]
-            var offset = 0
-            if n == 0 {
-                offset = prefix
-            } else {
-                // Strip container markers (list indentation, `>`) up to the paragraph's column.
-                while offset < prefix, offset < line.count {
-                    let c = line[line.startIndex + offset]
-                    guard c == 0x20 || c == 0x09 || c == UInt8(ascii: ">") else { break }
-                    offset += 1
+        guard lines.count >= 2 else { return nil }
+        let found: (lines: [PipeTable.ParagraphLine], header: Int, alignments: [Table.Alignment])? = source.bytes.withUnsafeBufferPointer { bytes in
+            // The paragraph's lines are one run of the document: one search for a `|`.
+            let all = source.ranges[lines.lowerBound].lowerBound..<source.ranges[lines.upperBound].upperBound
+            guard let base = bytes.baseAddress, memchr(base + all.lowerBound, Int32(UInt8(ascii: "|")), all.count) != nil else { return nil }
+            let prefix = max(startColumn - 1, 0)
+            var paragraphLines: [PipeTable.ParagraphLine] = []
+            paragraphLines.reserveCapacity(lines.count)
+            for (n, index) in lines.enumerated() {
+                let line = source.ranges[index]
+                var offset = 0
+                if n == 0 {
+                    offset = prefix
+                } else {
+                    // Strip container markers (list indentation, `>`) up to the paragraph's column.
+                    while offset < prefix, offset < line.count {
+                        let c = bytes[line.lowerBound + offset]
+                        guard c == 0x20 || c == 0x09 || c == UInt8(ascii: ">") else { break }
+                        offset += 1
+                    }
                 }
+                paragraphLines.append(PipeTable.ParagraphLine(lineIndex: index, offset: offset))
             }
-            paragraphLines.append(PipeTable.ParagraphLine(lineIndex: index, offset: offset))
+            guard let (header, alignments) = PipeTable.headerIndex(in: paragraphLines, source: source, bytes: bytes) else { return nil }
+            return (paragraphLines, header, alignments)
         }
-        guard let (header, alignments) = PipeTable.headerIndex(in: paragraphLines, source: source) else { return nil }
+        guard let (paragraphLines, header, alignments) = found else { return nil }
         var out: [Block] = []
         if header > 0 {
             var batch = InlineBatch()
             // The lines before the table form a paragraph of their own.
             var joined: [UInt8] = []
             var starts: [(lineIndex: Int, byteOffset: Int)] = []
-            for line in paragraphLines[..<header] {
-                let content = PipeTable.content(line, source).trimmingSpaces()
-                if !starts.isEmpty { joined.append(UInt8(ascii: "\n")) }
-                starts.append((line.lineIndex, content.startIndex - source[line.lineIndex].startIndex))
-                joined.append(contentsOf: content)
+            source.bytes.withUnsafeBufferPointer { bytes in
+                for line in paragraphLines[..<header] {
+                    let content = PipeTable.trimmed(bytes, PipeTable.content(line, source))
+                    if !starts.isEmpty { joined.append(UInt8(ascii: "\n")) }
+                    starts.append((line.lineIndex, content.lowerBound - source.ranges[line.lineIndex].lowerBound))
+                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[content]))
+                }
             }
             _ = batch.add(
                 joined[...], lineIndex: starts[0].lineIndex, byteOffset: starts[0].byteOffset,

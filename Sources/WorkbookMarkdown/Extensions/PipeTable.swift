@@ -1,58 +1,62 @@
 /// GitHub-style pipe tables, recognised from the source lines of a paragraph
-/// (cmark itself reads a table as a paragraph).
+/// (cmark itself reads a table as a paragraph). Rows are read in place, as
+/// byte ranges of the document: a table of 25 cells made about 250 reference
+/// count changes when each cell was an `ArraySlice` copied from step to step.
 enum PipeTable {
-    /// A table row split into cells: each cell's trimmed bytes and byte offset in the line.
-    struct SplitRow {
-        var cells: [SplitCell]
-    }
-
-    struct SplitCell {
-        var bytes: ArraySlice<UInt8>
-        var offset: Int
-    }
-
-    /// Splits a row on unescaped `|`, dropping one leading and one trailing pipe.
-    static func split(_ line: ArraySlice<UInt8>) -> SplitRow {
-        let trimmed = line.trimmingSpaces()
-        var lo = trimmed.startIndex
-        var hi = trimmed.endIndex
-        if lo < hi, trimmed[lo] == UInt8(ascii: "|") { lo += 1 }
-        if hi > lo, trimmed[hi - 1] == UInt8(ascii: "|"), !isEscaped(trimmed, hi - 1) { hi -= 1 }
-        var cells: [SplitCell] = []
-        cells.reserveCapacity(8)
+    /// Splits the row at `line` (a range of `bytes`) on unescaped `|`, dropping
+    /// one leading and one trailing pipe: each cell's bytes, trimmed, as a range
+    /// of `bytes`, into `cells` (emptied first).
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into cells: inout [Range<Int>]) {
+        cells.removeAll(keepingCapacity: true)
+        let trimmed = trimmed(bytes, line)
+        var lo = trimmed.lowerBound
+        var hi = trimmed.upperBound
+        if lo < hi, bytes[lo] == UInt8(ascii: "|") { lo += 1 }
+        if hi > lo, bytes[hi - 1] == UInt8(ascii: "|"), !isEscaped(bytes, hi - 1, from: trimmed.lowerBound) { hi -= 1 }
         var cellStart = lo
         var i = lo
         while i <= hi {
-            if i == hi || (trimmed[i] == UInt8(ascii: "|") && !isEscaped(trimmed, i)) {
-                let cell = trimmed[cellStart..<i].trimmingSpaces()
-                cells.append(SplitCell(bytes: cell, offset: cell.startIndex - line.startIndex))
+            if i == hi || (bytes[i] == UInt8(ascii: "|") && !isEscaped(bytes, i, from: trimmed.lowerBound)) {
+                cells.append(self.trimmed(bytes, cellStart..<i))
                 cellStart = i + 1
             }
             i += 1
         }
-        return SplitRow(cells: cells)
     }
 
-    private static func isEscaped(_ bytes: ArraySlice<UInt8>, _ index: Int) -> Bool {
+    /// `range` without spaces and tabs at either end.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+        while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// Whether the byte at `index` follows an odd number of backslashes (counted back to `start`).
+    private static func isEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, from start: Int) -> Bool {
         var backslashes = 0
         var i = index - 1
-        while i >= bytes.startIndex, bytes[i] == UInt8(ascii: "\\") {
+        while i >= start, bytes[i] == UInt8(ascii: "\\") {
             backslashes += 1
             i -= 1
         }
         return backslashes % 2 == 1
     }
 
-    /// The column alignments if `line` is a delimiter row (`| :--- | ---: |`), else nil.
-    static func delimiterRow(_ line: ArraySlice<UInt8>) -> [Table.Alignment]? {
-        guard line.contains(UInt8(ascii: "|")) else { return nil }
+    /// The column alignments if the row at `line` is a delimiter row (`| :--- | ---: |`), else nil.
+    static func delimiterRow(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> [Table.Alignment]? {
+        guard UnsafeBufferPointer(rebasing: bytes[line]).contains(UInt8(ascii: "|")) else { return nil }
+        var cells: [Range<Int>] = []
+        split(bytes, line, into: &cells)
         var alignments: [Table.Alignment] = []
-        for cell in split(line).cells.lazy.map(\.bytes) {
+        alignments.reserveCapacity(cells.count)
+        for cell in cells {
             guard !cell.isEmpty else { return nil }
-            let left = cell.first == UInt8(ascii: ":")
-            let right = cell.count > 1 && cell.last == UInt8(ascii: ":")
-            let dashes = cell.dropFirst(left ? 1 : 0).dropLast(right ? 1 : 0)
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
+            let left = bytes[cell.lowerBound] == UInt8(ascii: ":")
+            let right = cell.count > 1 && bytes[cell.upperBound - 1] == UInt8(ascii: ":")
+            let dashes = (cell.lowerBound + (left ? 1 : 0))..<(cell.upperBound - (right ? 1 : 0))
+            guard !dashes.isEmpty, dashes.allSatisfy({ bytes[$0] == UInt8(ascii: "-") }) else { return nil }
             switch (left, right) {
             case (true, true): alignments.append(.center)
             case (true, false): alignments.append(.left)
@@ -93,35 +97,21 @@ enum PipeTable {
 
     /// Finds a table in a paragraph's lines. Returns the index of the header
     /// line within `lines`, or nil.
-    static func headerIndex(in lines: [ParagraphLine], source: SourceLines) -> (Int, [Table.Alignment])? {
+    static func headerIndex(in lines: [ParagraphLine], source: SourceLines, bytes: UnsafeBufferPointer<UInt8>) -> (Int, [Table.Alignment])? {
         guard lines.count >= 2 else { return nil }
+        var cells: [Range<Int>] = []
         for k in 0..<(lines.count - 1) {
-            let headerLine = content(lines[k], source)
-            guard let alignments = delimiterRow(content(lines[k + 1], source)) else { continue }
-            if split(headerLine).cells.count == alignments.count { return (k, alignments) }
+            guard let alignments = delimiterRow(bytes, content(lines[k + 1], source)) else { continue }
+            split(bytes, content(lines[k], source), into: &cells)
+            if cells.count == alignments.count { return (k, alignments) }
         }
         return nil
     }
 
-    static func content(_ line: ParagraphLine, _ source: SourceLines) -> ArraySlice<UInt8> {
-        let full = source[line.lineIndex]
-        return full[(full.startIndex + min(line.offset, full.count))...]
-    }
-
-    /// A cell's text as written, kept in the document's store: the bytes of its
-    /// text node when the cell is plain text (`InlineBatch.isPlain`, most
-    /// cells), a copy otherwise.
-    private static func sourceText(
-        of bytes: ArraySlice<UInt8>, content: Inlines, isPlain: Bool, store: InlineStore, inlines: inout InlineTable
-    ) -> StoredText {
-        if bytes.isEmpty { return StoredText() }
-        if isPlain {
-            let node = inlines.nodes[Int(content.lower)]
-            return StoredText(store: store, start: node.start, length: node.length)
-        }
-        let start = inlines.bytes.count
-        inlines.bytes.append(contentsOf: bytes)
-        return StoredText(store: store, start: Int32(start), length: Int32(bytes.count))
+    /// The line's content, after its container prefix, as a range of the document's bytes.
+    static func content(_ line: ParagraphLine, _ source: SourceLines) -> Range<Int> {
+        let full = source.ranges[line.lineIndex]
+        return (full.lowerBound + min(line.offset, full.count))..<full.upperBound
     }
 
     /// Builds the table from the header line to the end of the paragraph.
@@ -130,27 +120,38 @@ enum PipeTable {
         store: InlineStore, inlines: inout InlineTable, diagnostics: inout [Diagnostic]
     ) -> Table {
         /// A cell before its inlines are parsed: its snippet in the batch (-1 for
-        /// a missing cell), its text as written (`\|` unescaped) and its byte offset in the line.
+        /// a missing cell), its bytes as a range of the document, its text with
+        /// `\|` unescaped when it had any, and its byte offset in the line.
         struct PendingCell {
             var index: Int
-            var bytes: ArraySlice<UInt8>
+            var range: Range<Int>
+            var unescaped: ArraySlice<UInt8>?
             var offset: Int
         }
+        let columns = alignments.count
         var batch = InlineBatch()
-        batch.reserveCapacity(lines.count * alignments.count)
+        batch.reserveCapacity(lines.count * columns)
         var pending: [PendingCell] = []
-        pending.reserveCapacity(lines.count * alignments.count)
-        for (n, line) in lines.enumerated() where n != 1 {
-            let split = split(content(line, source))
-            for column in 0..<alignments.count {
-                if column < split.cells.count {
-                    let cell = split.cells[column]
-                    let offset = line.offset + cell.offset
-                    let (text, removed) = unescapePipes(cell.bytes)
-                    let index = batch.add(text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed, isValidUTF8: source.isValidUTF8)
-                    pending.append(PendingCell(index: index, bytes: text, offset: offset))
-                } else {
-                    pending.append(PendingCell(index: -1, bytes: [], offset: source[line.lineIndex].count))
+        pending.reserveCapacity(lines.count * columns)
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var cells: [Range<Int>] = []
+            cells.reserveCapacity(columns + 1)
+            for (n, line) in lines.enumerated() where n != 1 {
+                let lineRange = source.ranges[line.lineIndex]
+                split(bytes, content(line, source), into: &cells)
+                for column in 0..<columns {
+                    guard column < cells.count else {
+                        pending.append(PendingCell(index: -1, range: 0..<0, unescaped: nil, offset: lineRange.count))
+                        continue
+                    }
+                    let cell = cells[column]
+                    let offset = cell.lowerBound - lineRange.lowerBound
+                    // A cell holds a `|` only where it was escaped.
+                    let hasPipe = UnsafeBufferPointer(rebasing: bytes[cell]).contains(UInt8(ascii: "|"))
+                    let (text, removed) = hasPipe ? unescapePipes(source.bytes[cell]) : (source.bytes[cell], [])
+                    let index = batch.add(
+                        text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed, isValidUTF8: source.isValidUTF8)
+                    pending.append(PendingCell(index: index, range: cell, unescaped: hasPipe ? text : nil, offset: offset))
                 }
             }
         }
@@ -158,16 +159,28 @@ enum PipeTable {
         let rowOffset = lines[lines.startIndex].offset
         func row(_ r: Int, line: ParagraphLine) -> Table.Row {
             var cells: [Table.Cell] = []
-            cells.reserveCapacity(alignments.count)
-            for cell in pending[(r * alignments.count)..<((r + 1) * alignments.count)] {
-                let content = cell.index >= 0 ? parsed[cell.index] : Inlines()
-                cells.append(
-                    Table.Cell(
-                        content: content,
-                        sourceText: sourceText(
-                            of: cell.bytes, content: content, isPlain: cell.index >= 0 && batch.isPlain(cell.index), store: store,
-                            inlines: &inlines),
-                        location: source.location(line: line.lineIndex, byteOffset: cell.offset)))
+            cells.reserveCapacity(columns)
+            for k in (r * columns)..<((r + 1) * columns) {
+                let cell = pending[k]
+                guard cell.index >= 0 else {
+                    cells.append(Table.Cell(content: Inlines(), sourceText: StoredText(), location: source.location(line: line.lineIndex, byteOffset: cell.offset)))
+                    continue
+                }
+                let content = parsed[cell.index]
+                // The text as written, kept in the document's store: a plain
+                // cell's is its text node's bytes; another's is copied there.
+                let sourceText: StoredText
+                if cell.range.isEmpty {
+                    sourceText = StoredText()
+                } else if batch.isPlain(cell.index) {
+                    let node = inlines.nodes[Int(content.lower)]
+                    sourceText = StoredText(store: store, start: node.start, length: node.length)
+                } else {
+                    let start = inlines.bytes.count
+                    if let unescaped = cell.unescaped { inlines.bytes.append(contentsOf: unescaped) } else { inlines.bytes.append(contentsOf: source.bytes[cell.range]) }
+                    sourceText = StoredText(store: store, start: Int32(start), length: Int32(inlines.bytes.count - start))
+                }
+                cells.append(Table.Cell(content: content, sourceText: sourceText, location: source.location(line: line.lineIndex, byteOffset: cell.offset)))
             }
             return Table.Row(cells: cells, location: source.location(line: line.lineIndex, byteOffset: rowOffset))
         }
