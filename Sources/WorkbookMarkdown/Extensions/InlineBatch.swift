@@ -134,19 +134,25 @@ struct InlineBatch {
     static func isPlainText(_ bytes: ArraySlice<UInt8>, isValidUTF8: Bool) -> Bool {
         if let first = bytes.first, first == 0x20 || first == 0x09 { return false }
         if let last = bytes.last, last == 0x20 || last == 0x09 { return false }
-        var isASCII = true
-        for byte in bytes {
-            switch byte {
-            case 0..<0x20, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "*"),
-                UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "!"):
-                return false
-            case 0x80...:
-                isASCII = false
-            default:
-                continue
-            }
+        let (markup, nonASCII) = bytes.withUnsafeBufferPointer { buffer -> (Bool, Bool) in
+            var kinds: UInt8 = 0
+            for byte in buffer { kinds |= plainTextKinds[Int(byte)] }
+            return (kinds & 1 != 0, kinds & 2 != 0)
         }
-        return isASCII || isValidUTF8 || String(validating: bytes, as: UTF8.self) != nil
+        if markup { return false }
+        return !nonASCII || isValidUTF8 || String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// For each byte: 1 when it can begin inline markup or is a control
+    /// character, 2 when it is not ASCII, 0 for plain ASCII text.
+    private static let plainTextKinds: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch UInt8(byte) {
+        case 0..<0x20, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "*"),
+            UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "!"):
+            1
+        case 0x80...: 2
+        default: 0
+        }
     }
 
     /// How many of the ascending `offsets` are at most `limit` (a binary search:

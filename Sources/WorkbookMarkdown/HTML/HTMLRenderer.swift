@@ -151,7 +151,7 @@ public struct HTMLRenderer {
         cr()
         write("<div class=\"table-scroll\"><table>\n<thead>\n<tr>\n")
         for (column, cell) in table.header.cells.enumerated() {
-            self.cell("th", cell, table.alignments[column])
+            self.cell(header: true, cell, table.alignments[column])
         }
         write("</tr>\n</thead>\n")
         if !table.rows.isEmpty {
@@ -159,7 +159,7 @@ public struct HTMLRenderer {
             for row in table.rows {
                 write("<tr>\n")
                 for (column, cell) in row.cells.enumerated() {
-                    self.cell("td", cell, table.alignments[column])
+                    self.cell(header: false, cell, table.alignments[column])
                 }
                 write("</tr>\n")
             }
@@ -168,20 +168,20 @@ public struct HTMLRenderer {
         write("</table></div>\n")
     }
 
-    private mutating func cell(_ tag: StaticString, _ cell: Table.Cell, _ alignment: Table.Alignment) {
-        write("<")
-        write(tag)
-        switch alignment {
-        case .none: break
-        case .left: write(" class=\"align-left\"")
-        case .center: write(" class=\"align-center\"")
-        case .right: write(" class=\"align-right\"")
+    /// A `th` or `td` cell; each tag is one literal (a table has thousands of cells).
+    private mutating func cell(header: Bool, _ cell: Table.Cell, _ alignment: Table.Alignment) {
+        switch (header, alignment) {
+        case (true, .none): write("<th>")
+        case (true, .left): write("<th class=\"align-left\">")
+        case (true, .center): write("<th class=\"align-center\">")
+        case (true, .right): write("<th class=\"align-right\">")
+        case (false, .none): write("<td>")
+        case (false, .left): write("<td class=\"align-left\">")
+        case (false, .center): write("<td class=\"align-center\">")
+        case (false, .right): write("<td class=\"align-right\">")
         }
-        write(">")
         inlines(cell.content)
-        write("</")
-        write(tag)
-        write(">\n")
+        write(header ? "</th>\n" : "</td>\n")
     }
 
     /// Walks the store's table directly: no `Inline` values, no copies of the text.
