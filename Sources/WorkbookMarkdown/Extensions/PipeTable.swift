@@ -146,12 +146,10 @@ enum PipeTable {
                     }
                     let cell = cells[column]
                     let offset = cell.lowerBound - lineRange.lowerBound
-                    // A cell holds a `|` only where it was escaped.
-                    let hasPipe = UnsafeBufferPointer(rebasing: bytes[cell]).contains(UInt8(ascii: "|"))
-                    let (text, removed) = hasPipe ? unescapePipes(source.bytes[cell]) : (source.bytes[cell], [])
+                    let (text, removed) = unescapePipes(source.bytes[cell])
                     let index = batch.add(
                         text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed, isValidUTF8: source.isValidUTF8)
-                    pending.append(PendingCell(index: index, range: cell, unescaped: hasPipe ? text : nil, offset: offset))
+                    pending.append(PendingCell(index: index, range: cell, unescaped: removed.isEmpty ? nil : text, offset: offset))
                 }
             }
         }
@@ -177,7 +175,7 @@ enum PipeTable {
                     sourceText = StoredText(store: store, start: node.start, length: node.length)
                 } else {
                     let start = inlines.bytes.count
-                    if let unescaped = cell.unescaped { inlines.bytes.append(contentsOf: unescaped) } else { inlines.bytes.append(contentsOf: source.bytes[cell.range]) }
+                    inlines.bytes.append(contentsOf: cell.unescaped ?? source.bytes[cell.range])
                     sourceText = StoredText(store: store, start: Int32(start), length: Int32(inlines.bytes.count - start))
                 }
                 cells.append(Table.Cell(content: content, sourceText: sourceText, location: source.location(line: line.lineIndex, byteOffset: cell.offset)))

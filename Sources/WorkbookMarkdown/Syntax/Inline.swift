@@ -40,31 +40,6 @@ public struct Inlines: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral {
     let lower: Int32
     let upper: Int32
 
-    init(store: InlineStore, lower: Int32, upper: Int32) {
-        self.store = store
-        self.lower = lower
-        self.upper = upper
-    }
-
-    /// No inlines.
-    public init() {
-        self = InlineStore.empty
-    }
-
-    /// Inlines copied into a store of their own.
-    public init(_ inlines: some Sequence<Inline>) {
-        var table = InlineTable()
-        for inline in inlines { table.append(inline) }
-        let count = table.nextIndex
-        let store = InlineStore()
-        store.freeze(table)
-        self.init(store: store, lower: 0, upper: count)
-    }
-
-    public init(arrayLiteral elements: Inline...) {
-        self.init(elements)
-    }
-
     public var isEmpty: Bool { lower == upper }
 
     /// How many inlines there are at the top level.
@@ -229,6 +204,25 @@ public struct Inlines: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral {
 }
 
 extension Inlines {
+    /// No inlines.
+    public init() {
+        self = InlineStore.empty
+    }
+
+    /// Inlines copied into a store of their own.
+    public init(_ inlines: some Sequence<Inline>) {
+        var table = InlineTable()
+        for inline in inlines { table.append(inline) }
+        let count = table.nextIndex
+        let store = InlineStore()
+        store.freeze(table)
+        self.init(store: store, lower: 0, upper: count)
+    }
+
+    public init(arrayLiteral elements: Inline...) {
+        self.init(elements)
+    }
+
     /// Calls `body` with every link's and image's destination, outermost first,
     /// in the order they are written.
     public func forEachLink(_ body: (Link) throws -> Void) rethrows {
@@ -249,12 +243,19 @@ struct StoredText: Sendable, Hashable {
     let start: Int32
     let length: Int32
 
-    init(store: InlineStore, start: Int32, length: Int32) {
-        self.store = store
-        self.start = start
-        self.length = length
-    }
+    var bytes: ArraySlice<UInt8> { store.bytes[Int(start)..<Int(start + length)] }
 
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func == (lhs: StoredText, rhs: StoredText) -> Bool { lhs.bytes.elementsEqual(rhs.bytes) }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(length)
+        for byte in bytes { hasher.combine(byte) }
+    }
+}
+
+extension StoredText {
     /// No text.
     init() {
         self.init(store: InlineStore.empty.store, start: 0, length: 0)
@@ -267,17 +268,6 @@ struct StoredText: Sendable, Hashable {
         let store = InlineStore()
         store.freeze(table)
         self.init(store: store, start: 0, length: Int32(string.utf8.count))
-    }
-
-    var bytes: ArraySlice<UInt8> { store.bytes[Int(start)..<Int(start + length)] }
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
-
-    static func == (lhs: StoredText, rhs: StoredText) -> Bool { lhs.bytes.elementsEqual(rhs.bytes) }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(length)
-        for byte in bytes { hasher.combine(byte) }
     }
 }
 
