@@ -16,9 +16,23 @@ waits between builds, as `make bench` does between tools: a build after a
 pause of a few seconds takes about 9% longer on the development machine.
 Each binary is copied into a folder of its own beside a link to this
 repository's Themes, where it finds the default theme.
+
+Besides the medians, each binary's builds are set against the first's of the
+same round (its paired ratio): a spell of a slow machine slows both builds of a
+round, so the middle of those ratios moves less than the medians do.
+
+`--instructions` counts instead of timing: one build of each binary under
+`valgrind --tool=callgrind` (about 50 times slower; use `--chapters 200`), and
+the user-space instructions it executed, in all and in the functions that
+cost the most on this machine: reference counting (`swift_retain`,
+`swift_release` and their kin) and the allocator. The counts are the same from
+run to run within 0.1%, whatever else the machine does, so they show a change
+of 1% in the work a build does where time cannot; they leave out the kernel
+(page faults, file writes) and how fast each instruction ran.
 """
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -47,6 +61,52 @@ def run(binary, content, output, env):
             "faults": usage.ru_minflt, "rss_mb": usage.ru_maxrss / 1024}
 
 
+# Functions whose instructions `--instructions` reports apart: reference
+# counting and the allocator (mimalloc's and the Swift runtime's entry points).
+GROUPS = {
+    "reference counting": re.compile(r"^(swift_retain|swift_release|swift_bridgeObjectRetain|swift_bridgeObjectRelease"
+                                     r"|swift_retain_n|swift_release_n|swift_isUniquelyReferenced\w*)(\'\d+)?$"),
+    "allocation": re.compile(r"^(malloc|free|mi_\w+|_mi_\w+|swift_allocObject|swift_slowAlloc|swift_deallocObject"
+                             r"|swift_slowDealloc|swift_deallocClassInstance)(\'\d+)?$"),
+}
+
+
+def instructions(binary, content, output, env, work):
+    """One build under callgrind: (total instructions, {group: instructions})."""
+    shutil.rmtree(output, ignore_errors=True)
+    # valgrind 3.19 gives up on the binary's DWARF; the symbol table is enough.
+    nodebug = binary + ".nodebug"
+    subprocess.run(["objcopy", "--strip-debug", binary, nodebug], check=True)
+    out_file = os.path.join(work, os.path.basename(os.path.dirname(binary)) + ".callgrind")
+    run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}", nodebug,
+                          "build", "--content", content, "--output", output], capture_output=True, text=True, env=env)
+    if run.returncode != 0:
+        sys.exit(f"{binary} failed under valgrind:\n{run.stderr[-2000:]}")
+    annotated = subprocess.run(["callgrind_annotate", "--threshold=100", out_file], capture_output=True, text=True, check=True).stdout
+    total = 0
+    groups = {name: 0 for name in GROUPS}
+    for line in annotated.splitlines():
+        m = re.match(r"^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$", line)
+        if not m:
+            continue
+        cost, what = int(m.group(1).replace(",", "")), m.group(2)
+        if what.startswith("PROGRAM TOTALS"):
+            total = cost
+            continue
+        function = re.sub(r" \[.*\]$", "", what).split(":", 1)[-1]
+        for name, pattern in GROUPS.items():
+            if pattern.match(function):
+                groups[name] += cost
+    return total, groups
+
+
+def paired(runs, base_runs):
+    """The middle of each round's wall-time ratio to the first binary's, and the middle half of them."""
+    ratios = sorted(r["wall"] / b["wall"] for r, b in zip(runs, base_runs))
+    k = len(ratios)
+    return statistics.median(ratios), ratios[k // 4], ratios[(3 * k) // 4], sum(x < 1 for x in ratios), k
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("binaries", nargs="+", help="workbook binaries; the first is the baseline")
@@ -56,6 +116,8 @@ def main():
     ap.add_argument("--work", default="/tmp/workbook-bench", help="where generated corpora are kept")
     ap.add_argument("--pause", type=float, default=0.0, help="seconds between builds")
     ap.add_argument("--env", action="append", default=[], help="NAME=VALUE for every build (repeatable)")
+    ap.add_argument("--instructions", action="store_true",
+                    help="count each binary's instructions under callgrind instead of timing it (one build each)")
     args = ap.parse_args()
 
     corpus = os.path.join(args.work, f"n{args.chapters}")
@@ -77,14 +139,26 @@ def main():
             shutil.copy2(given, os.path.join(folder, "workbook"))
             os.symlink(os.path.join(REPO, "Themes"), os.path.join(folder, "Themes"))
             binaries.append(os.path.join(folder, "workbook"))
-        results = [[] for _ in binaries]
-        for _ in range(args.runs):
-            for n, binary in enumerate(binaries):
-                if args.pause:
-                    time.sleep(args.pause)
-                results[n].append(run(binary, content, os.path.join(scratch, f"out-{n}"), env))
+        if args.instructions:
+            counts = [instructions(binary, content, os.path.join(scratch, f"out-{n}"), env, scratch) for n, binary in enumerate(binaries)]
+        else:
+            results = [[] for _ in binaries]
+            for _ in range(args.runs):
+                for n, binary in enumerate(binaries):
+                    if args.pause:
+                        time.sleep(args.pause)
+                    results[n].append(run(binary, content, os.path.join(scratch, f"out-{n}"), env))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+    if args.instructions:
+        base_total, base_groups = counts[0]
+        for given, (total, groups) in zip(args.binaries, counts):
+            parts = "  ".join(f"{name} {cost:,} ({cost / base_groups[name]:.3f}x)" if base_groups[name] else f"{name} {cost:,}"
+                              for name, cost in groups.items())
+            print(f"{given}")
+            print(f"  instructions {total:,} ({total / base_total:.4f}x of the first)  {parts}")
+        return
 
     base = None
     for given, runs in zip(args.binaries, results):
@@ -95,8 +169,10 @@ def main():
               f"  CPU {median['cpu'] * 1000:7.1f} ms (system {median['sys'] * 1000:.1f})"
               f"  page faults {median['faults']:,.0f}  peak RSS {median['rss_mb']:.0f} MB"
               f"  wall {median['wall'] / base['wall']:.3f}x, CPU {median['cpu'] / base['cpu']:.3f}x of the first")
+        if runs is not results[0]:
+            middle, low, high, faster, rounds = paired(runs, results[0])
+            print(f"  paired with the first: {middle:.3f}x (middle half {low:.3f}-{high:.3f}), faster in {faster} of {rounds} rounds")
         print("  runs (ms):", " ".join(f"{r['wall'] * 1000:.0f}" for r in runs))
-
 
 if __name__ == "__main__":
     main()

@@ -106,4 +106,15 @@ import WorkbookMarkdown
         #expect(SitePaths.root(from: "a/b") == "../../")
         #expect(SitePaths.root(from: "/a//b/") == "../../")
     }
+
+    /// A site path keeps letters, digits, `-._~/!$&'()*+,;=@` and non-ASCII
+    /// bytes; every other byte is percent-encoded, each control byte too.
+    @Test func sitePathURLsEncodeEveryOtherByte() {
+        #expect(SitePaths.url("chapters/a-b_c.d~e.html") == "chapters/a-b_c.d~e.html")
+        #expect(SitePaths.url("x/!$&'()*+,;=@AZaz09é.html") == "x/!$&'()*+,;=@AZaz09é.html")
+        #expect(SitePaths.url("a b:c#d?e%f\"g<h>i[j]k^l`m{n|o}p\u{7F}q\tr.html") == "a%20b%3Ac%23d%3Fe%25f%22g%3Ch%3Ei%5Bj%5Dk%5El%60m%7Bn%7Co%7Dp%7Fq%09r.html")
+        // Every ASCII byte: 79 are kept as they are (62 letters and digits, 17 marks), 49 are encoded.
+        let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        #expect(SitePaths.url(ascii).utf8.count == 79 + 49 * 3)
+    }
 }

@@ -59,8 +59,12 @@ enum SitePaths {
     }
 
     /// Letters, digits, `-._~/!$&'()*+,;=@`, and any byte of a non-ASCII character.
-    private static func isURLSafe(_ b: UInt8) -> Bool {
-        b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-            || "-._~/!$&'()*+,;=@".utf8.contains(b)
+    private static func isURLSafe(_ b: UInt8) -> Bool { urlSafe[Int(b)] }
+
+    /// `isURLSafe` by byte: every link and navigation URL of every page passes
+    /// through `url`, and searching the punctuation for each byte was 1% of a build.
+    private static let urlSafe: [Bool] = (0...255).map { (b: Int) in
+        b >= 0x80 || (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+            || "-._~/!$&'()*+,;=@".utf8.contains(UInt8(b))
     }
 }

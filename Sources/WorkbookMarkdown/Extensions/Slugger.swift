@@ -76,7 +76,11 @@ public struct Slugger: Sendable {
     /// `base` if free, else `base-1`, `base-2`, ...
     public mutating func uniqueID(_ base: String) -> String {
         let base = base.isEmpty ? "section" : base
-        var n = lastSuffix[base] ?? 0
+        let tried = lastSuffix.isEmpty ? nil : lastSuffix[base]
+        // Most ids are free at the first try: one lookup, nothing to remember
+        // (a base never tried starts from its bare slug either way).
+        if tried == nil, used.insert(base).inserted { return base }
+        var n = tried ?? 0
         var candidate = n == 0 ? base : "\(base)-\(n)"
         while used.contains(candidate) {
             n += 1

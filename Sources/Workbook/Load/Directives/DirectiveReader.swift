@@ -82,24 +82,24 @@ struct DirectiveReader {
     private mutating func assignID(_ directive: Directive, type: DirectiveType) -> String {
         if let explicit = directive.id {
             let at = directive.idLocation ?? directive.location
-            if let first = idLocations[explicit] {
+            if let first = idLocations.updateValue(at, forKey: explicit) {
                 error("duplicate id `\(explicit)`: already used on line \(first.line)", at: at)
             }
-            idLocations[explicit] = at
             slugger.reserve(explicit)
             return explicit
         }
-        if let title = directive.title, !title.plainText.isEmpty {
-            let slug = Slugger.slug(title.plainText)
+        if let text = directive.title?.plainText, !text.isEmpty {
+            let slug = Slugger.slug(text)
             if type.hasWorkbookWideID || type.requiresTitle {
                 let base = slug.isEmpty ? type.rawValue : slug
                 // The title gives the id: point at its `[`, right after the type.
                 let titleLocation = SourceLocation(line: directive.nameLocation.line, column: directive.nameLocation.column + directive.name.unicodeScalars.count)
-                if let first = idLocations[base] {
+                // One lookup: the first place an id was used is put back when this is a duplicate.
+                if let first = idLocations.updateValue(titleLocation, forKey: base) {
+                    idLocations[base] = first
                     error("duplicate id `\(base)` (from the title): already used on line \(first.line); give one of them an explicit `{#id}`", at: titleLocation)
                     return base
                 }
-                idLocations[base] = titleLocation
                 slugger.reserve(base)
                 return base
             }
