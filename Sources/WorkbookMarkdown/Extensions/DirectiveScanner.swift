@@ -6,10 +6,19 @@ struct DirectiveScanner {
         case directive(Opened, [Segment])
     }
 
-    struct Opened {
-        var fence: DirectiveFence
-        var lineIndex: Int
-        var fenceOffset: Int
+    /// An opening fence and where it is. A class: the scanner's frames and the
+    /// block builder pass it along several times, and a copy of the fence's
+    /// strings and arrays cost a retain for each.
+    final class Opened {
+        let fence: DirectiveFence
+        let lineIndex: Int
+        let fenceOffset: Int
+
+        init(fence: DirectiveFence, lineIndex: Int, fenceOffset: Int) {
+            self.fence = fence
+            self.lineIndex = lineIndex
+            self.fenceOffset = fenceOffset
+        }
     }
 
     let source: SourceLines
