@@ -42,6 +42,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True   # no __pycache__ in the repo
+import profile  # noqa: E402  (Benchmarks/profile.py: the callgrind runner and reader)
 
 
 def run(binary, content, output, env):
@@ -74,29 +77,12 @@ GROUPS = {
 def instructions(binary, content, output, env, work):
     """One build under callgrind: (total instructions, {group: instructions})."""
     shutil.rmtree(output, ignore_errors=True)
-    # valgrind 3.19 gives up on the binary's DWARF; the symbol table is enough.
-    nodebug = binary + ".nodebug"
-    subprocess.run(["objcopy", "--strip-debug", binary, nodebug], check=True)
     out_file = os.path.join(work, os.path.basename(os.path.dirname(binary)) + ".callgrind")
-    run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}", nodebug,
-                          "build", "--content", content, "--output", output], capture_output=True, text=True, env=env)
-    if run.returncode != 0:
-        sys.exit(f"{binary} failed under valgrind:\n{run.stderr[-2000:]}")
-    annotated = subprocess.run(["callgrind_annotate", "--threshold=100", out_file], capture_output=True, text=True, check=True).stdout
-    total = 0
-    groups = {name: 0 for name in GROUPS}
-    for line in annotated.splitlines():
-        m = re.match(r"^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$", line)
-        if not m:
-            continue
-        cost, what = int(m.group(1).replace(",", "")), m.group(2)
-        if what.startswith("PROGRAM TOTALS"):
-            total = cost
-            continue
-        function = re.sub(r" \[.*\]$", "", what).split(":", 1)[-1]
-        for name, pattern in GROUPS.items():
-            if pattern.match(function):
-                groups[name] += cost
+    result = profile.run_callgrind([binary, "build", "--content", content, "--output", output], out_file, env)
+    if result.returncode != 0:
+        sys.exit(f"{binary} failed under valgrind:\n{result.stderr[-2000:]}")
+    total, rows = profile.callgrind_rows(out_file, inclusive=False, levels=True)
+    groups = {name: sum(cost for cost, function in rows if pattern.match(function)) for name, pattern in GROUPS.items()}
     return total, groups
 
 
@@ -173,6 +159,7 @@ def main():
             middle, low, high, faster, rounds = paired(runs, results[0])
             print(f"  paired with the first: {middle:.3f}x (middle half {low:.3f}-{high:.3f}), faster in {faster} of {rounds} rounds")
         print("  runs (ms):", " ".join(f"{r['wall'] * 1000:.0f}" for r in runs))
+
 
 if __name__ == "__main__":
     main()

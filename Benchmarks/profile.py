@@ -51,8 +51,25 @@ RUNTIME_FRAMES = re.compile(r"^(clone3|swift_job_run|swift::runJobInEstablishedE
                             r"_dispatch_\w+|dispatch_apply_f|start_thread)")
 
 
-def callgrind_rows(out_file, inclusive):
-    """(cost, mangled name) rows of callgrind_annotate, biggest first, total."""
+def run_callgrind(cmd, out_file, env=None):
+    """Runs `cmd` (a workbook build) under callgrind; the completed process.
+    Valgrind 3.19 cannot read the DWARF 5 that Swift 6 emits: it runs a copy of
+    the binary without debug info (symbols kept), beside the original so it
+    finds the theme."""
+    nodebug = cmd[0] + "-nodebug"
+    subprocess.run(["objcopy", "--strip-debug", cmd[0], nodebug], check=True)
+    try:
+        return subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}", nodebug] + cmd[1:],
+                              capture_output=True, text=True, env=env)
+    finally:
+        os.remove(nodebug)
+
+
+def callgrind_rows(out_file, inclusive, levels=False):
+    """(cost, mangled name) rows of callgrind_annotate, biggest first, total.
+    A recursion level of a function in a cycle (`f'2`) is left out, as its
+    inclusive cost is counted twice; with `levels`, self costs, which are not,
+    keep their rows."""
     ann = subprocess.run(["callgrind_annotate", f"--inclusive={'yes' if inclusive else 'no'}", "--threshold=100",
                           out_file], capture_output=True, text=True).stdout
     total, rows = None, []
@@ -66,7 +83,7 @@ def callgrind_rows(out_file, inclusive):
             where = m.group(2)
             fn = where.split(":", 1)[1] if not where.startswith("???:") else where[4:]
             fn = re.sub(r"\s*\[[^\]]*\]\s*$", "", fn)
-            if re.search(r"'\d+$", fn):   # a recursion level of a function in a cycle: counted twice
+            if not levels and re.search(r"'\d+$", fn):
                 continue
             rows.append((int(m.group(1).replace(",", "")), fn))
     return total, rows
@@ -178,20 +195,10 @@ def main():
         lines = [ln for ln in r.stderr.splitlines() if ln.strip() and not ln.startswith("search-index.js")]
         report += ["## perf stat -e task-clock (one build)", ""] + ["    " + ln.strip() for ln in lines[-6:]] + [""]
 
-    # Valgrind 3.19 cannot read the DWARF 5 that Swift 6 emits: profile a copy
-    # without debug info (symbols kept), beside the original so it finds the theme.
     callgrind_failed = None
     if not args.no_callgrind:
-        nodebug = wb + "-nodebug"
-        subprocess.run(["objcopy", "--strip-debug", wb, nodebug], check=True)
         cg = os.path.join(work, "callgrind.out")
-        cmd = build_cmd()
-        cmd[0] = nodebug
-        try:
-            r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}"] + cmd,
-                               capture_output=True, text=True)
-        finally:
-            os.remove(nodebug)
+        r = run_callgrind(build_cmd(), cg)
         if r.returncode == 0:
             report += callgrind_report(cg, args.top)
         else:
