@@ -2,8 +2,8 @@ import Foundation
 import WorkbookMarkdown
 
 /// Where plain text is written: a String, or a search entry's text written
-/// straight into the index as JSON (`SearchIndex.JSONText`).
-protocol PlainTextOutput {
+/// straight into the index as JSON (`SearchIndex.EntryJSON`).
+protocol PlainTextOutput: ~Copyable {
     /// Whether nothing has been written yet.
     var isEmpty: Bool { get }
     /// A position that moves on with every byte written.
@@ -30,7 +30,7 @@ extension String: PlainTextOutput {
 enum PlainText {
     /// Appends what `write` writes after a space, or without one when `text` is
     /// empty; an empty piece leaves `text` as it was.
-    static func appendPiece<Output: PlainTextOutput>(to text: inout Output, _ write: (inout Output) -> Void) {
+    static func appendPiece<Output: PlainTextOutput & ~Copyable>(to text: inout Output, _ write: (inout Output) -> Void) {
         let hadText = !text.isEmpty
         if hadText { text.writeSpace() }
         let start = text.mark
@@ -39,7 +39,7 @@ enum PlainText {
     }
 
     /// The pieces one space apart, empty ones left out.
-    static func appendNonEmpty<S: Sequence, Output: PlainTextOutput>(
+    static func appendNonEmpty<S: Sequence, Output: PlainTextOutput & ~Copyable>(
         _ items: S, to text: inout Output, _ write: (S.Element, inout Output) -> Void
     ) {
         var hasText = false
@@ -56,7 +56,7 @@ enum PlainText {
     }
 
     /// The pieces one space apart, empty ones included.
-    static func appendAll<S: Sequence, Output: PlainTextOutput>(
+    static func appendAll<S: Sequence, Output: PlainTextOutput & ~Copyable>(
         _ items: S, to text: inout Output, _ write: (S.Element, inout Output) -> Void
     ) {
         var first = true
@@ -68,17 +68,17 @@ enum PlainText {
     }
 
     /// Inline content as `Inlines.plainText` gives it.
-    static func append<Output: PlainTextOutput>(_ inlines: Inlines, to text: inout Output) {
+    static func append<Output: PlainTextOutput & ~Copyable>(_ inlines: Inlines, to text: inout Output) {
         inlines.forEachPlainTextPiece { piece in
             if let piece { text.write(utf8: piece) } else { text.writeSpace() }
         }
     }
 
-    static func append<Output: PlainTextOutput>(_ blocks: [Block], to text: inout Output) {
+    static func append<Output: PlainTextOutput & ~Copyable>(_ blocks: [Block], to text: inout Output) {
         appendNonEmpty(blocks, to: &text) { append($0, to: &$1) }
     }
 
-    static func append<Output: PlainTextOutput>(_ block: Block, to text: inout Output) {
+    static func append<Output: PlainTextOutput & ~Copyable>(_ block: Block, to text: inout Output) {
         switch block {
         case .paragraph(let content, _): append(content, to: &text)
         case .heading(let heading): append(heading.content, to: &text)
@@ -100,11 +100,11 @@ enum PlainText {
         }
     }
 
-    static func append<Output: PlainTextOutput>(_ body: [ChapterBlock], to text: inout Output) {
+    static func append<Output: PlainTextOutput & ~Copyable>(_ body: [ChapterBlock], to text: inout Output) {
         appendNonEmpty(body, to: &text) { append($0, to: &$1) }
     }
 
-    static func append<Output: PlainTextOutput>(_ block: ChapterBlock, to text: inout Output) {
+    static func append<Output: PlainTextOutput & ~Copyable>(_ block: ChapterBlock, to text: inout Output) {
         switch block {
         case .markdown(let b): append(b, to: &text)
         case .matrix(let m):

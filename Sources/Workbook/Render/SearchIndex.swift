@@ -48,31 +48,29 @@ enum SearchIndex {
     /// Writes the entries of one page into `sink` as the body is walked: text
     /// after a heading or a titled block's own text goes to its entry, and
     /// later untitled blocks add to the last entry.
-    private static func walk<Sink: EntrySink>(_ body: [ChapterBlock], page: String, url: String, intro: String, into sink: inout Sink) {
+    private static func walk<Sink: EntrySink & ~Copyable>(_ body: [ChapterBlock], page: String, url: String, intro: String, into sink: inout Sink) {
         sink.open(title: page, url: url)
-        sink.text.write(intro)
+        sink.write(intro)
         for block in body {
             switch block {
             case .markdown(.heading(let heading)) where heading.level <= 3:
                 sink.open(title: heading.content.plainText, url: url + "#" + heading.id)
             case .markdown(let markdown):
-                PlainText.appendPiece(to: &sink.text) { PlainText.append(markdown, to: &$0) }
+                PlainText.appendPiece(to: &sink) { PlainText.append(markdown, to: &$0) }
             default:
                 guard let (title, id) = block.titleAndID else {
-                    PlainText.appendPiece(to: &sink.text) { PlainText.append(block, to: &$0) }
+                    PlainText.appendPiece(to: &sink) { PlainText.append(block, to: &$0) }
                     continue
                 }
                 sink.open(title: title, url: url + "#" + id)
-                PlainText.append(block, to: &sink.text)
+                PlainText.append(block, to: &sink)
             }
         }
     }
 
     /// Where `walk` puts entries: each is opened with its title and URL, then
-    /// its text is written.
-    private protocol EntrySink {
-        associatedtype Text: PlainTextOutput
-        var text: Text { get set }
+    /// its text is written to the sink.
+    private protocol EntrySink: PlainTextOutput, ~Copyable {
         /// Ends the open entry, if any, and starts the next.
         mutating func open(title: String, url: String)
     }
@@ -82,6 +80,13 @@ enum SearchIndex {
         let page: String
         var entries: [Entry] = []
         var text = ""
+
+        var isEmpty: Bool { text.isEmpty }
+        var mark: Int { text.mark }
+        mutating func write(_ text: String) { self.text.write(text) }
+        mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) { text.write(utf8: bytes) }
+        mutating func writeSpace() { text.writeSpace() }
+        mutating func removeSpace() { text.removeSpace() }
 
         mutating func open(title: String, url: String) {
             close()
@@ -96,10 +101,13 @@ enum SearchIndex {
     }
 
     /// Entries written straight as the index's JSON, with no text kept as a
-    /// String: the index holds every word of the workbook.
-    private struct EntryJSON: EntrySink {
+    /// String: the index holds every word of the workbook. What is written
+    /// is the open entry's text, JSON-escaped as it is written.
+    private struct EntryJSON: EntrySink, ~Copyable {
         let page: String
-        var text = JSONText()
+        var bytes = ByteBuffer(capacity: 4096)
+        /// Where the open entry's text starts in `bytes`.
+        var start = 0
         var pending: (title: String, url: String)?
 
         init(page: String) {
@@ -108,36 +116,24 @@ enum SearchIndex {
 
         mutating func open(title: String, url: String) {
             close()
-            if !text.bytes.isEmpty { text.bytes.append(UInt8(ascii: ",")) }
-            text.bytes += Self.pageKey
-            appendJSONString(page, to: &text.bytes)
-            text.bytes += Self.textKey
-            text.start = text.bytes.count
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(literal: "{\"page\":")
+            appendJSONString(page, to: &bytes)
+            bytes.append(literal: ",\"text\":\"")
+            start = bytes.count
             pending = (title, url)
         }
 
         /// Ends the open entry: its text's closing quote, title and URL.
         mutating func close() {
             guard let (title, url) = pending else { return }
-            text.bytes += Self.titleKey
-            appendJSONString(title, to: &text.bytes)
-            text.bytes += Self.urlKey
-            appendJSONString(url, to: &text.bytes)
-            text.bytes.append(UInt8(ascii: "}"))
+            bytes.append(literal: "\",\"title\":")
+            appendJSONString(title, to: &bytes)
+            bytes.append(literal: ",\"url\":")
+            appendJSONString(url, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
             pending = nil
         }
-
-        private static let pageKey = Array("{\"page\":".utf8)
-        private static let textKey = Array(",\"text\":\"".utf8)
-        private static let titleKey = Array("\",\"title\":".utf8)
-        private static let urlKey = Array(",\"url\":".utf8)
-    }
-
-    /// The text of the open entry, JSON-escaped as it is written.
-    struct JSONText: PlainTextOutput {
-        var bytes: [UInt8] = []
-        /// Where the open entry's text starts in `bytes`.
-        var start = 0
 
         var isEmpty: Bool { bytes.count == start }
         var mark: Int { bytes.count }
@@ -159,7 +155,7 @@ enum SearchIndex {
         var json = EntryJSON(page: source.page)
         walk(source.body, page: source.page, url: source.url, intro: source.intro, into: &json)
         json.close()
-        return json.text.bytes
+        return json.bytes.bytes()
     }
 
     static func script(_ entries: [Entry]) -> [UInt8] {
@@ -185,20 +181,20 @@ enum SearchIndex {
     }
 
     private static func append(_ entry: Entry, to out: inout [UInt8]) {
-        out += Array("{\"page\":".utf8)
+        out.append(literal: "{\"page\":")
         appendJSONString(entry.page, to: &out)
-        out += Array(",\"text\":".utf8)
+        out.append(literal: ",\"text\":")
         appendJSONString(entry.text, to: &out)
-        out += Array(",\"title\":".utf8)
+        out.append(literal: ",\"title\":")
         appendJSONString(entry.title, to: &out)
-        out += Array(",\"url\":".utf8)
+        out.append(literal: ",\"url\":")
         appendJSONString(entry.url, to: &out)
         out.append(UInt8(ascii: "}"))
     }
 
     /// A JSON string, as JSONEncoder writes it: `/` escaped too. Runs of bytes
     /// that need no escape are copied whole.
-    static func appendJSONString(_ string: String, to out: inout [UInt8]) {
+    static func appendJSONString<Sink: ByteSink & ~Copyable>(_ string: String, to out: inout Sink) {
         out.append(UInt8(ascii: "\""))
         appendJSONContent(string, to: &out)
         out.append(UInt8(ascii: "\""))
@@ -208,21 +204,21 @@ enum SearchIndex {
     static let jsonEscaped = ByteScan.Set([UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/")], controls: true)
 
     /// What goes between a JSON string's quotes.
-    static func appendJSONContent(_ string: String, to out: inout [UInt8]) {
+    static func appendJSONContent<Sink: ByteSink & ~Copyable>(_ string: String, to out: inout Sink) {
         string.withUTF8Bytes { appendJSONContent($0, to: &out) }
     }
 
-    static func appendJSONContent(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendJSONContent<Sink: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         var start = 0
         while let i = ByteScan.first(in: bytes, from: start, jsonEscaped) {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
             appendEscape(bytes[i], to: &out)
             start = i + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
-    private static func appendEscape(_ b: UInt8, to out: inout [UInt8]) {
+    private static func appendEscape<Sink: ByteSink & ~Copyable>(_ b: UInt8, to out: inout Sink) {
         out.append(0x5C)
         switch b {
         case 0x0A: out.append(UInt8(ascii: "n"))
@@ -231,8 +227,10 @@ enum SearchIndex {
         case 0x08: out.append(UInt8(ascii: "b"))
         case 0x0C: out.append(UInt8(ascii: "f"))
         case 0x00..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            out += [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            let hex: StaticString = "0123456789abcdef"
+            out.append(literal: "u00")
+            out.append(hex.utf8Start[Int(b >> 4)])
+            out.append(hex.utf8Start[Int(b & 0xF)])
         default: out.append(b)  // `"`, `\` and `/` after the backslash
         }
     }

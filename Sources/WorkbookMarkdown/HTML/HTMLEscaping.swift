@@ -13,25 +13,25 @@ public enum HTMLEscaping {
         text.withUTF8Bytes { ByteScan.first(in: $0, from: 0, ByteScan.htmlText) != nil }
     }
 
-    public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+    public static func appendEscaped<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {
         text.withUTF8Bytes { appendEscaped($0, to: &out) }
     }
 
-    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendEscaped<Sink: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         // Runs of bytes that need no escaping are copied whole: most text has none.
         var start = 0
         while let i = ByteScan.first(in: bytes, from: start, ByteScan.htmlText) {
             let b = bytes[i]
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
             switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            default: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case UInt8(ascii: "&"): out.append(literal: "&amp;")
+            case UInt8(ascii: "<"): out.append(literal: "&lt;")
+            case UInt8(ascii: ">"): out.append(literal: "&gt;")
+            default: out.append(literal: "&quot;")
             }
             start = i + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     private static let hrefSafe: [Bool] = {
@@ -44,19 +44,19 @@ public enum HTMLEscaping {
 
     /// Escapes a URL for an `href` or `src` value the way cmark does: unsafe
     /// bytes percent-encoded, `&` and `'` as entities, existing `%XX` kept.
-    public static func appendHref(_ url: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789ABCDEF".utf8)
+    public static func appendHref<Sink: ByteSink & ~Copyable>(_ url: String, to out: inout Sink) {
+        let hex: StaticString = "0123456789ABCDEF"
         for b in url.utf8 {
             if b == UInt8(ascii: "&") {
-                out.append(contentsOf: Array("&amp;".utf8))
+                out.append(literal: "&amp;")
             } else if b == UInt8(ascii: "'") {
-                out.append(contentsOf: Array("&#x27;".utf8))
+                out.append(literal: "&#x27;")
             } else if hrefSafe[Int(b)] {
                 out.append(b)
             } else {
                 out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0x0F)])
+                out.append(hex.utf8Start[Int(b >> 4)])
+                out.append(hex.utf8Start[Int(b & 0x0F)])
             }
         }
     }

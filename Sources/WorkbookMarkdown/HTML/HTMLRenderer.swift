@@ -1,6 +1,6 @@
 /// Renders blocks to HTML, as cmark's HTML renderer does, plus tables and
 /// heading ids. Directives are the Workbook layer's to render: they are skipped.
-public struct HTMLRenderer {
+public struct HTMLRenderer: ~Copyable {
     public struct Options: Sendable {
         /// Keep raw HTML from the Markdown (`unsafe_html: true`); otherwise it
         /// is replaced by `<!-- raw HTML omitted -->`.
@@ -27,10 +27,11 @@ public struct HTMLRenderer {
     }
 
     public var options: Options
-    private var out: [UInt8] = []
+    private var out: ByteBuffer
 
-    public init(options: Options = Options()) {
+    public init(options: Options = Options(), capacity: Int = 1024) {
         self.options = options
+        out = ByteBuffer(capacity: capacity)
     }
 
     /// The HTML of `blocks`.
@@ -40,18 +41,17 @@ public struct HTMLRenderer {
 
     /// The HTML of `blocks` as UTF-8 bytes, for a page written as bytes.
     public static func htmlBytes(_ blocks: [Block], options: Options = Options()) -> [UInt8] {
-        var renderer = HTMLRenderer(options: options)
-        renderer.out.reserveCapacity(blocks.count * 128)
+        var renderer = HTMLRenderer(options: options, capacity: blocks.count * 128)
         for block in blocks { renderer.block(block, tight: false) }
-        return renderer.out
+        return renderer.out.bytes()
     }
 
     /// The HTML of inline content (a title, a table cell).
     public static func html(_ inlines: Inlines, options: Options = Options()) -> String {
         if let plain = plainHTML(inlines) { return plain }
-        var renderer = HTMLRenderer(options: options)
+        var renderer = HTMLRenderer(options: options, capacity: 256)
         renderer.inlines(inlines)
-        return String(decoding: renderer.out, as: UTF8.self)
+        return renderer.out.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The HTML of inline content that needs no options: none, or plain text
@@ -63,11 +63,11 @@ public struct HTMLRenderer {
     }
 
     private mutating func write(_ s: StaticString) {
-        s.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(literal: s)
     }
 
     private mutating func write(_ s: String) {
-        s.withUTF8Bytes { out.append(contentsOf: $0) }
+        out.append(s)
     }
 
     private mutating func escaped(_ s: String) {
@@ -259,7 +259,7 @@ public struct HTMLRenderer {
             case .lineBreak:
                 write("<br />\n")
             case .html:
-                if options.unsafeHTML { out.append(contentsOf: literal()) } else { write("<!-- raw HTML omitted -->") }
+                if options.unsafeHTML { out.append(literal()) } else { write("<!-- raw HTML omitted -->") }
             }
             i = end
         }

@@ -36,7 +36,7 @@ struct NativeTemplate: Sendable {
             (object as? Model).map { vm in
                 var out = HTMLOutput()
                 render(vm, &out)
-                return out.bytes
+                return out.bytes()
             }
         }
     }
@@ -48,7 +48,7 @@ struct NativeTemplate: Sendable {
         guard ObjectIdentifier(Object.self) == model else { return renderAny(object) }
         var out = HTMLOutput()
         withUnsafePointer(to: object) { renderModel(UnsafeRawPointer($0), &out) }
-        return out.bytes
+        return out.bytes()
     }
 }
 
@@ -91,8 +91,13 @@ enum NativeTemplates {
 /// place. (A String output spent more on keeping its count, ASCII flag and
 /// breadcrumbs up to date with every small append than on the bytes, and the
 /// page was copied into bytes at the end.)
-struct HTMLOutput {
-    var bytes: [UInt8] = []
+struct HTMLOutput: ~Copyable {
+    var buffer = ByteBuffer(capacity: 512)
+
+    /// What was written, handed over at its exact size.
+    consuming func bytes() -> [UInt8] {
+        buffer.bytes()
+    }
 
     /// What the template engine escapes: `<`, `>`, `&`, `"` and `'`.
     static let templateEscaped = ByteScan.Set([0x3C, 0x3E, 0x26, 0x22, 0x27])
@@ -102,7 +107,7 @@ struct HTMLOutput {
     }
 
     mutating func append(_ text: String) {
-        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
+        buffer.append(text)
     }
 
     /// Appends `text` escaped the way the template engine escapes `{{name}}`:
@@ -119,13 +124,13 @@ struct HTMLOutput {
             case "&": append("&amp;")
             case "\"": append("&quot;")
             case "'": append("&#39;")
-            default: bytes.append(contentsOf: character.utf8)
+            default: for byte in character.utf8 { buffer.append(byte) }
             }
         }
     }
 
     mutating func append(_ html: HTMLBytes) {
-        bytes.append(contentsOf: html.bytes)
+        buffer.append(html.bytes)
     }
 
     /// Appends the pieces in turn.
