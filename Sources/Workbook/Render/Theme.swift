@@ -8,6 +8,8 @@ public struct Theme: Sendable {
     /// Page templates every theme must provide (with the default's help).
     static let pageTemplates = ["index", "chapter", "print", "drills", "scorecard", "fieldref", "404", "stories", "story", "dashboard"]
 
+    /// The templates the template engine renders, parsed: every template
+    /// no native renderer stands in for, and the partials those include.
     let library: MustacheLibrary
     /// Site path (`theme/style.css`) → file on disk; later folders override earlier ones.
     let staticFiles: [String: String]
@@ -17,50 +19,50 @@ public struct Theme: Sendable {
     let fingerprint: Int
     /// Swift renderers standing in for unchanged default templates (NativeTemplates.swift).
     var native: [String: NativeTemplate] = [:]
+    /// Every template parsed, for a view model a native renderer does not take.
+    let fallback: FallbackLibrary
 
     /// Loads the default theme, then `override` on top of it.
+    ///
+    /// Only what the template engine will render is parsed: a default
+    /// template that a native renderer stands in for, and that no engine
+    /// template includes, is read for its digest and left unparsed (the
+    /// default files parse, as `NativeTemplateTests` shows by rendering
+    /// them). That was most of the templates, and more than half of the
+    /// instructions a one-chapter build executed.
     /// - Parameter native: use the Swift renderers of unchanged default templates
     ///   (off only to show that they render what the templates do).
     public static func load(defaultDirectory: String, override: String? = nil, native: Bool = true) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
         var staticFiles: [String: String] = [:]
-        var templateFiles: [String: String] = [:]
-        // The default theme's templates a theme folder has not replaced, by digest.
-        var defaultDigests: [String: UInt64] = [:]
         var hasher = Hasher()
-        // Template name → the partials it includes, with where: Mustache renders a missing one as nothing.
-        var includes: [String: [(name: String, location: SourceLocation)]] = [:]
+        // Each folder's templates in name order, read in parallel; a later folder's replace the earlier's.
+        var folderFiles: [(missing: Diagnostic?, files: [TemplateFile])] = []
+        // The file each template name comes from, and the default theme's digests of those not replaced.
+        var winner: [String: TemplateFile] = [:]
+        var defaultDigests: [String: UInt64] = [:]
         let folders = [defaultDirectory] + (override.map { [$0] } ?? [])
         for folder in folders {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                diagnostics.append(.error("theme folder `\(folder)` does not exist", at: SourceLocation(line: 1, column: 1), path: folder))
+                folderFiles.append((.error("theme folder `\(folder)` does not exist", at: SourceLocation(line: 1, column: 1), path: folder), []))
                 continue
             }
             let templates = folder + "/templates"
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: templates)) ?? []).sorted().filter { $0.hasSuffix(".mustache") }
-            // Read and parsed in parallel (a build waits for its theme), registered in order.
-            let parsed = parallelMap(names) { name in ParsedTemplate(path: templates + "/" + name) }
-            for (name, template) in zip(names, parsed) {
+            let files = parallelMap(names) { name in
                 let path = templates + "/" + name
-                if let text = template.text {
-                    hasher.combine(path)
-                    hasher.combine(text)
-                }
-                switch template {
-                case .unreadable:
-                    diagnostics.append(.error("cannot read template", at: SourceLocation(line: 1, column: 1), path: path))
-                case .failed(_, let problem):
-                    diagnostics.append(problem)
-                case .parsed(let text, let template, let partials):
-                    let key = String(name.dropLast(".mustache".count))
-                    library.register(template, named: key)
-                    templateFiles[key] = path
-                    defaultDigests[key] = folder == defaultDirectory ? NativeTemplates.digest(text) : nil
-                    includes[key] = partials
-                }
+                let text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+                return TemplateFile(key: String(name.dropLast(".mustache".count)), path: path, text: text, isDefault: folder == defaultDirectory)
             }
+            for file in files {
+                guard let text = file.text else { continue }
+                hasher.combine(file.path)
+                hasher.combine(text)
+                winner[file.key] = file
+                defaultDigests[file.key] = folder == defaultDirectory ? NativeTemplates.digest(text) : nil
+            }
+            folderFiles.append((nil, files))
             let assets = folder + "/static"
             if let enumerator = FileManager.default.enumerator(atPath: assets) {
                 while let item = enumerator.nextObject() as? String {
@@ -71,12 +73,47 @@ public struct Theme: Sendable {
                 }
             }
         }
+        let natives = native ? NativeTemplates.usable(unchanged: defaultDigests) : [:]
+        let engine = engineTemplates(winner, natives: natives)
+        // Parsed in parallel (a build waits for its theme): every file of the
+        // theme folder, and the default files the engine renders.
+        let shown = winner.mapValues(\.path)
+        let parsed = parallelMap(folderFiles.flatMap(\.files)) { file in
+            file.isDefault && file.text != nil && (shown[file.key] != file.path || !engine.contains(file.key)) ? ParsedTemplate.skipped : ParsedTemplate(file)
+        }
+        var library = MustacheLibrary()
+        var templateFiles: [String: String] = [:]
+        var registered: Set<String> = []
+        var includes: [String: [(name: String, location: SourceLocation)]] = [:]
+        var skipped: [String: String] = [:]
+        var next = 0
+        for (missing, files) in folderFiles {
+            if let missing { diagnostics.append(missing) }
+            for file in files {
+                defer { next += 1 }
+                switch parsed[next] {
+                case .unreadable:
+                    diagnostics.append(.error("cannot read template", at: SourceLocation(line: 1, column: 1), path: file.path))
+                    continue
+                case .failed(let problem):
+                    diagnostics.append(problem)
+                    continue
+                case .parsed(let template):
+                    library.register(template, named: file.key)
+                case .skipped:
+                    if shown[file.key] == file.path { skipped[file.key] = file.text }
+                }
+                registered.insert(file.key)
+                templateFiles[file.key] = file.path
+                includes[file.key] = Theme.partials(in: file.text ?? "")
+            }
+        }
         for (key, partials) in includes.sorted(by: { $0.key < $1.key }) {
-            for partial in partials where library.getTemplate(named: partial.name) == nil {
+            for partial in partials where !registered.contains(partial.name) {
                 diagnostics.append(.error("template includes `{{>\(partial.name)}}`, but the theme has no `\(partial.name).mustache`", at: partial.location, path: templateFiles[key] ?? key))
             }
         }
-        for name in pageTemplates where library.getTemplate(named: name) == nil {
+        for name in pageTemplates where !registered.contains(name) {
             diagnostics.append(.error("the theme has no `\(name).mustache` template", at: SourceLocation(line: 1, column: 1), path: (override ?? defaultDirectory) + "/templates/\(name).mustache"))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
@@ -86,8 +123,24 @@ public struct Theme: Sendable {
         }
         let theme = Theme(
             library: library, staticFiles: staticFiles, templateFiles: templateFiles, fingerprint: hasher.finalize(),
-            native: native ? NativeTemplates.usable(unchanged: defaultDigests) : [:])
+            native: natives, fallback: FallbackLibrary(library, unparsed: skipped))
         return (theme, diagnostics)
+    }
+
+    /// The templates the engine renders: every one without a native
+    /// renderer, and what they include. A dynamic partial (`{{>*name}}`) in
+    /// one of them can name any template: then all of them.
+    static func engineTemplates(_ files: [String: TemplateFile], natives: [String: NativeTemplate]) -> Set<String> {
+        var needed = Set(files.keys.filter { natives[$0] == nil })
+        var pending = Array(needed)
+        while let key = pending.popLast() {
+            let text = files[key]?.text ?? ""
+            if text.contains("{{>*") { return Set(files.keys) }
+            for partial in partials(in: text) where files[partial.name] != nil && needed.insert(partial.name).inserted {
+                pending.append(partial.name)
+            }
+        }
+        return needed
     }
 
     /// Every file of the theme folders with its stamp: equal while no template
@@ -135,48 +188,80 @@ public struct Theme: Sendable {
         }
     }
 
-    /// A template file read and parsed, or why it could not be.
+    /// A template file as read: its name without `.mustache`, and its text unless it could not be read.
+    struct TemplateFile: Sendable {
+        var key: String
+        var path: String
+        var text: String?
+        /// From the default theme's folder, whose files parse.
+        var isDefault: Bool
+    }
+
+    /// A template file parsed, or why it could not be, or left unparsed.
     private enum ParsedTemplate: Sendable {
         case unreadable
-        case failed(text: String, Diagnostic)
-        case parsed(text: String, MustacheTemplate, partials: [(name: String, location: SourceLocation)])
+        case failed(Diagnostic)
+        case parsed(MustacheTemplate)
+        /// An unchanged default file that only a native renderer renders.
+        case skipped
 
-        /// The file's text, when it could be read.
-        var text: String? {
-            switch self {
-            case .unreadable: nil
-            case .failed(let text, _), .parsed(let text, _, _): text
-            }
-        }
-
-        init(path: String) {
-            guard let data = FileManager.default.contents(atPath: path) else {
+        init(_ file: TemplateFile) {
+            guard let text = file.text else {
                 self = .unreadable
                 return
             }
-            let text = String(decoding: data, as: UTF8.self)
             do {
-                self = .parsed(text: text, try MustacheTemplate(string: text), partials: Theme.partials(in: text))
+                self = .parsed(try MustacheTemplate(string: text))
             } catch let error as MustacheTemplate.ParserError {
                 self = .failed(
-                    text: text,
-                    .error("template error: \(Theme.describe(error.error))", at: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber + 1), path: path))
+                    .error("template error: \(Theme.describe(error.error))", at: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber + 1), path: file.path))
             } catch {
-                self = .failed(text: text, .error("template error: \(error)", at: SourceLocation(line: 1, column: 1), path: path))
+                self = .failed(.error("template error: \(error)", at: SourceLocation(line: 1, column: 1), path: file.path))
             }
         }
     }
 
     func render<Model>(_ object: Model, template name: String) -> String {
-        if let native = native[name], let html = native.render(object) { return String(decoding: html, as: UTF8.self) }
+        if let native = native[name] {
+            if let html = native.render(object) { return String(decoding: html, as: UTF8.self) }
+            return fallback.library.render(object, withTemplate: name) ?? ""
+        }
         return library.render(object, withTemplate: name) ?? ""
     }
 
     /// `render`'s HTML as bytes, as a page is written: a native renderer's
     /// bytes as they are.
     func renderBytes<Model>(_ object: Model, template name: String) -> [UInt8] {
-        if let native = native[name], let html = native.render(object) { return html }
+        if let native = native[name] {
+            if let html = native.render(object) { return html }
+            return Array((fallback.library.render(object, withTemplate: name) ?? "").utf8)
+        }
         return Array((library.render(object, withTemplate: name) ?? "").utf8)
+    }
+}
+
+/// The engine's library with every template in it, for a view model that
+/// a native renderer does not take (one of another type): the templates
+/// left unparsed at load are parsed the first time it is asked for.
+final class FallbackLibrary: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parsed: MustacheLibrary
+    private var unparsed: [String: String]
+
+    init(_ library: MustacheLibrary, unparsed: [String: String]) {
+        parsed = library
+        self.unparsed = unparsed
+    }
+
+    var library: MustacheLibrary {
+        lock.withLock {
+            for (name, text) in unparsed {
+                // Unchanged default files: they parse.
+                if let template = try? MustacheTemplate(string: text) { parsed.register(template, named: name) }
+            }
+            unparsed = [:]
+            return parsed
+        }
     }
 }
 
