@@ -5,21 +5,29 @@
 /// need nothing (three times faster than eight bytes at a time in a word, on
 /// chapter text).
 public enum ByteScan {
-    /// Up to five bytes, and optionally every byte below 0x20.
+    /// Up to five ASCII bytes, and optionally every byte below 0x20.
     public struct Set: Sendable {
         @usableFromInline let controls: Bool
         /// The bytes (unused places repeat the first).
         @usableFromInline let c0, c1, c2, c3, c4: UInt8
+        /// The members as bits: bytes 0-63, then 64-127 (a short text is
+        /// looked at byte by byte, one bit test a byte).
+        @usableFromInline let low, high: UInt64
 
         public init(_ bytes: [UInt8], controls: Bool = false) {
-            precondition((1...5).contains(bytes.count))
+            precondition((1...5).contains(bytes.count) && bytes.allSatisfy { $0 < 0x80 })
             self.controls = controls
             func byte(_ k: Int) -> UInt8 { bytes[k < bytes.count ? k : 0] }
             (c0, c1, c2, c3, c4) = (byte(0), byte(1), byte(2), byte(3), byte(4))
+            var (low, high): (UInt64, UInt64) = (controls ? 0xFFFF_FFFF : 0, 0)
+            for b in bytes {
+                if b < 64 { low |= 1 << b } else { high |= 1 << (b - 64) }
+            }
+            (self.low, self.high) = (low, high)
         }
 
         @inlinable @inline(__always) func contains(_ byte: UInt8) -> Bool {
-            byte == c0 || byte == c1 || byte == c2 || byte == c3 || byte == c4 || (controls && byte < 0x20)
+            byte < 64 ? (low >> byte) & 1 != 0 : byte < 128 && (high >> (byte & 63)) & 1 != 0
         }
     }
 
@@ -28,6 +36,8 @@ public enum ByteScan {
 
     /// The index of the first byte at or after `start` that is in `set`, or nil.
     /// Inlinable: escaping calls it for every short text (a title, a cell).
+    /// A text of sixteen bytes or more is read in blocks, the last of which
+    /// overlaps the one before it rather than leaving a tail to read byte by byte.
     @inlinable @inline(__always)
     public static func first(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ set: Set) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
@@ -38,15 +48,23 @@ public enum ByteScan {
             let v0 = SIMD16<UInt8>(repeating: set.c0), v1 = SIMD16<UInt8>(repeating: set.c1)
             let v2 = SIMD16<UInt8>(repeating: set.c2), v3 = SIMD16<UInt8>(repeating: set.c3)
             let v4 = SIMD16<UInt8>(repeating: set.c4), space = SIMD16<UInt8>(repeating: 0x20)
-            while i + 16 <= n {
-                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            func hit(_ at: Int) -> Bool {
+                let v = raw.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self)
                 var found = (v .== v0) .| (v .== v1) .| (v .== v2) .| (v .== v3) .| (v .== v4)
                 if set.controls { found = found .| (v .< space) }
-                if any(found) {
+                return any(found)
+            }
+            while i + 16 <= n {
+                if hit(i) {
                     for k in i..<(i + 16) where set.contains(base[k]) { return k }
                 }
                 i += 16
             }
+            // The last bytes, in the block that ends with them (it starts before `i`).
+            if i < n, hit(n - 16) {
+                for k in i..<n where set.contains(base[k]) { return k }
+            }
+            return nil
         }
         while i < n {
             if set.contains(base[i]) { return i }
