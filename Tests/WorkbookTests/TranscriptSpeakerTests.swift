@@ -27,5 +27,10 @@ import WorkbookMarkdown
         #expect(split([.text("No speaker here.")]) == nil)
         #expect(split([.text(String(repeating: "x", count: 41) + ": too long")]) == nil)
         #expect(split([.code("x: y")]) == nil)
+        // Read as characters, not bytes: a name that is not ASCII, a colon far in, a space with a mark on it.
+        #expect(split([.text("Zoë: Hi")]) == "Zoë|Hi|1")
+        #expect(split([.text(String(repeating: " ", count: 300) + "Ann: hi")]) == "Ann|hi|1")
+        #expect(split([.text("Ann: \u{301}x")]) == "Ann| \u{301}x|1")
+        #expect(split([.text(": x")]) == nil)
     }
 }

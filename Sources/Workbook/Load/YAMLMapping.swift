@@ -54,8 +54,13 @@ struct YAMLMapping {
     /// one key twice, as the key lookups here see them too.)
     static func compose(_ text: String) throws -> Node? {
         // UTF-8 named: by default Yams reads the process environment on every parse.
-        try Yams.compose(yaml: text, .basic, .default, .utf8)
+        try Yams.compose(yaml: text, .basic, constructor, .utf8)
     }
+
+    /// Yams's default constructor, made once: `.default` builds its three
+    /// tables of closures anew on every call (10,000 instructions a parse).
+    /// Immutable once made, so it is read from any thread.
+    nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// `node` with its tag resolved by YAML's default rules, as `.bool` needs
     /// (`true`, `yes`); explicitly tagged and quoted scalars keep theirs.

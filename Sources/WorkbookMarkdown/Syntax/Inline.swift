@@ -197,6 +197,15 @@ public struct Inlines: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral {
     }
 
     /// The text when these inlines are one plain text and nothing else.
+    /// Calls `body` with the first inline's UTF-8 bytes, read in place, when
+    /// it is a text; nil otherwise. The bytes are valid only during the call.
+    public func withLeadingText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        guard !isEmpty else { return nil }
+        let node = store.nodes[Int(lower)]
+        guard node.kind == .text else { return nil }
+        return try store.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(node.start)..<Int(node.start + node.length)])) }
+    }
+
     public var onlyText: String? {
         guard !isEmpty, store.nodes[Int(lower)].kind == .text, store.nodes[Int(lower)].end == upper else { return nil }
         return store.string(store.nodes[Int(lower)])

@@ -41,6 +41,11 @@ extension DirectiveReader {
 
     /// `Speaker: words` or `**Speaker:** words` → ("Speaker", words).
     static func splitSpeaker(_ content: Inlines) -> (String, Inlines)? {
+        switch content.withLeadingText(leadingSpeaker) {
+        case .noSpeaker?: return nil
+        case .speaker(let name, let skipped)?: return speaker(name, content.droppingLeadingText(bytes: skipped))
+        case .unsure?, nil: break
+        }
         guard let first = content.first else { return nil }
         var rest: Inlines
         var speaker: String
@@ -62,10 +67,39 @@ extension DirectiveReader {
         default:
             return nil
         }
-        speaker = speaker.trimmingSpaces
+        return Self.speaker(speaker, rest)
+    }
+
+    /// The speaker's name, trimmed, when it reads as one, and the words.
+    private static func speaker(_ name: String, _ words: Inlines) -> (String, Inlines)? {
+        let speaker = name.trimmingSpaces
         guard !speaker.isEmpty, speaker.count <= 40, !speaker.utf8.contains(UInt8(ascii: "\n")) else { return nil }
+        var rest = words
         if case .softBreak? = rest.first { rest = rest.droppingFirst() }
         return (speaker, rest)
+    }
+
+    /// What a leading text's bytes say about a speaker.
+    private enum LeadingSpeaker {
+        /// No colon at all.
+        case noSpeaker
+        /// The text before the colon, and how many bytes the colon and the spaces after it end at.
+        case speaker(String, Int)
+        /// A colon after non-ASCII text, or far in: read as characters instead.
+        case unsure
+    }
+
+    /// The speaker read from the first text's bytes, without copying the
+    /// paragraph's text out (every paragraph of every transcript is read).
+    /// Where the bytes up to the words are ASCII, each byte is a character,
+    /// so the colon and spaces found are the ones `firstColon` and `colonAndSpaces` find.
+    private static func leadingSpeaker(_ bytes: UnsafeBufferPointer<UInt8>) -> LeadingSpeaker {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .noSpeaker }
+        var end = colon + 1
+        while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
+        let checked = min(end + 1, bytes.count)
+        guard checked <= 256, UnsafeBufferPointer(rebasing: bytes[..<checked]).allSatisfy({ $0 < 0x80 }) else { return .unsure }
+        return .speaker(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<colon]), as: UTF8.self), end)
     }
 
     /// How many bytes of `text` come before the words after the colon at `colon`:
