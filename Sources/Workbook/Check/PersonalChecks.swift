@@ -192,15 +192,15 @@ struct PhraseMatcher: Sendable {
     static func words(_ text: String) -> [(word: String, line: Int, column: Int)] {
         var out: [(word: String, line: Int, column: Int)] = []
         var line = 1, column = 1
-        var word: [UInt8] = []
+        var word = ByteBuffer(capacity: 64)
         var start = (1, 1)
         for scalar in text.unicodeScalars {
             if WordLetters.isLetter(scalar) || WordLetters.isDigit(scalar) {
                 if word.isEmpty { start = (line, column) }
                 WordLetters.appendLowercased(scalar, to: &word)
             } else if scalar != "'" && scalar != "\u{2019}" && scalar != "\u{2018}", !word.isEmpty {
-                out.append((String(decoding: word, as: UTF8.self), start.0, start.1))
-                word.removeAll(keepingCapacity: true)
+                out.append((word.withBytes { String(decoding: $0, as: UTF8.self) }, start.0, start.1))
+                word.removeAll()
             }
             if scalar == "\n" {
                 line += 1
@@ -209,7 +209,7 @@ struct PhraseMatcher: Sendable {
                 column += 1
             }
         }
-        if !word.isEmpty { out.append((String(decoding: word, as: UTF8.self), start.0, start.1)) }
+        if !word.isEmpty { out.append((word.withBytes { String(decoding: $0, as: UTF8.self) }, start.0, start.1)) }
         return out
     }
 

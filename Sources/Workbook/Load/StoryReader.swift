@@ -134,15 +134,15 @@ enum PersonCount {
 
     static func count(_ text: String) -> (i: Int, we: Int) {
         var i = 0, we = 0
-        var word: [UInt8] = []
+        var word = ByteBuffer(capacity: 64)
         func flush() {
             // No pronoun is longer than "ourselves": longer words are not looked up.
-            if let first = word.first, word.count <= longest, startsPronoun[Int(first)],
-                let pronoun = pronouns.first(where: { $0.bytes == word })
+            if !word.isEmpty, word.count <= longest,
+                let pronoun = word.withBytes({ bytes in startsPronoun[Int(bytes[0])] ? pronouns.first(where: { $0.bytes.elementsEqual(bytes) }) : nil })
             {
                 if pronoun.singular { i += 1 } else { we += 1 }
             }
-            word.removeAll(keepingCapacity: true)
+            word.removeAll()
         }
         for scalar in text.unicodeScalars {
             if WordLetters.isLetter(scalar) {

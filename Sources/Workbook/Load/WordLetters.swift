@@ -1,3 +1,5 @@
+import WorkbookMarkdown
+
 /// Letters of words for the story checks (avoid phrases, "I" and "we"):
 /// ASCII, most of any text, is classified and lowercased without Unicode
 /// property lookups or a String per letter.
@@ -11,13 +13,15 @@ enum WordLetters {
     }
 
     /// Appends the letter lowercased (one or more scalars) as UTF-8: a word
-    /// is gathered as bytes and made a String once.
-    static func appendLowercased(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
+    /// is gathered as bytes, in a buffer reused from word to word, and made a
+    /// String once. Inlined: a story's every letter passes through it.
+    @inline(__always)
+    static func appendLowercased(_ scalar: Unicode.Scalar, to word: inout ByteBuffer) {
         if scalar.isASCII {
             let byte = UInt8(scalar.value)
             word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
         } else {
-            word.append(contentsOf: String(scalar).lowercased().utf8)
+            word.append(String(scalar).lowercased())
         }
     }
 }

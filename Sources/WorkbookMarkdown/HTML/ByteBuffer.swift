@@ -84,6 +84,11 @@ public struct ByteBuffer: ~Copyable, ByteSink {
         used += n
     }
 
+    /// Empties the buffer, keeping its memory.
+    public mutating func removeAll() {
+        used = 0
+    }
+
     /// Takes back the last byte.
     public mutating func removeLast() {
         precondition(used > 0, "nothing to remove")
