@@ -291,6 +291,11 @@ import FoundationXML
     @Test func escapingCoversTheFiveCharacters() {
         #expect(SVG.escape("&<>\"'") == "&amp;&lt;&gt;&quot;&#39;")
         #expect(SVG.escape("a\u{0}b\u{7}c") == "abc")
+        // Printable ASCII is kept as it is; tabs and new lines stay, DEL and C1 controls go.
+        #expect(SVG.escape("Totals from 0 to 12: 2026-11-01: 6.") == "Totals from 0 to 12: 2026-11-01: 6.")
+        #expect(SVG.escape("a\tb\nc") == "a\tb\nc")
+        #expect(SVG.escape("a\u{7F}b\u{85}c\u{9F}d") == "abcd")
+        #expect(SVG.escape("Zoë & co") == "Zoë &amp; co")
     }
 
     // MARK: Support

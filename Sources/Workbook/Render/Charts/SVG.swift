@@ -1,3 +1,5 @@
+import WorkbookMarkdown
+
 /// Shared helpers for the inline SVG charts: escaping, fixed number
 /// formatting, ids, label truncation and wrapping, and the document frame.
 ///
@@ -8,6 +10,14 @@ enum SVG {
     /// `>`, `"` and `'` become references, and control characters (invalid in
     /// XML, parse errors in HTML) are dropped.
     static func escape(_ text: String) -> String {
+        // Most labels and descriptions are printable ASCII with nothing to escape: kept as they are.
+        let kept = text.withUTF8Bytes { bytes in
+            bytes.allSatisfy { byte in
+                byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+                    && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+            }
+        }
+        if kept { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

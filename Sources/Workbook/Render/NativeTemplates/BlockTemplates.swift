@@ -100,7 +100,8 @@ enum BlockTemplates {
             out += " data-minutes=\""
             out.appendEscaped(vm.minutes)
             out += "\" data-seconds=\""
-            out += "\(vm.seconds)\""
+            out.append(vm.seconds)
+            out += "\""
         }
         out.append(">\n<header class=\"block-header\">\n<p class=\"block-kind\">Drill</p>\n<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n")
         if vm.hasTimebox {
@@ -128,15 +129,29 @@ enum BlockTemplates {
     static func rubric(_ vm: RubricVM, into out: inout HTMLOutput) {
         out += "<section class=\"block rubric\" data-block=\"rubric\" id=\""
         out.appendEscaped(vm.id)
-        out += "\" data-min-total=\"\(vm.minTotal)\" data-max-total=\"\(vm.maxTotal)\""
-        if vm.hasGate { out += " data-pass-mark=\"\(vm.gate)\"" }
+        out += "\" data-min-total=\""
+        out.append(vm.minTotal)
+        out += "\" data-max-total=\""
+        out.append(vm.maxTotal)
+        out += "\""
+        if vm.hasGate {
+            out += " data-pass-mark=\""
+            out.append(vm.gate)
+            out += "\""
+        }
         out.append(">\n<p class=\"block-kind\">Rubric</p>\n<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n")
         out += "<p class=\"rubric-scale\">Scale: "
         out.appendEscaped(vm.scaleLabel)
-        out += " per dimension · Totals: \(vm.minTotal)–\(vm.maxTotal)</p>\n"
+        out += " per dimension · Totals: "
+        out.append(vm.minTotal)
+        out += "–"
+        out.append(vm.maxTotal)
+        out += "</p>\n"
         out += "<div class=\"table-wrap\">\n<table class=\"rubric-table\">\n<thead>\n<tr><th scope=\"col\">Dimension</th>"
         for anchor in vm.anchors {
-            out.append("<th scope=\"col\" data-value=\"", String(anchor.value), "\">")
+            out += "<th scope=\"col\" data-value=\""
+            out.append(anchor.value)
+            out += "\">"
             out.appendEscaped(anchor.heading)
             out += "</th>"
         }
@@ -145,19 +160,31 @@ enum BlockTemplates {
             out += "<tr data-dimension=\""
             out.appendEscaped(dimension.name)
             out += "\""
-            if dimension.hasMinimum { out += " data-minimum=\"\(dimension.minimum)\"" }
+            if dimension.hasMinimum {
+                out += " data-minimum=\""
+                out.append(dimension.minimum)
+                out += "\""
+            }
             out += "><th scope=\"row\">"
             out.appendEscaped(dimension.name)
             out += "</th>"
             for descriptor in dimension.descriptors {
-                out.append("<td data-value=\"", String(descriptor.value), "\">")
+                out += "<td data-value=\""
+                out.append(descriptor.value)
+                out += "\">"
                 out.append(descriptor.html, "</td>")
             }
             out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n</div>\n<h4 class=\"rubric-subhead\">Score bands</h4>\n"
         bands(vm.bands, into: &out)
-        if vm.hasGate { out += "<p class=\"gate\">Pass mark: \(vm.gate) of \(vm.maxTotal)</p>\n" }
+        if vm.hasGate {
+            out += "<p class=\"gate\">Pass mark: "
+            out.append(vm.gate)
+            out += " of "
+            out.append(vm.maxTotal)
+            out += "</p>\n"
+        }
         if vm.hasRequirements {
             out += "<p class=\"requirements-label\">Also required:</p>\n"
             requirements(vm.requirements, into: &out)
@@ -173,8 +200,11 @@ enum BlockTemplates {
         for band in bands {
             out += "<div data-range=\""
             out.appendEscaped(band.range)
-            out.append("\" data-min=\"", String(band.min), "\" data-max=\"")
-            out.append(String(band.max), "\"><dt>")
+            out += "\" data-min=\""
+            out.append(band.min)
+            out += "\" data-max=\""
+            out.append(band.max)
+            out += "\"><dt>"
             out.appendEscaped(band.range)
             out.append("</dt><dd>", band.textHTML, "</dd></div>\n")
         }
@@ -187,7 +217,9 @@ enum BlockTemplates {
         for requirement in requirements {
             out += "<li>"
             out.appendEscaped(requirement.dimension)
-            out += " ≥ \(requirement.minimum)</li>\n"
+            out += " ≥ "
+            out.append(requirement.minimum)
+            out += "</li>\n"
         }
         out += "</ul>\n"
     }

@@ -214,7 +214,9 @@ enum PageTemplates {
         if vm.hasToc {
             out += "<nav class=\"toc\" aria-label=\"On this page\">\n<h2 class=\"toc-title\">On this page</h2>\n<ul>\n"
             for entry in vm.toc {
-                out += "<li class=\"toc-level-\(entry.level)\">"
+                out += "<li class=\"toc-level-"
+                out.append(entry.level)
+                out += "\">"
                 out.appendLink(entry.url, entry.title)
                 out += "</li>\n"
             }
@@ -277,7 +279,9 @@ enum PageTemplates {
         sidebarPage(vm.page, main: "content drills", into: &out) { out in
             out += "<header class=\"page-header\">\n<h1>Drills</h1>\n"
             if vm.hasDrills {
-                out += "<p class=\"lead\">\(vm.drillCount) in all, "
+                out += "<p class=\"lead\">"
+                out.append(vm.drillCount)
+                out += " in all, "
                 out.appendEscaped(vm.totalLabel)
                 out += " of timed practice. Pick one, set the timer, answer aloud, then score yourself.</p>"
             }
@@ -329,7 +333,9 @@ enum PageTemplates {
         if vm.hasDrills {
             out += "<li><a href=\""
             out.appendEscaped(vm.page.drillsURL)
-            out += "\">Drills</a>: \(vm.drillCount) in all, "
+            out += "\">Drills</a>: "
+            out.append(vm.drillCount)
+            out += " in all, "
             out.appendEscaped(vm.drillMinutes)
             out += " of timed practice</li>\n"
         }

@@ -43,15 +43,23 @@ enum PersonalTemplates {
                 out.appendLink(row.url, row.title)
                 out += "</th>\n<td>"
                 out.appendEscaped(row.when)
-                out += "</td>\n<td data-value=\"\(row.scopeRank)\">"
+                out += "</td>\n<td data-value=\""
+                out.append(row.scopeRank)
+                out += "\">"
                 out.appendEscaped(row.scope)
-                out += "</td>\n<td data-value=\"\(row.shapeRank)\">"
+                out += "</td>\n<td data-value=\""
+                out.append(row.shapeRank)
+                out += "\">"
                 out.appendEscaped(row.shape)
                 out += "</td>\n<td>"
                 out.appendEscaped(row.authorities)
-                out += "</td>\n<td data-value=\"\(row.anchorCount)\">"
+                out += "</td>\n<td data-value=\""
+                out.append(row.anchorCount)
+                out += "\">"
                 out.appendEscaped(row.anchorsLabel)
-                out += "</td>\n<td data-value=\"\(row.warningCount)\" class=\""
+                out += "</td>\n<td data-value=\""
+                out.append(row.warningCount)
+                out += "\" class=\""
                 out += row.isClean ? "check-ok" : "check-warn"
                 out += "\">"
                 out.appendEscaped(row.checksLabel)
@@ -161,13 +169,19 @@ enum PersonalTemplates {
         out += "</h2>\n"
         if vm.hasScores {
             let latest = vm.latest
-            out += "<p class=\"dashboard-latest\" data-total=\"\(latest.total)\" data-band=\""
+            out += "<p class=\"dashboard-latest\" data-total=\""
+            out.append(latest.total)
+            out += "\" data-band=\""
             out.appendEscaped(latest.band)
             out += "\" data-gate=\""
             out.appendEscaped(latest.gate)
             out += "\">Latest ("
             out.appendEscaped(latest.date)
-            out += "): <strong>\(latest.total)</strong> of \(latest.maxTotal) · band <strong>"
+            out += "): <strong>"
+            out.append(latest.total)
+            out += "</strong> of "
+            out.append(latest.maxTotal)
+            out += " · band <strong>"
             out.appendEscaped(latest.band)
             out += "</strong> · gate <strong class=\"gate-"
             out.appendEscaped(latest.gate)
@@ -186,7 +200,9 @@ enum PersonalTemplates {
             for entry in vm.history {
                 out += "<tr><th scope=\"row\">"
                 out.appendEscaped(entry.date)
-                out += "</th><td>\(entry.total)</td><td>"
+                out += "</th><td>"
+                out.append(entry.total)
+                out += "</td><td>"
                 out.appendEscaped(entry.band)
                 out += "</td><td>"
                 out.appendEscaped(entry.gate)

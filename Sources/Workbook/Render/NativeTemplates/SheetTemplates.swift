@@ -19,13 +19,17 @@ enum SheetTemplates {
         PageTemplates.head(vm.page, into: &out)
         out += "\n<main id=\"main\" class=\"sheet-page\">\n<article class=\"sheet scorecard "
         out.appendEscaped(vm.fitClass)
-        out += "\" data-lines=\"\(vm.lines)\" data-state=\""
+        out += "\" data-lines=\""
+        out.append(vm.lines)
+        out += "\" data-state=\""
         out.appendEscaped(vm.state)
         out += "\" data-rubric=\""
         out.appendEscaped(rubric.id)
         out += "\""
         for score in vm.score {
-            out += " data-total=\"\(score.total)\" data-band=\""
+            out += " data-total=\""
+            out.append(score.total)
+            out += "\" data-band=\""
             out.appendEscaped(score.band)
             out += "\" data-gate=\""
             out.appendEscaped(score.gate)
@@ -35,7 +39,11 @@ enum SheetTemplates {
         source(vm.chapterURL, vm.chapterTitle, into: &out)
         out += " · Scale: "
         out.appendEscaped(rubric.scaleLabel)
-        out += " per dimension · Totals: \(rubric.minTotal)–\(rubric.maxTotal)</p>\n"
+        out += " per dimension · Totals: "
+        out.append(rubric.minTotal)
+        out += "–"
+        out.append(rubric.maxTotal)
+        out += "</p>\n"
         if !vm.isFilled {
             out += "<p class=\"write-ins\"><span class=\"write-in\">Name <span class=\"write-line\"></span></span> <span class=\"write-in\">Date <span class=\"write-line\"></span></span> <span class=\"write-in\">Story or drill <span class=\"write-line write-line-wide\"></span></span></p>"
         }
@@ -60,10 +68,18 @@ enum SheetTemplates {
             out += "<tr data-dimension=\""
             out.appendEscaped(dimension.name)
             out += "\""
-            if dimension.hasMinimum { out += " data-minimum=\"\(dimension.minimum)\"" }
+            if dimension.hasMinimum {
+                out += " data-minimum=\""
+                out.append(dimension.minimum)
+                out += "\""
+            }
             out += ">\n<th scope=\"row\">"
             out.appendEscaped(dimension.name)
-            if dimension.hasMinimum { out += "<span class=\"dimension-minimum\">at least \(dimension.minimum)</span>" }
+            if dimension.hasMinimum {
+                out += "<span class=\"dimension-minimum\">at least "
+                out.append(dimension.minimum)
+                out += "</span>"
+            }
             out += "</th>\n"
             for descriptor in dimension.descriptors {
                 out.append("<td>", descriptor.html, "</td>")
@@ -72,18 +88,29 @@ enum SheetTemplates {
             for box in dimension.boxes {
                 out += "<li class=\""
                 out.appendEscaped(box.classes)
-                out.append("\">", String(box.value))
+                out += "\">"
+                out.append(box.value)
                 if box.isMarked { out += "<span class=\"visually-hidden\"> (marked)</span>" }
                 out += "</li>"
             }
             out += "</ol></td>\n</tr>\n"
         }
-        out += "</tbody>\n</table>\n<div class=\"score-summary\" data-min-total=\"\(rubric.minTotal)\" data-max-total=\"\(rubric.maxTotal)\""
-        if rubric.hasGate { out += " data-pass-mark=\"\(rubric.gate)\"" }
+        out += "</tbody>\n</table>\n<div class=\"score-summary\" data-min-total=\""
+        out.append(rubric.minTotal)
+        out += "\" data-max-total=\""
+        out.append(rubric.maxTotal)
+        out += "\""
+        if rubric.hasGate {
+            out += " data-pass-mark=\""
+            out.append(rubric.gate)
+            out += "\""
+        }
         out += ">\n"
         if !vm.isFilled {
             out += "<div class=\"total-line\">\n"
-            out += "<p><span class=\"total-label\">Total</span> <span class=\"write-box\"></span> <span class=\"of-max\">of \(rubric.maxTotal)</span></p>\n"
+            out += "<p><span class=\"total-label\">Total</span> <span class=\"write-box\"></span> <span class=\"of-max\">of "
+            out.append(rubric.maxTotal)
+            out += "</span></p>\n"
             out += "<p><span class=\"total-label\">Band</span> <span class=\"write-box write-box-wide\"></span></p>\n"
             if rubric.hasGate {
                 out += "<p><span class=\"total-label\">Gate</span> <span class=\"write-box write-box-small\"></span> pass <span class=\"write-box write-box-small\"></span> fail</p>"
@@ -92,7 +119,11 @@ enum SheetTemplates {
         }
         for score in vm.score {
             out += "<div class=\"total-line total-line-filled\">\n"
-            out += "<p><span class=\"total-label\">Total</span> <strong class=\"score-total\">\(score.total)</strong> <span class=\"of-max\">of \(score.maxTotal)</span></p>\n"
+            out += "<p><span class=\"total-label\">Total</span> <strong class=\"score-total\">"
+            out.append(score.total)
+            out += "</strong> <span class=\"of-max\">of "
+            out.append(score.maxTotal)
+            out += "</span></p>\n"
             out += "<p><span class=\"total-label\">Band</span> <strong class=\"score-band\">"
             out.appendEscaped(score.band)
             out += "</strong></p>\n<p><span class=\"total-label\">Gate</span> <strong class=\"score-gate gate-"
@@ -114,7 +145,11 @@ enum SheetTemplates {
         out += "</section>\n"
         if rubric.hasGate {
             out += "<section class=\"sheet-gate\" aria-labelledby=\"gate-title\">\n<h2 id=\"gate-title\">To pass</h2>\n"
-            out += "<p class=\"gate\">Pass mark: \(rubric.gate) of \(rubric.maxTotal)</p>\n"
+            out += "<p class=\"gate\">Pass mark: "
+            out.append(rubric.gate)
+            out += " of "
+            out.append(rubric.maxTotal)
+            out += "</p>\n"
             if rubric.hasRequirements { BlockTemplates.requirements(rubric.requirements, into: &out) }
             out += "</section>\n"
         } else if rubric.hasRequirements {
@@ -131,7 +166,9 @@ enum SheetTemplates {
         PageTemplates.head(vm.page, into: &out)
         out += "\n<main id=\"main\" class=\"sheet-page\">\n<article class=\"sheet fieldref-sheet "
         out.appendEscaped(vm.fitClass)
-        out += "\" data-lines=\"\(vm.lines)\" data-block=\"fieldref\" id=\""
+        out += "\" data-lines=\""
+        out.append(vm.lines)
+        out += "\" data-block=\"fieldref\" id=\""
         out.appendEscaped(vm.fieldref.id)
         out.append("\">\n<header class=\"sheet-header\">\n<p class=\"sheet-kind\">Field reference</p>\n<h1 class=\"sheet-title\">", vm.fieldref.titleHTML, "</h1>\n")
         source(vm.chapterURL, vm.chapterTitle, into: &out)
