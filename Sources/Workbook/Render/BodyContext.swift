@@ -28,8 +28,14 @@ final class BodyContext: Sendable {
             case .anchor(let anchor):
                 return anchorsInPage ? "#\(anchor)" : url("\(sourceDirectory)/\(chapter).html") + "#\(anchor)"
             case .chapter(let name, let anchor):
-                let page = url(SitePaths.chapter(name))
-                return anchor.map { page + "#" + $0 } ?? page
+                // From a chapter page (most links) the page is a sibling: `relative` would give the same.
+                var href = pageDirectory == "chapters" ? SitePaths.url(name + ".html") : url(SitePaths.chapter(name))
+                if let anchor {
+                    href.reserveCapacity(href.utf8.count + 1 + anchor.utf8.count)
+                    href += "#"
+                    href += anchor
+                }
+                return href
             }
         }
     }

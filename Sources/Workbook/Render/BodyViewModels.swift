@@ -56,8 +56,28 @@ extension BodyContext {
             })
     }
 
+    /// Lowercased, runs of spaces and tabs as one space, none at the ends.
+    /// ASCII (every row of most matrices) is done in one pass over the bytes.
     static func normalizedKey(_ s: String) -> String {
-        s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        let ascii: String? = s.withUTF8Bytes { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var space = false
+            for byte in bytes {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                    space = !out.isEmpty
+                    continue
+                }
+                if space {
+                    out.append(UInt8(ascii: " "))
+                    space = false
+                }
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return ascii ?? s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     func matrix(_ m: Matrix) -> MatrixVM {

@@ -49,12 +49,12 @@ enum SearchIndex {
     /// after a heading or a titled block's own text goes to its entry, and
     /// later untitled blocks add to the last entry.
     private static func walk<Sink: EntrySink & ~Copyable>(_ body: [ChapterBlock], page: String, url: String, intro: String, into sink: inout Sink) {
-        sink.open(title: page, url: url)
+        sink.open(title: page, url: url, fragment: nil)
         sink.write(intro)
         for block in body {
             switch block {
             case .markdown(.heading(let heading)) where heading.level <= 3:
-                sink.open(title: heading.content.plainText, url: url + "#" + heading.id)
+                sink.open(title: heading.content.plainText, url: url, fragment: heading.id)
             case .markdown(let markdown):
                 PlainText.appendPiece(to: &sink) { PlainText.append(markdown, to: &$0) }
             default:
@@ -62,7 +62,7 @@ enum SearchIndex {
                     PlainText.appendPiece(to: &sink) { PlainText.append(block, to: &$0) }
                     continue
                 }
-                sink.open(title: title, url: url + "#" + id)
+                sink.open(title: title, url: url, fragment: id)
                 PlainText.append(block, to: &sink)
             }
         }
@@ -71,8 +71,8 @@ enum SearchIndex {
     /// Where `walk` puts entries: each is opened with its title and URL, then
     /// its text is written to the sink.
     private protocol EntrySink: PlainTextOutput, ~Copyable {
-        /// Ends the open entry, if any, and starts the next.
-        mutating func open(title: String, url: String)
+        /// Ends the open entry, if any, and starts the next, at `url#fragment`.
+        mutating func open(title: String, url: String, fragment: String?)
     }
 
     /// Entries as values.
@@ -88,9 +88,9 @@ enum SearchIndex {
         mutating func writeSpace() { text.writeSpace() }
         mutating func removeSpace() { text.removeSpace() }
 
-        mutating func open(title: String, url: String) {
+        mutating func open(title: String, url: String, fragment: String?) {
             close()
-            entries.append(Entry(title: title, page: page, url: url, text: ""))
+            entries.append(Entry(title: title, page: page, url: fragment.map { url + "#" + $0 } ?? url, text: ""))
         }
 
         mutating func close() {
@@ -108,29 +108,35 @@ enum SearchIndex {
         var bytes = ByteBuffer(capacity: 4096)
         /// Where the open entry's text starts in `bytes`.
         var start = 0
-        var pending: (title: String, url: String)?
+        var pending: (title: String, url: String, fragment: String?)?
 
         init(page: String) {
             self.page = page
         }
 
-        mutating func open(title: String, url: String) {
+        mutating func open(title: String, url: String, fragment: String?) {
             close()
             if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
             bytes.append(literal: "{\"page\":")
             appendJSONString(page, to: &bytes)
             bytes.append(literal: ",\"text\":\"")
             start = bytes.count
-            pending = (title, url)
+            pending = (title, url, fragment)
         }
 
         /// Ends the open entry: its text's closing quote, title and URL.
         mutating func close() {
-            guard let (title, url) = pending else { return }
+            guard let (title, url, fragment) = pending else { return }
             bytes.append(literal: "\",\"title\":")
             appendJSONString(title, to: &bytes)
-            bytes.append(literal: ",\"url\":")
-            appendJSONString(url, to: &bytes)
+            bytes.append(literal: ",\"url\":\"")
+            // `url#fragment`, written as one string without joining them first.
+            appendJSONContent(url, to: &bytes)
+            if let fragment {
+                bytes.append(UInt8(ascii: "#"))
+                appendJSONContent(fragment, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "\""))
             bytes.append(UInt8(ascii: "}"))
             pending = nil
         }

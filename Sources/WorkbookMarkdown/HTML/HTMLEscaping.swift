@@ -45,6 +45,16 @@ public enum HTMLEscaping {
     /// Escapes a URL for an `href` or `src` value the way cmark does: unsafe
     /// bytes percent-encoded, `&` and `'` as entities, existing `%XX` kept.
     public static func appendHref<Sink: ByteSink & ~Copyable>(_ url: String, to out: inout Sink) {
+        // Most URLs need nothing: copied whole, the table read in place.
+        let whole = url.withUTF8Bytes { bytes in
+            hrefSafe.withUnsafeBufferPointer { safe in
+                bytes.allSatisfy { safe[Int($0)] && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "'") }
+            }
+        }
+        if whole {
+            out.append(url)
+            return
+        }
         let hex: StaticString = "0123456789ABCDEF"
         for b in url.utf8 {
             if b == UInt8(ascii: "&") {

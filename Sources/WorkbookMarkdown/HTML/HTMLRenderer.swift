@@ -62,6 +62,10 @@ public struct HTMLRenderer: ~Copyable {
         return HTMLEscaping.needsEscaping(text) ? nil : text
     }
 
+    /// `<h1` … `<h6` and their closing tags, as literals.
+    private static let headingOpen: [StaticString] = ["<h1", "<h2", "<h3", "<h4", "<h5", "<h6"]
+    private static let headingClose: [StaticString] = ["</h1>\n", "</h2>\n", "</h3>\n", "</h4>\n", "</h5>\n", "</h6>\n"]
+
     private mutating func write(_ s: StaticString) {
         out.append(literal: s)
     }
@@ -92,7 +96,8 @@ public struct HTMLRenderer: ~Copyable {
             }
         case .heading(let heading):
             cr()
-            write("<h\(heading.level)")
+            let common = (1...6).contains(heading.level)
+            if common { write(Self.headingOpen[heading.level - 1]) } else { write("<h\(heading.level)") }
             if !heading.id.isEmpty {
                 write(" id=\"")
                 escaped(options.idPrefix + heading.id)
@@ -100,7 +105,7 @@ public struct HTMLRenderer: ~Copyable {
             }
             write(">")
             inlines(heading.content)
-            write("</h\(heading.level)>\n")
+            if common { write(Self.headingClose[heading.level - 1]) } else { write("</h\(heading.level)>\n") }
         case .blockQuote(let children):
             cr()
             write("<blockquote>\n")
