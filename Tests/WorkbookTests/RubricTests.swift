@@ -188,6 +188,23 @@ import WorkbookMarkdown
         #expect(DirectiveReader.parseBandPrefix("17-7: reversed") == nil)
         #expect(DirectiveReader.parseBandPrefix("Strong: 8") == nil)
     }
+
+    /// The bytes reading of a band agrees with the character reading wherever it answers.
+    @Test(arguments: [
+        "7-17: Confusing", "7 - 17 :   x", "12: exactly", "0:z", "7-17:", "17-7: reversed", "Strong: 8", "1234567: too long", "123456: six",
+        "7 – 17 : x", "7-17: \u{301}x", "7-17:\u{301} x", "７-17: wide", "7-17 words", "-7: x", "7--9: x", "",
+    ])
+    func bandPrefixFromBytes(_ text: String) {
+        let bytes = Array(text.utf8)
+        let fast = bytes.withUnsafeBufferPointer { DirectiveReader.asciiBandPrefix($0) }
+        let slow = DirectiveReader.parseBandPrefix(text)
+        if let fast {
+            #expect(slow?.0 == fast.0)
+            #expect(slow.map { text.utf8.count - $0.1.utf8.count } == fast.1)
+        }
+        let asciiUpToWords = !text.contains("–") && !text.contains("\u{301}") && !text.contains("７")
+        #expect((fast != nil) == (slow != nil && asciiUpToWords), "\(text)")
+    }
 }
 
 @Suite struct TimeboxTests {

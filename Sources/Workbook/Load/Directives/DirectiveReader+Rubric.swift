@@ -112,6 +112,11 @@ extension DirectiveReader {
                 ok = false
                 continue
             }
+            // Most bands: read from the text's bytes, without copying it out.
+            if case let (range, skipped)?? = content.withLeadingText(Self.asciiBandPrefix) {
+                bands.append(Rubric.Band(range: range, text: content.droppingLeadingText(bytes: skipped), location: location))
+                continue
+            }
             guard case .text(let text)? = content.first else {
                 error("a score band starts with its totals as plain text, as in `- 7-17: Needs work`; no bold, code or links around them", at: location)
                 ok = false
@@ -131,6 +136,41 @@ extension DirectiveReader {
             bands.append(Rubric.Band(range: range, text: inlines, location: location))
         }
         return ok ? bands : nil
+    }
+
+    /// `parseBandPrefix` of text whose bytes are ASCII up to the words (each
+    /// byte a character): the totals, and how many bytes come before the
+    /// words. Nil when the text is not such a band; `parseBandPrefix` then
+    /// decides, and explains.
+    static func asciiBandPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> (ClosedRange<Int>, Int)? {
+        var i = 0
+        func spaces() {
+            while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
+        }
+        func number() -> Int? {
+            spaces()
+            let start = i
+            var value = 0
+            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
+                value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+                i += 1
+            }
+            return (1..<7).contains(i - start) ? value : nil
+        }
+        guard let low = number() else { return nil }
+        spaces()
+        var high = low
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") {
+            i += 1
+            guard let n = number() else { return nil }
+            high = n
+        }
+        spaces()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":"), low <= high else { return nil }
+        i += 1
+        spaces()
+        guard UnsafeBufferPointer(rebasing: bytes[..<min(i + 1, bytes.count)]).allSatisfy({ $0 < 0x80 }) else { return nil }
+        return (low...high, i)
     }
 
     static func parseBandPrefix(_ text: String) -> (ClosedRange<Int>, String)? {
