@@ -41,6 +41,10 @@ import Testing
             == ###"<input type="checkbox" id="one--c-1"> <label for="one--c-1">x</label>"###)
         #expect(moved(###"<td headers="a  b" aria-describedby='n'>"###) == ###"<td headers="one--a  one--b" aria-describedby='one--n'>"###)
         #expect(moved(###"<P ID=x>"###) == ###"<P ID=one--x>"###)
+        // Every id reference, in any case; names of other lengths and near misses stay.
+        #expect(moved(###"<div aria-labelledby="a" ARIA-CONTROLS="b" aria-owns="c" Headers="d" FOR="e" idx="f" hreff="g" data-id="h">"###)
+            == ###"<div aria-labelledby="one--a" ARIA-CONTROLS="one--b" aria-owns="one--c" Headers="one--d" FOR="one--e" idx="f" hreff="g" data-id="h">"###)
+        #expect(moved(###"<img SRC="a.png"><a HREF="#x">"###) == ###"<img SRC="chapters/a.png"><a HREF="#one--x">"###)
         #expect(moved(###"<h2 id="x">"###, chapter: "q&a") == ###"<h2 id="q&amp;a--x">"###)
         #expect(moved(###"<p id='x'>"###, chapter: "it's") == ###"<p id='it&#39;s--x'>"###)
     }

@@ -62,9 +62,14 @@ struct PrintRebase: Sendable {
     fileprivate enum AttributeKind { case other, ids, url }
 
     fileprivate static func kind(of name: UnsafeBufferPointer<UInt8>.SubSequence) -> AttributeKind {
-        if isNamed(name, "href") || isNamed(name, "src") { return .url }
-        if idAttributes.contains(where: { isNamed(name, $0) }) { return .ids }
-        return .other
+        // By length first: most attributes (`class`, `data-…`) match none, and a body has hundreds of thousands.
+        switch name.count {
+        case 2: return isNamed(name, "id") ? .ids : .other
+        case 3: return isNamed(name, "src") ? .url : isNamed(name, "for") ? .ids : .other
+        case 4: return isNamed(name, "href") ? .url : .other
+        case 7, 9, 13, 15, 16: return idAttributes.contains(where: { isNamed(name, $0) }) ? .ids : .other
+        default: return .other
+        }
     }
 
     private static let idAttributes: [StaticString] = ["id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"]
@@ -253,7 +258,8 @@ private struct Scan {
                 while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") { i += 1 }
                 let name = bytes[nameStart..<i]
                 attributes(into: &out)
-                if let closer = PrintRebase.rawTextElements.first(where: { PrintRebase.isNamed(name, $0) }) {
+                // `script` and `style`, `textarea` and `title`: names of 5, 6 or 8 letters.
+                if (5...8).contains(name.count), let closer = PrintRebase.rawTextElements.first(where: { PrintRebase.isNamed(name, $0) }) {
                     i = rawTextEnd(closer.description)
                 }
             }
