@@ -37,6 +37,9 @@ import WorkbookMarkdown
         for text in ["02-evidence.md#rubric", "a?b#c", "no-marks", "", "ä.md#x", "a:\u{301}b", "#\u{301}x#y", "https://x", "ab:cd"] {
             for mark in [":", "#", "?"] as [Unicode.Scalar] {
                 #expect(LinkResolver.firstIndex(of: mark, in: Substring(text)) == text.firstIndex(of: Character(mark)), "\(text) \(mark)")
+                // A slice that starts past the first byte, as the path part of a link is.
+                let tail = ("z#" + text).dropFirst(2)
+                #expect(LinkResolver.firstIndex(of: mark, in: tail) == tail.firstIndex(of: Character(mark)), "\(text) \(mark) in a slice")
             }
         }
         #expect(!LinkResolver.hasScheme("a:\u{301}b"))

@@ -127,7 +127,12 @@ struct LinkResolver: Sendable {
     /// The first `character` (an ASCII one) of `s`, as `firstIndex(of:)` finds
     /// it: by bytes when the text is ASCII, where bytes are characters.
     static func firstIndex(of character: Unicode.Scalar, in s: Substring) -> Substring.Index? {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.firstIndex(of: UInt8(ascii: character)) }
+        // ASCII, most links: the bytes read in place (a Substring's UTF-8 view walks index by index).
+        let byte = UInt8(ascii: character)
+        if let ascii = s.utf8.withContiguousStorageIfAvailable({ bytes in (bytes.allSatisfy { $0 < 0x80 }, bytes.firstIndex(of: byte)) }), ascii.0 {
+            return ascii.1.map { s.utf8.index(s.startIndex, offsetBy: $0) }
+        }
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.firstIndex(of: byte) }
         return s.firstIndex(of: Character(character))
     }
 

@@ -34,6 +34,20 @@ public enum ByteScan {
     /// `&`, `<`, `>` and `"`: what HTML text and double-quoted attributes escape.
     public static let htmlText = Set([0x26, 0x3C, 0x3E, 0x22])
 
+    /// The first lane that is set, or nil: the mask's two halves as words
+    /// (a lane is a byte of all ones), then the lowest set bit.
+    @inlinable @inline(__always)
+    static func firstLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
+        #if _endian(little)
+        let halves = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        if halves[0] != 0 { return halves[0].trailingZeroBitCount >> 3 }
+        if halves[1] != 0 { return 8 + (halves[1].trailingZeroBitCount >> 3) }
+        return nil
+        #else
+        return (0..<16).first { mask[$0] }
+        #endif
+    }
+
     /// The index of the first byte at or after `start` that is in `set`, or nil.
     /// Inlinable: escaping calls it for every short text (a title, a cell).
     /// A text of sixteen bytes or more is read in blocks, the last of which
@@ -48,22 +62,20 @@ public enum ByteScan {
             let v0 = SIMD16<UInt8>(repeating: set.c0), v1 = SIMD16<UInt8>(repeating: set.c1)
             let v2 = SIMD16<UInt8>(repeating: set.c2), v3 = SIMD16<UInt8>(repeating: set.c3)
             let v4 = SIMD16<UInt8>(repeating: set.c4), space = SIMD16<UInt8>(repeating: 0x20)
-            func hit(_ at: Int) -> Bool {
+            /// The first byte of the set among the sixteen at `at`, as an offset from `at`.
+            func hit(_ at: Int) -> Int? {
                 let v = raw.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self)
                 var found = (v .== v0) .| (v .== v1) .| (v .== v2) .| (v .== v3) .| (v .== v4)
                 if set.controls { found = found .| (v .< space) }
-                return any(found)
+                return firstLane(found)
             }
             while i + 16 <= n {
-                if hit(i) {
-                    for k in i..<(i + 16) where set.contains(base[k]) { return k }
-                }
+                if let lane = hit(i) { return i + lane }
                 i += 16
             }
-            // The last bytes, in the block that ends with them (it starts before `i`).
-            if i < n, hit(n - 16) {
-                for k in i..<n where set.contains(base[k]) { return k }
-            }
+            // The last bytes, in the block that ends with them: it starts before
+            // `i`, and the bytes before `i` are none of the set.
+            if i < n, let lane = hit(n - 16) { return n - 16 + lane }
             return nil
         }
         while i < n {
