@@ -192,7 +192,7 @@ import WorkbookMarkdown
     /// The bytes reading of a band agrees with the character reading wherever it answers.
     @Test(arguments: [
         "7-17: Confusing", "7 - 17 :   x", "12: exactly", "0:z", "7-17:", "17-7: reversed", "Strong: 8", "1234567: too long", "123456: six",
-        "7 – 17 : x", "7-17: \u{301}x", "7-17:\u{301} x", "７-17: wide", "7-17 words", "-7: x", "7--9: x", "",
+        "7 – 17 : x", "7-17: \u{301}x", "7-17:\u{301} x", "７-17: wide", "7-17 words", "-7: x", "7--9: x", "", "123456789012345678901234567890: overflow", "1-99999999999999999999: x",
     ])
     func bandPrefixFromBytes(_ text: String) {
         let bytes = Array(text.utf8)

@@ -152,7 +152,8 @@ extension DirectiveReader {
             let start = i
             var value = 0
             while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
-                value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+                // Six digits at most make a total; a longer run is only counted.
+                if i - start < 6 { value = value * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
                 i += 1
             }
             return (1..<7).contains(i - start) ? value : nil
