@@ -99,9 +99,8 @@ enum BlockTemplates {
         if vm.hasTimebox {
             out += " data-minutes=\""
             out.appendEscaped(vm.minutes)
-            out += "\" data-seconds=\""
-            out.append(vm.seconds)
             out += "\""
+            out.appendAttribute("data-seconds", vm.seconds)
         }
         out.append(">\n<header class=\"block-header\">\n<p class=\"block-kind\">Drill</p>\n<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n")
         if vm.hasTimebox {
@@ -126,19 +125,22 @@ enum BlockTemplates {
         out += "</section>\n"
     }
 
+    /// `<p class="gate">Pass mark: 8 of 12</p>`, on a rubric and its scorecard.
+    static func passMark(_ gate: Int, of maxTotal: Int, into out: inout HTMLOutput) {
+        out += "<p class=\"gate\">Pass mark: "
+        out.append(gate)
+        out += " of "
+        out.append(maxTotal)
+        out += "</p>\n"
+    }
+
     static func rubric(_ vm: RubricVM, into out: inout HTMLOutput) {
         out += "<section class=\"block rubric\" data-block=\"rubric\" id=\""
         out.appendEscaped(vm.id)
-        out += "\" data-min-total=\""
-        out.append(vm.minTotal)
-        out += "\" data-max-total=\""
-        out.append(vm.maxTotal)
         out += "\""
-        if vm.hasGate {
-            out += " data-pass-mark=\""
-            out.append(vm.gate)
-            out += "\""
-        }
+        out.appendAttribute("data-min-total", vm.minTotal)
+        out.appendAttribute("data-max-total", vm.maxTotal)
+        if vm.hasGate { out.appendAttribute("data-pass-mark", vm.gate) }
         out.append(">\n<p class=\"block-kind\">Rubric</p>\n<h3 class=\"block-title\">", vm.titleHTML, "</h3>\n")
         out += "<p class=\"rubric-scale\">Scale: "
         out.appendEscaped(vm.scaleLabel)
@@ -149,9 +151,9 @@ enum BlockTemplates {
         out += "</p>\n"
         out += "<div class=\"table-wrap\">\n<table class=\"rubric-table\">\n<thead>\n<tr><th scope=\"col\">Dimension</th>"
         for anchor in vm.anchors {
-            out += "<th scope=\"col\" data-value=\""
-            out.append(anchor.value)
-            out += "\">"
+            out += "<th scope=\"col\""
+            out.appendAttribute("data-value", anchor.value)
+            out += ">"
             out.appendEscaped(anchor.heading)
             out += "</th>"
         }
@@ -160,18 +162,14 @@ enum BlockTemplates {
             out += "<tr data-dimension=\""
             out.appendEscaped(dimension.name)
             out += "\""
-            if dimension.hasMinimum {
-                out += " data-minimum=\""
-                out.append(dimension.minimum)
-                out += "\""
-            }
+            if dimension.hasMinimum { out.appendAttribute("data-minimum", dimension.minimum) }
             out += "><th scope=\"row\">"
             out.appendEscaped(dimension.name)
             out += "</th>"
             for descriptor in dimension.descriptors {
-                out += "<td data-value=\""
-                out.append(descriptor.value)
-                out += "\">"
+                out += "<td"
+                out.appendAttribute("data-value", descriptor.value)
+                out += ">"
                 out.append(descriptor.html, "</td>")
             }
             out += "</tr>\n"
@@ -179,11 +177,7 @@ enum BlockTemplates {
         out += "</tbody>\n</table>\n</div>\n<h4 class=\"rubric-subhead\">Score bands</h4>\n"
         bands(vm.bands, into: &out)
         if vm.hasGate {
-            out += "<p class=\"gate\">Pass mark: "
-            out.append(vm.gate)
-            out += " of "
-            out.append(vm.maxTotal)
-            out += "</p>\n"
+            BlockTemplates.passMark(vm.gate, of: vm.maxTotal, into: &out)
         }
         if vm.hasRequirements {
             out += "<p class=\"requirements-label\">Also required:</p>\n"
@@ -200,11 +194,10 @@ enum BlockTemplates {
         for band in bands {
             out += "<div data-range=\""
             out.appendEscaped(band.range)
-            out += "\" data-min=\""
-            out.append(band.min)
-            out += "\" data-max=\""
-            out.append(band.max)
-            out += "\"><dt>"
+            out += "\""
+            out.appendAttribute("data-min", band.min)
+            out.appendAttribute("data-max", band.max)
+            out += "><dt>"
             out.appendEscaped(band.range)
             out.append("</dt><dd>", band.textHTML, "</dd></div>\n")
         }

@@ -148,6 +148,15 @@ struct HTMLOutput: ~Copyable {
         }
     }
 
+    /// ` name="number"`: an attribute whose value is a number.
+    mutating func appendAttribute(_ name: String, _ number: Int) {
+        append(" ")
+        append(name)
+        append("=\"")
+        append(number)
+        append("\"")
+    }
+
     mutating func append(_ html: HTMLBytes) {
         buffer.append(html.bytes)
     }

@@ -43,23 +43,23 @@ enum PersonalTemplates {
                 out.appendLink(row.url, row.title)
                 out += "</th>\n<td>"
                 out.appendEscaped(row.when)
-                out += "</td>\n<td data-value=\""
-                out.append(row.scopeRank)
-                out += "\">"
+                out += "</td>\n<td"
+                out.appendAttribute("data-value", row.scopeRank)
+                out += ">"
                 out.appendEscaped(row.scope)
-                out += "</td>\n<td data-value=\""
-                out.append(row.shapeRank)
-                out += "\">"
+                out += "</td>\n<td"
+                out.appendAttribute("data-value", row.shapeRank)
+                out += ">"
                 out.appendEscaped(row.shape)
                 out += "</td>\n<td>"
                 out.appendEscaped(row.authorities)
-                out += "</td>\n<td data-value=\""
-                out.append(row.anchorCount)
-                out += "\">"
+                out += "</td>\n<td"
+                out.appendAttribute("data-value", row.anchorCount)
+                out += ">"
                 out.appendEscaped(row.anchorsLabel)
-                out += "</td>\n<td data-value=\""
-                out.append(row.warningCount)
-                out += "\" class=\""
+                out += "</td>\n<td"
+                out.appendAttribute("data-value", row.warningCount)
+                out += " class=\""
                 out += row.isClean ? "check-ok" : "check-warn"
                 out += "\">"
                 out.appendEscaped(row.checksLabel)
@@ -169,9 +169,9 @@ enum PersonalTemplates {
         out += "</h2>\n"
         if vm.hasScores {
             let latest = vm.latest
-            out += "<p class=\"dashboard-latest\" data-total=\""
-            out.append(latest.total)
-            out += "\" data-band=\""
+            out += "<p class=\"dashboard-latest\""
+            out.appendAttribute("data-total", latest.total)
+            out += " data-band=\""
             out.appendEscaped(latest.band)
             out += "\" data-gate=\""
             out.appendEscaped(latest.gate)

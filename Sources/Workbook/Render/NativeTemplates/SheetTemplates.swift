@@ -19,17 +19,16 @@ enum SheetTemplates {
         PageTemplates.head(vm.page, into: &out)
         out += "\n<main id=\"main\" class=\"sheet-page\">\n<article class=\"sheet scorecard "
         out.appendEscaped(vm.fitClass)
-        out += "\" data-lines=\""
-        out.append(vm.lines)
-        out += "\" data-state=\""
+        out += "\""
+        out.appendAttribute("data-lines", vm.lines)
+        out += " data-state=\""
         out.appendEscaped(vm.state)
         out += "\" data-rubric=\""
         out.appendEscaped(rubric.id)
         out += "\""
         for score in vm.score {
-            out += " data-total=\""
-            out.append(score.total)
-            out += "\" data-band=\""
+            out.appendAttribute("data-total", score.total)
+            out += " data-band=\""
             out.appendEscaped(score.band)
             out += "\" data-gate=\""
             out.appendEscaped(score.gate)
@@ -68,11 +67,7 @@ enum SheetTemplates {
             out += "<tr data-dimension=\""
             out.appendEscaped(dimension.name)
             out += "\""
-            if dimension.hasMinimum {
-                out += " data-minimum=\""
-                out.append(dimension.minimum)
-                out += "\""
-            }
+            if dimension.hasMinimum { out.appendAttribute("data-minimum", dimension.minimum) }
             out += ">\n<th scope=\"row\">"
             out.appendEscaped(dimension.name)
             if dimension.hasMinimum {
@@ -95,16 +90,10 @@ enum SheetTemplates {
             }
             out += "</ol></td>\n</tr>\n"
         }
-        out += "</tbody>\n</table>\n<div class=\"score-summary\" data-min-total=\""
-        out.append(rubric.minTotal)
-        out += "\" data-max-total=\""
-        out.append(rubric.maxTotal)
-        out += "\""
-        if rubric.hasGate {
-            out += " data-pass-mark=\""
-            out.append(rubric.gate)
-            out += "\""
-        }
+        out += "</tbody>\n</table>\n<div class=\"score-summary\""
+        out.appendAttribute("data-min-total", rubric.minTotal)
+        out.appendAttribute("data-max-total", rubric.maxTotal)
+        if rubric.hasGate { out.appendAttribute("data-pass-mark", rubric.gate) }
         out += ">\n"
         if !vm.isFilled {
             out += "<div class=\"total-line\">\n"
@@ -145,11 +134,7 @@ enum SheetTemplates {
         out += "</section>\n"
         if rubric.hasGate {
             out += "<section class=\"sheet-gate\" aria-labelledby=\"gate-title\">\n<h2 id=\"gate-title\">To pass</h2>\n"
-            out += "<p class=\"gate\">Pass mark: "
-            out.append(rubric.gate)
-            out += " of "
-            out.append(rubric.maxTotal)
-            out += "</p>\n"
+            BlockTemplates.passMark(rubric.gate, of: rubric.maxTotal, into: &out)
             if rubric.hasRequirements { BlockTemplates.requirements(rubric.requirements, into: &out) }
             out += "</section>\n"
         } else if rubric.hasRequirements {
@@ -166,9 +151,9 @@ enum SheetTemplates {
         PageTemplates.head(vm.page, into: &out)
         out += "\n<main id=\"main\" class=\"sheet-page\">\n<article class=\"sheet fieldref-sheet "
         out.appendEscaped(vm.fitClass)
-        out += "\" data-lines=\""
-        out.append(vm.lines)
-        out += "\" data-block=\"fieldref\" id=\""
+        out += "\""
+        out.appendAttribute("data-lines", vm.lines)
+        out += " data-block=\"fieldref\" id=\""
         out.appendEscaped(vm.fieldref.id)
         out.append("\">\n<header class=\"sheet-header\">\n<p class=\"sheet-kind\">Field reference</p>\n<h1 class=\"sheet-title\">", vm.fieldref.titleHTML, "</h1>\n")
         source(vm.chapterURL, vm.chapterTitle, into: &out)
