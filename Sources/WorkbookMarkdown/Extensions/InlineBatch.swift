@@ -135,9 +135,12 @@ struct InlineBatch {
         if let first = bytes.first, first == 0x20 || first == 0x09 { return false }
         if let last = bytes.last, last == 0x20 || last == 0x09 { return false }
         let (markup, nonASCII) = bytes.withUnsafeBufferPointer { buffer -> (Bool, Bool) in
-            var kinds: UInt8 = 0
-            for byte in buffer { kinds |= plainTextKinds[Int(byte)] }
-            return (kinds & 1 != 0, kinds & 2 != 0)
+            // The table read in place: a static array's subscript checks its bounds and its once-token per byte.
+            plainTextKinds.withUnsafeBufferPointer { table in
+                var kinds: UInt8 = 0
+                for byte in buffer { kinds |= table[Int(byte)] }
+                return (kinds & 1 != 0, kinds & 2 != 0)
+            }
         }
         if markup { return false }
         return !nonASCII || isValidUTF8 || String(validating: bytes, as: UTF8.self) != nil
