@@ -97,10 +97,11 @@ public struct Build: Sendable {
         return dropped
     }
 
-    /// The texts of files let go that rendering's diagnostics point into, read again to show their lines.
+    /// The texts of files let go that rendering's diagnostics point into,
+    /// read again (as loading reads them: a regular file, checked) to show their lines.
     static func readAgain(_ paths: Set<String>, into result: inout Result) {
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path), case .success(let text) = TextCheck.check(Array(data)) else { continue }
+            guard case .success(let bytes) = ContentFolder.readRegularFile(path), case .success(let text) = TextCheck.check(bytes) else { continue }
             result.sources[path] = text
         }
     }

@@ -53,7 +53,8 @@ public struct Theme: Sendable {
             let files = parallelMap(names) { name in
                 let path = templates + "/" + name
                 let text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-                return TemplateFile(key: String(name.dropLast(".mustache".count)), path: path, text: text, isDefault: folder == defaultDirectory)
+                return TemplateFile(
+                    key: String(name.dropLast(".mustache".count)), path: path, text: text, partials: text.map(Theme.partials) ?? [], isDefault: folder == defaultDirectory)
             }
             for file in files {
                 guard let text = file.text else { continue }
@@ -105,7 +106,7 @@ public struct Theme: Sendable {
                 }
                 registered.insert(file.key)
                 templateFiles[file.key] = file.path
-                includes[file.key] = Theme.partials(in: file.text ?? "")
+                includes[file.key] = file.partials
             }
         }
         for (key, partials) in includes.sorted(by: { $0.key < $1.key }) {
@@ -134,9 +135,8 @@ public struct Theme: Sendable {
         var needed = Set(files.keys.filter { natives[$0] == nil })
         var pending = Array(needed)
         while let key = pending.popLast() {
-            let text = files[key]?.text ?? ""
-            if text.contains("{{>*") { return Set(files.keys) }
-            for partial in partials(in: text) where files[partial.name] != nil && needed.insert(partial.name).inserted {
+            if files[key]?.text?.contains("{{>*") == true { return Set(files.keys) }
+            for partial in files[key]?.partials ?? [] where files[partial.name] != nil && needed.insert(partial.name).inserted {
                 pending.append(partial.name)
             }
         }
@@ -193,6 +193,8 @@ public struct Theme: Sendable {
         var key: String
         var path: String
         var text: String?
+        /// The `{{>name}}` tags in the text, with their positions.
+        var partials: [(name: String, location: SourceLocation)]
         /// From the default theme's folder, whose files parse.
         var isDefault: Bool
     }
