@@ -64,7 +64,7 @@ struct ChapterPatch {
         for index in indices {
             let old = workbook.chapters[index]
             guard case .file(let file) = folder.read("chapters/\(old.name).md"), file.displayPath == old.path else { return Self.full("\(old.path) cannot be read") }
-            let read = { ChapterReader.read(file.text, path: file.displayPath, name: old.name) }
+            let read = { ChapterReader.read(file.bytes, path: file.displayPath, name: old.name) }
             let (parsed, problems) = cache.parses.value(path: file.displayPath, text: file.text, read)
             guard let chapter = parsed, !problems.contains(where: { $0.severity == .error }) else { return Self.full("\(old.path) has errors") }
             guard Self.showsTheSame(old, chapter), avoidPhrasesAgree(old, chapter) else { return Self.full("other pages show what changed in \(old.path)") }

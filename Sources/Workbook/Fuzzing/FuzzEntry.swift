@@ -19,7 +19,7 @@ enum FuzzEntry {
     /// Front matter and every YAML file: checked as a file is, then read as
     /// workbook.yaml, as stories/scores.yaml, as a chapter and as a story.
     static func frontMatter(_ bytes: [UInt8]) {
-        guard case .success(let text) = TextCheck.check(bytes) else { return }
+        guard case .success(let text) = TextCheck.text(bytes) else { return }
         _ = SettingsReader.read(text, path: "workbook.yaml")
         _ = ScoresReader.read(text, path: "stories/scores.yaml")
         _ = FrontMatterReader.read(Substring(text), path: "chapters/fuzz.md")
@@ -34,8 +34,9 @@ enum FuzzEntry {
     /// diagnostics printed; rendered with `theme` when it has no errors.
     static func chapter(_ bytes: [UInt8], theme: Theme?) {
         let path = "chapters/fuzz.md"
-        guard case .success(let text) = TextCheck.check(bytes) else { return }
-        let (read, problems) = ChapterReader.read(text, path: path, name: "fuzz")
+        guard case .success(let checked) = TextCheck.check(bytes) else { return }
+        let text = String(decoding: checked, as: UTF8.self)
+        let (read, problems) = ChapterReader.read(checked, path: path, name: "fuzz")
         var diagnostics = problems
         if let read {
             let resolver = LinkResolver(chapters: [read], drafts: [], assets: ["assets/x.png"], stories: [])

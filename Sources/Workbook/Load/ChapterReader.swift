@@ -3,18 +3,23 @@ import WorkbookMarkdown
 /// Reads one chapter file: front matter, Markdown, typed blocks, ids.
 enum ChapterReader {
     static func read(_ text: String, path: String, name: String) -> (Chapter?, [Diagnostic]) {
-        let split: FrontMatterSplitter.Split
-        switch FrontMatterSplitter.split(text, path: path, keys: "chapter") {
+        read(Array(text.utf8), path: path, name: name)
+    }
+
+    /// - Parameter bytes: the file's checked text (`TextCheck`).
+    static func read(_ bytes: [UInt8], path: String, name: String) -> (Chapter?, [Diagnostic]) {
+        let split: FrontMatterSplitter.Ranges
+        switch FrontMatterSplitter.split(bytes, path: path, keys: "chapter") {
         case .success(let s): split = s
         case .failure(let problem): return (nil, [problem])
         }
-        let (front, frontProblems) = FrontMatterReader.read(split.yaml, path: path)
-        let body = BodyReader(split, path: path)
+        let (front, frontProblems) = FrontMatterReader.read(String(decoding: bytes[split.yaml], as: UTF8.self), path: path)
+        let body = BodyReader(Array(bytes[split.body]), firstLine: split.bodyFirstLine, path: path)
         let diagnostics = frontProblems + body.diagnostics
         guard let front else { return (nil, diagnostics) }
         let chapter = Chapter(
             path: path, name: name, front: front, body: body.body, ids: body.ids,
-            wordCount: Self.countWords(split.body.utf8))
+            wordCount: bytes[split.body].withUnsafeBufferPointer(countWords))
         return (chapter, diagnostics)
     }
 

@@ -21,7 +21,24 @@ struct ContentFolder {
         var relativePath: String
         /// As diagnostics name it: `Content/chapters/01-levels.md`.
         var displayPath: String
-        var text: String
+        /// The checked text (`TextCheck`): UTF-8 without a NUL byte, a byte
+        /// order mark or a lone `\r`.
+        var bytes: [UInt8]
+        /// The text as a String, made when the file was read for a live build,
+        /// whose memos are keyed by texts.
+        private let madeText: String?
+
+        init(relativePath: String, displayPath: String, bytes: [UInt8], makeText: Bool) {
+            self.relativePath = relativePath
+            self.displayPath = displayPath
+            self.bytes = bytes
+            self.madeText = makeText ? String(decoding: bytes, as: UTF8.self) : nil
+        }
+
+        /// The text as a String: made anew on each use in a one-shot build,
+        /// where only small files and those with diagnostics need one. (A
+        /// String checks its bytes again as it is made, byte by byte.)
+        var text: String { madeText ?? String(decoding: bytes, as: UTF8.self) }
     }
 
     /// What reading a file gave.
@@ -70,8 +87,8 @@ struct ContentFolder {
         case .failure(.problem(let message)): return unusable(message)
         }
         switch TextCheck.check(bytes) {
-        case .success(let text):
-            return .file(File(relativePath: relative, displayPath: display, text: text))
+        case .success(let checked):
+            return .file(File(relativePath: relative, displayPath: display, bytes: checked, makeText: files != nil))
         case .failure(let problem):
             return unusable(problem.message, at: problem.location, text: String(decoding: bytes, as: UTF8.self))
         }
@@ -129,7 +146,8 @@ struct ContentFolder {
             if n == 0 { break }
             count += n
         }
-        return .success(Array(bytes[..<count]))
+        bytes.removeLast(bytes.count - count)  // in place: no copy
+        return .success(bytes)
     }
 
     static func tooLarge(_ size: Int) -> String {
@@ -210,104 +228,4 @@ struct ContentFolder {
 /// `read(2)`, by a name the members called `read` do not hide.
 private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(fd, buffer, count)
-}
-
-/// Checks that bytes are text a workbook can hold: UTF-8, no NUL byte, not a
-/// binary file. A leading byte order mark is dropped and a lone `\r` (an old
-/// Mac line ending) is read as `\n`, as CommonMark and YAML read it.
-enum TextCheck {
-    struct Problem: Error {
-        var message: String
-        var location: SourceLocation
-    }
-
-    /// File signatures of binary files an author might save as `.md` or `.yaml`.
-    static let signatures: [(bytes: [UInt8], name: String)] = [
-        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
-        ([0xFF, 0xD8, 0xFF], "a JPEG image"),
-        (Array("GIF8".utf8), "a GIF image"),
-        (Array("%PDF-".utf8), "a PDF document"),
-        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive or an Office document"),
-        ([0x1F, 0x8B], "a gzip archive"),
-    ]
-
-    static func check(_ input: [UInt8]) -> Result<String, Problem> {
-        let start = SourceLocation(line: 1, column: 1)
-        if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) {
-            return .failure(Problem(message: "UTF-16 text: save the file as UTF-8", location: start))
-        }
-        for signature in signatures where input.starts(with: signature.bytes) {
-            return .failure(Problem(message: "binary file (\(signature.name)), not UTF-8 text; images and other files go in `assets/`", location: start))
-        }
-        var bytes = input[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        // Most files: valid UTF-8 without NUL or CR, found by the standard
-        // library's validation and memchr. The walk below places a problem.
-        let clean = bytes.withUnsafeBufferPointer { buffer -> String? in
-            guard let base = buffer.baseAddress else { return "" }
-            guard memchr(base, 0, buffer.count) == nil, memchr(base, 0x0D, buffer.count) == nil else { return nil }
-            return String(validating: buffer, as: UTF8.self)
-        }
-        if let clean { return .success(clean) }
-        var line = 1
-        var lineStart = bytes.startIndex
-        var loneCR = false
-        var i = bytes.startIndex
-        func location(_ index: Int) -> SourceLocation {
-            SourceLocation(line: line, column: String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1)
-        }
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if b < 0x80 {
-                if b == 0 {
-                    return .failure(Problem(message: "NUL byte (U+0000): text files hold none; is this a binary file?", location: location(i)))
-                }
-                if b == 0x0A || b == 0x0D {
-                    if b == 0x0D, i + 1 < bytes.endIndex, bytes[i + 1] == 0x0A { i += 1 } else if b == 0x0D { loneCR = true }
-                    line += 1
-                    lineStart = i + 1
-                }
-                i += 1
-                continue
-            }
-            let length = utf8SequenceLength(bytes, at: i)
-            guard length > 0 else {
-                return .failure(Problem(message: String(format: "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", b), location: location(i)))
-            }
-            i += length
-        }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if loneCR { text = normalizingLoneCR(text) }
-        return .success(text)
-    }
-
-    /// The length of the well-formed UTF-8 sequence at `i`, or 0 (overlong
-    /// forms, surrogates and values past U+10FFFF are ill-formed).
-    static func utf8SequenceLength(_ bytes: ArraySlice<UInt8>, at i: Int) -> Int {
-        let b0 = bytes[i]
-        func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-            i + k < bytes.endIndex && range.contains(bytes[i + k])
-        }
-        switch b0 {
-        case 0xC2...0xDF: return continuation(1) ? 2 : 0
-        case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
-        case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
-        case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
-        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
-        case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
-        default: return 0
-        }
-    }
-
-    /// `\r` not followed by `\n` becomes `\n`.
-    static func normalizingLoneCR(_ text: String) -> String {
-        var out: [UInt8] = []
-        let utf8 = Array(text.utf8)
-        out.reserveCapacity(utf8.count)
-        for (i, b) in utf8.enumerated() {
-            if b == 0x0D, i + 1 >= utf8.count || utf8[i + 1] != 0x0A { out.append(0x0A) } else { out.append(b) }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 }

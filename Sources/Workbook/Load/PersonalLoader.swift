@@ -9,19 +9,20 @@ enum PersonalLoader {
 
     static func load(_ folder: ContentFolder, sources: inout [String: String], cache: BuildCache? = nil) -> (PersonalLayer?, [Diagnostic]) {
         let reads = parallelMap(folder.markdownFiles(in: "stories")) { folder.read($0) }
-        let storyFiles = reads.compactMap(\.file)
+        // Each story's text made once: for its reading and for its diagnostics.
+        let storyFiles = reads.compactMap(\.file).map { (file: $0, text: $0.text) }
         let scoresRead = folder.read("stories/scores.yaml")
         let scoresFile = scoresRead.file
         if case .missing = scoresRead, reads.isEmpty { return (nil, []) }
         var diagnostics: [Diagnostic] = []
-        for file in storyFiles { sources[file.displayPath] = file.text }
+        for (file, text) in storyFiles { sources[file.displayPath] = text }
         for case .unusable(let problem, let text) in reads + [scoresRead] {
             diagnostics.append(problem)
             sources[problem.path] = text
         }
         // scores.yaml is one file: read beside the stories.
         let (scoresResult, read) = concurrently({ scoresFile.map { readScores($0, cache: cache) } }) {
-            parallelMap(storyFiles) { readStory($0, cache: cache) }
+            parallelMap(storyFiles) { readStory($0.file, text: $0.text, cache: cache) }
         }
         var stories: [Story] = []
         for (story, problems) in read {
@@ -42,13 +43,14 @@ enum PersonalLoader {
         return (PersonalLayer(stories: stories, scores: scores, scoresPath: scoresFile?.displayPath), diagnostics)
     }
 
-    private static func readStory(_ file: ContentFolder.File, cache: BuildCache?) -> (Story?, [Diagnostic]) {
-        let read = { StoryReader.read(file.text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3))) }
-        return cache?.stories.value(path: file.displayPath, text: file.text, read) ?? read()
+    private static func readStory(_ file: ContentFolder.File, text: String, cache: BuildCache?) -> (Story?, [Diagnostic]) {
+        let read = { StoryReader.read(text, path: file.displayPath, name: String(file.relativePath.dropFirst("stories/".count).dropLast(3))) }
+        return cache?.stories.value(path: file.displayPath, text: text, read) ?? read()
     }
 
     private static func readScores(_ file: ContentFolder.File, cache: BuildCache?) -> ([ScoreEntry], [Diagnostic]) {
-        let read = { ScoresReader.read(file.text, path: file.displayPath) }
-        return cache?.scores.value(path: file.displayPath, text: file.text, read) ?? read()
+        let text = file.text
+        let read = { ScoresReader.read(text, path: file.displayPath) }
+        return cache?.scores.value(path: file.displayPath, text: text, read) ?? read()
     }
 }

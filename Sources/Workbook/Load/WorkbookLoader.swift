@@ -18,7 +18,10 @@ public struct LoadOptions: Sendable {
 public struct LoadResult: Sendable {
     public var workbook: Workbook?
     public var diagnostics: [Diagnostic]
-    /// File texts by display path, for printing the source line under a diagnostic.
+    /// File texts by display path, for printing the source line under a
+    /// diagnostic: every file's with a cache (a live build's memos are keyed
+    /// by them), else the settings', the stories' and those of the chapters
+    /// that diagnostics point into.
     public var sources: [String: String]
     /// Where the workbook's links lead (the pages reuse it).
     var resolver: LinkResolver?
@@ -44,8 +47,9 @@ public enum WorkbookLoader {
         var settings: Settings?
         switch folder.read("workbook.yaml") {
         case .file(let file):
-            sources[file.displayPath] = file.text
-            let (read, problems) = SettingsReader.read(file.text, path: file.displayPath)
+            let text = file.text
+            sources[file.displayPath] = text
+            let (read, problems) = SettingsReader.read(text, path: file.displayPath)
             settings = read
             diagnostics += problems
         case .missing:
@@ -60,7 +64,11 @@ public enum WorkbookLoader {
         let reads = parallelMap(folder.markdownFiles(in: "chapters")) { folder.read($0) }
         timer.mark("  read chapters")
         let files = reads.compactMap(\.file)
-        for file in files { sources[file.displayPath] = file.text }
+        // A live build keys its memos by every text; otherwise only the texts
+        // that diagnostics point into are made (at the end).
+        if cache != nil {
+            for file in files { sources[file.displayPath] = file.text }
+        }
         for case .unusable(let problem, let text) in reads {
             diagnostics.append(problem)
             sources[problem.path] = text
@@ -68,8 +76,8 @@ public enum WorkbookLoader {
         if let problem = folder.notAFolder("chapters") { diagnostics.append(problem) }
         let read = parallelMap(files) { file in
             let name = String(file.relativePath.dropFirst("chapters/".count).dropLast(3))
-            guard let cache else { return ChapterReader.read(file.text, path: file.displayPath, name: name) }
-            return cache.parses.value(path: file.displayPath, text: file.text) { ChapterReader.read(file.text, path: file.displayPath, name: name) }
+            guard let cache else { return ChapterReader.read(file.bytes, path: file.displayPath, name: name) }
+            return cache.parses.value(path: file.displayPath, text: file.text) { ChapterReader.read(file.bytes, path: file.displayPath, name: name) }
         }
         timer.mark("  parse chapters")
         var chapters: [(relative: String, chapter: Chapter)] = []
@@ -153,6 +161,10 @@ public enum WorkbookLoader {
 
         timer.mark("  story links")
         diagnostics = Self.ordered(diagnostics)
+        if cache == nil {
+            let pointedAt = Set(diagnostics.map(\.path))
+            for file in files where pointedAt.contains(file.displayPath) { sources[file.displayPath] = file.text }
+        }
         guard let settings else { return LoadResult(workbook: nil, diagnostics: diagnostics, sources: sources) }
         let workbook = Workbook(settings: settings, chapters: included, assets: assets, contentPath: contentPath, drafts: drafts, personal: personal)
         return LoadResult(workbook: workbook, diagnostics: diagnostics, sources: sources, resolver: resolver)
