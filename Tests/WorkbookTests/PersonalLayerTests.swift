@@ -114,6 +114,46 @@ func story(
         ])
     }
 
+    /// With thousands of phrases, the first words' bits (4,096 of them) are
+    /// shared by many words: a word whose bit is set but that starts no
+    /// phrase, and phrases whose first words share a bit, are still told
+    /// apart. The matcher agrees with a scan of every phrase at every word.
+    @Test func manyPhrasesMatchAsEachPhraseScannedAlone() {
+        let vocabulary = (0..<1_500).map { "w\($0)" } + ["we", "I", "Zoë", "don’t", "über"]
+        var state: UInt64 = 3
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let phrases = (0..<1_000).map { n in
+            (text: (0..<(1 + next(3))).map { _ in vocabulary[next(vocabulary.count)] }.joined(separator: " "), definedAt: "p:\(n)")
+        }
+        let text = (0..<6_000).map { _ in vocabulary[next(vocabulary.count)] + [" ", ", ", "\n"][next(3)] }.joined()
+        let matcher = PhraseMatcher(phrases)
+        // The reference: each distinct phrase (its first listing), in listing order, tried at every word.
+        var listed: [(words: [String], text: String, definedAt: String)] = []
+        var seen: Set<[String]> = []
+        for phrase in phrases {
+            let words = PhraseMatcher.words(phrase.text).map(\.word)
+            if seen.insert(words).inserted { listed.append((words, phrase.text, phrase.definedAt)) }
+        }
+        let words = PhraseMatcher.words(text)
+        var expected: [String] = []
+        var i = 0
+        while i < words.count {
+            var matched = 0
+            for phrase in listed where i + phrase.words.count <= words.count && (0..<phrase.words.count).allSatisfy({ words[i + $0].word == phrase.words[$0] }) {
+                expected.append("\(words[i].line):\(words[i].column) \(phrase.text) \(phrase.definedAt)")
+                matched = max(matched, phrase.words.count)
+            }
+            i += max(matched, 1)
+        }
+        let found = matcher.matches(in: text).map { "\($0.location.line):\($0.location.column) \($0.phrase) \($0.definedAt)" }
+        #expect(found.count > 100)
+        #expect(found.count == expected.count)
+        #expect(zip(found, expected).first { $0.0 != $0.1 }.map { "\($0.0) is not \($0.1)" } == nil)
+    }
+
     @Test func claimWithoutAuthority() throws {
         #expect(try diagnostics(story(claims: "  - text: Led the migration\n")) == [
             "stories/s.md:7:5: warning: claim \"Led the migration\" has no authority label: add `authority:` (decided, recommended, implemented, ...)"

@@ -153,6 +153,10 @@ struct PhraseMatcher: Sendable {
     /// one word), so a story is scanned once, not once per phrase, and a
     /// common first word ("I", "we") narrows to a few phrases at once.
     private let byFirstWords: [String: [String: [Phrase]]]
+    /// The first words' hashes (`Words.hash`) as bits of 4,096: a story's
+    /// word whose bit is clear starts no phrase, and is not made a String
+    /// and looked up (most words).
+    private let firstWordBits: [UInt64]
 
     /// A phrase listed in several chapters is matched once, with its first listing.
     init(_ phrases: [(text: String, definedAt: String)]) {
@@ -163,18 +167,35 @@ struct PhraseMatcher: Sendable {
     init<S: Sequence>(_ phrases: S, text: (S.Element) -> String, definedAt: (S.Element) -> String) {
         var index: [String: [String: [Phrase]]] = [:]
         var seen: Set<[String]> = []
+        var bits = [UInt64](repeating: 0, count: Self.bitWords)
         // The same text listed again has the same words: skipped before they are read.
         var texts: Set<String> = []
         for phrase in phrases {
             let text = text(phrase)
             guard texts.insert(text).inserted else { continue }
-            let words = Self.words(text).map(\.word)
-            guard let first = words.first, seen.insert(words).inserted else { continue }
+            let found = Words(text)
+            guard let first = found.list.first else { continue }
+            let words = found.list.indices.map(found.word)
+            guard seen.insert(words).inserted else { continue }
             let display = text.trimming(Self.isDisplayTrimmed)
             let second = words.count > 1 ? words[1] : ""
-            index[first, default: [:]][second, default: []].append(Phrase(words: words, text: display, definedAt: definedAt(phrase), order: seen.count))
+            index[words[0], default: [:]][second, default: []].append(Phrase(words: words, text: display, definedAt: definedAt(phrase), order: seen.count))
+            Self.setBit(first.hash, in: &bits)
         }
         byFirstWords = index
+        firstWordBits = bits
+    }
+
+    private static let bitWords = 64
+
+    private static func setBit(_ hash: UInt64, in bits: inout [UInt64]) {
+        let bit = Int(hash & UInt64(bitWords * 64 - 1))
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    private func mayStartPhrase(_ hash: UInt64) -> Bool {
+        let bit = Int(hash & UInt64(Self.bitWords * 64 - 1))
+        return firstWordBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Quotes, spaces and full stops around a phrase as listed, which its
@@ -190,27 +211,98 @@ struct PhraseMatcher: Sendable {
     /// digits make words; apostrophes vanish ("don't" and "don’t" match);
     /// spaces, dashes, quotes and other punctuation separate words.
     static func words(_ text: String) -> [(word: String, line: Int, column: Int)] {
-        var out: [(word: String, line: Int, column: Int)] = []
-        var line = 1, column = 1
-        var word = ByteBuffer(capacity: 64)
-        var start = (1, 1)
-        for scalar in text.unicodeScalars {
-            if WordLetters.isLetter(scalar) || WordLetters.isDigit(scalar) {
-                if word.isEmpty { start = (line, column) }
-                WordLetters.appendLowercased(scalar, to: &word)
-            } else if scalar != "'" && scalar != "\u{2019}" && scalar != "\u{2018}", !word.isEmpty {
-                out.append((word.withBytes { String(decoding: $0, as: UTF8.self) }, start.0, start.1))
-                word.removeAll()
-            }
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
+        let found = Words(text)
+        return found.list.indices.map { (found.word($0), Int(found.list[$0].line), Int(found.list[$0].column)) }
+    }
+
+    /// A text's words, lowercased, end to end in one buffer, each with its
+    /// place and a hash of its bytes: no String is made per word.
+    struct Words {
+        struct Word {
+            var start: Int32
+            var end: Int32
+            var line: Int32
+            var column: Int32
+            /// FNV-1a of the lowercased bytes.
+            var hash: UInt64
         }
-        if !word.isEmpty { out.append((word.withBytes { String(decoding: $0, as: UTF8.self) }, start.0, start.1)) }
-        return out
+
+        private(set) var bytes: [UInt8] = []
+        private(set) var list: [Word] = []
+
+        init(_ text: String) {
+            // One loop with no nested functions: a function that changed these
+            // would hold them in boxes, checked for exclusive access at every byte.
+            var line: Int32 = 1, column: Int32 = 1
+            var start: (line: Int32, column: Int32) = (1, 1)
+            var wordStart = 0
+            var hash = Self.seed
+            var scratch = ByteBuffer(capacity: 16)
+            var bytes: [UInt8] = []
+            var list: [Word] = []
+            bytes.reserveCapacity(text.utf8.count)
+            text.withUTF8Bytes { utf8 in
+                var i = 0
+                while i <= utf8.count {
+                    // Past the end, a space closes the last word.
+                    let lead = i < utf8.count ? utf8[i] : 0x20
+                    // ASCII as bytes; any other scalar decoded (a String's bytes are well-formed).
+                    let scalar: Unicode.Scalar
+                    if lead < 0x80 {
+                        scalar = Unicode.Scalar(lead)
+                        i += 1
+                    } else {
+                        var decoder = UTF8()
+                        var iterator = utf8[i...].makeIterator()
+                        guard case .scalarValue(let decoded) = decoder.decode(&iterator) else { break }
+                        scalar = decoded
+                        i += UTF8.width(decoded)
+                    }
+                    if WordLetters.isLetter(scalar) || WordLetters.isDigit(scalar) {
+                        if wordStart == bytes.count { start = (line, column) }
+                        if lead < 0x80 {
+                            let byte = lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead
+                            bytes.append(byte)
+                            hash = (hash ^ UInt64(byte)) &* Self.prime
+                        } else {
+                            scratch.removeAll()
+                            WordLetters.appendLowercased(scalar, to: &scratch)
+                            scratch.withBytes { lowered in
+                                for byte in lowered {
+                                    bytes.append(byte)
+                                    hash = (hash ^ UInt64(byte)) &* Self.prime
+                                }
+                            }
+                        }
+                    } else if scalar != "'" && scalar != "\u{2019}" && scalar != "\u{2018}", wordStart < bytes.count {
+                        list.append(Word(start: Int32(wordStart), end: Int32(bytes.count), line: start.line, column: start.column, hash: hash))
+                        wordStart = bytes.count
+                        hash = Self.seed
+                    }
+                    if lead == 0x0A {
+                        line += 1
+                        column = 1
+                    } else {
+                        column += 1
+                    }
+                }
+            }
+            self.bytes = bytes
+            self.list = list
+        }
+
+        private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+        private static let prime: UInt64 = 0x100_0000_01b3
+
+        /// Word `k` as a String.
+        func word(_ k: Int) -> String {
+            String(decoding: bytes[Int(list[k].start)..<Int(list[k].end)], as: UTF8.self)
+        }
+
+        /// Whether word `k` is `text`.
+        func word(_ k: Int, is text: String) -> Bool {
+            text.utf8.elementsEqual(bytes[Int(list[k].start)..<Int(list[k].end)])
+        }
     }
 
     /// The first phrase of either list, whichever was listed first.
@@ -222,18 +314,20 @@ struct PhraseMatcher: Sendable {
 
     func matches(in text: String) -> [Match] {
         guard !byFirstWords.isEmpty else { return [] }
-        let words = Self.words(text)
+        let words = Words(text)
+        let count = words.list.count
         var found: [Match] = []
         var i = 0
-        while i < words.count {
+        while i < count {
             var matched = 0
-            if let bySecond = byFirstWords[words[i].word] {
+            if mayStartPhrase(words.list[i].hash), let bySecond = byFirstWords[words.word(i)] {
                 // The one-word phrases and those whose second word follows, in listing order.
                 var one = (bySecond[""] ?? [])[...]
-                var two = (i + 1 < words.count ? bySecond[words[i + 1].word] ?? [] : [])[...]
+                var two = (i + 1 < count ? bySecond[words.word(i + 1)] ?? [] : [])[...]
                 while let phrase = Self.earlier(&one, &two) {
-                    guard i + phrase.words.count <= words.count, phrase.words.indices.allSatisfy({ phrase.words[$0] == words[i + $0].word }) else { continue }
-                    found.append(Match(phrase: phrase.text, definedAt: phrase.definedAt, location: SourceLocation(line: words[i].line, column: words[i].column)))
+                    guard i + phrase.words.count <= count, phrase.words.indices.allSatisfy({ words.word(i + $0, is: phrase.words[$0]) }) else { continue }
+                    let at = words.list[i]
+                    found.append(Match(phrase: phrase.text, definedAt: phrase.definedAt, location: SourceLocation(line: Int(at.line), column: Int(at.column))))
                     matched = max(matched, phrase.words.count)
                 }
             }

@@ -123,14 +123,14 @@ enum PersonCount {
     /// The length in bytes of the longest pronoun.
     static let longest = singular.union(plural).map(\.utf8.count).max() ?? 0
 
-    /// The pronouns as bytes, each with whether it is singular: a word is
-    /// compared in place, not made into a String and hashed (a story has
-    /// thousands of short words).
-    private static let pronouns: [(bytes: [UInt8], singular: Bool)] =
-        singular.sorted().map { (Array($0.utf8), true) } + plural.sorted().map { (Array($0.utf8), false) }
-
-    /// Whether a pronoun starts with the byte, by the byte.
-    private static let startsPronoun: [Bool] = (0...255).map { byte in pronouns.contains { $0.bytes.first == UInt8(byte) } }
+    /// The pronouns as bytes, each with whether it is singular, listed under
+    /// their first byte: a word is compared in place, not made into a String
+    /// and hashed (a story has thousands of short words), and only with the
+    /// few pronouns of its first letter and length.
+    private static let pronounsByFirstByte: [[(bytes: [UInt8], singular: Bool)]] = {
+        let all = singular.sorted().map { (Array($0.utf8), true) } + plural.sorted().map { (Array($0.utf8), false) }
+        return (0...255).map { byte in all.filter { $0.0.first == UInt8(byte) } }
+    }()
 
     static func count(_ text: String) -> (i: Int, we: Int) {
         var i = 0, we = 0
@@ -138,7 +138,9 @@ enum PersonCount {
         func flush() {
             // No pronoun is longer than "ourselves": longer words are not looked up.
             if !word.isEmpty, word.count <= longest,
-                let pronoun = word.withBytes({ bytes in startsPronoun[Int(bytes[0])] ? pronouns.first(where: { $0.bytes.elementsEqual(bytes) }) : nil })
+                let pronoun = word.withBytes({ bytes in
+                    pronounsByFirstByte[Int(bytes[0])].first { $0.bytes.count == bytes.count && $0.bytes.elementsEqual(bytes) }
+                })
             {
                 if pronoun.singular { i += 1 } else { we += 1 }
             }
