@@ -5,23 +5,35 @@
 enum PipeTable {
     /// Splits the row at `line` (a range of `bytes`) on unescaped `|`, dropping
     /// one leading and one trailing pipe: each cell's bytes, trimmed, as a range
-    /// of `bytes`, into `cells` (emptied first).
-    static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into cells: inout [Range<Int>]) {
+    /// of `bytes`, into `cells` (emptied first). Returns whether a cell holds
+    /// an escaped pipe (`\|`), which `unescapePipes` takes out.
+    @discardableResult
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into cells: inout [Range<Int>]) -> Bool {
         cells.removeAll(keepingCapacity: true)
         let trimmed = trimmed(bytes, line)
         var lo = trimmed.lowerBound
         var hi = trimmed.upperBound
+        var escapedPipe = false
         if lo < hi, bytes[lo] == UInt8(ascii: "|") { lo += 1 }
-        if hi > lo, bytes[hi - 1] == UInt8(ascii: "|"), !isEscaped(bytes, hi - 1, from: trimmed.lowerBound) { hi -= 1 }
+        if hi > lo, bytes[hi - 1] == UInt8(ascii: "|") {
+            if isEscaped(bytes, hi - 1, from: trimmed.lowerBound) { escapedPipe = true } else { hi -= 1 }
+        }
         var cellStart = lo
         var i = lo
         while i <= hi {
-            if i == hi || (bytes[i] == UInt8(ascii: "|") && !isEscaped(bytes, i, from: trimmed.lowerBound)) {
+            if i == hi {
                 cells.append(self.trimmed(bytes, cellStart..<i))
-                cellStart = i + 1
+            } else if bytes[i] == UInt8(ascii: "|") {
+                if isEscaped(bytes, i, from: trimmed.lowerBound) {
+                    escapedPipe = true
+                } else {
+                    cells.append(self.trimmed(bytes, cellStart..<i))
+                    cellStart = i + 1
+                }
             }
             i += 1
         }
+        return escapedPipe
     }
 
     /// `range` without spaces and tabs at either end.
@@ -141,7 +153,7 @@ enum PipeTable {
             cells.reserveCapacity(columns + 1)
             for (n, line) in lines.enumerated() where n != 1 {
                 let lineRange = source.ranges[line.lineIndex]
-                split(bytes, content(line, source), into: &cells)
+                let escapedPipe = split(bytes, content(line, source), into: &cells)
                 for column in 0..<columns {
                     guard column < cells.count else {
                         pending.append(PendingCell(index: -1, range: 0..<0, unescaped: nil, offset: lineRange.count))
@@ -149,7 +161,7 @@ enum PipeTable {
                     }
                     let cell = cells[column]
                     let offset = cell.lowerBound - lineRange.lowerBound
-                    let (text, removed) = unescapePipes(source.bytes[cell])
+                    let (text, removed) = escapedPipe ? unescapePipes(source.bytes[cell]) : (source.bytes[cell], [])
                     let index = batch.add(
                         text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed, isValidUTF8: source.isValidUTF8)
                     pending.append(PendingCell(index: index, range: cell, unescaped: removed.isEmpty ? nil : text, offset: offset))

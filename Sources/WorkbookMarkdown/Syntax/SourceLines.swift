@@ -95,31 +95,39 @@ struct SourceLines {
 
     /// The location of the byte at `byteOffset` (0-based, within the line) of line `index`.
     func location(line index: Int, byteOffset: Int) -> SourceLocation {
-        let line = self[index]
+        let range = ranges[index]
         let cache = lastColumn
-        guard cache.line == index, byteOffset >= cache.byteOffset, cache.byteOffset <= line.count else {
-            let column = Self.column(of: line, byteOffset: byteOffset)
-            if byteOffset >= 0, byteOffset <= line.count { (cache.line, cache.byteOffset, cache.column) = (index, byteOffset, column) }
-            return SourceLocation(line: lineNumber(index), column: column)
+        // Counted on from the last position when it is on this line, at or before this one.
+        let cached = cache.line == index && byteOffset >= cache.byteOffset && cache.byteOffset <= range.count
+        let from = cached ? cache.byteOffset : 0
+        let end = min(max(byteOffset, 0), range.count)
+        var column = cached ? cache.column : 1
+        if end > from {
+            column += bytes.withUnsafeBufferPointer { Self.scalarCount($0, range.lowerBound + from, range.lowerBound + end) }
         }
-        // Count on from the last position.
-        let rest = line[(line.startIndex + cache.byteOffset)...]
-        let column = cache.column - 1 + Self.column(of: rest, byteOffset: byteOffset - cache.byteOffset)
-        if byteOffset <= line.count { (cache.byteOffset, cache.column) = (byteOffset, column) }
-        return SourceLocation(line: lineNumber(index), column: column)
+        if byteOffset >= 0, byteOffset <= range.count { (cache.line, cache.byteOffset, cache.column) = (index, byteOffset, column) }
+        // Offsets past the end of the line (cmark reports some) keep counting.
+        return SourceLocation(line: lineNumber(index), column: column + max(0, byteOffset - range.count))
     }
 
-    /// The 1-based Unicode scalar column of a byte offset within a line.
-    static func column(of line: ArraySlice<UInt8>, byteOffset: Int) -> Int {
-        var column = 1
-        var i = line.startIndex
-        let end = min(line.startIndex + max(byteOffset, 0), line.endIndex)
-        while i < end {
-            if line[i] & 0xC0 != 0x80 { column += 1 }
+    /// The Unicode scalars in `bytes[from..<to]`: the bytes that are not
+    /// continuation bytes (`10xxxxxx`), counted eight at a time.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var continuations = 0
+        var i = from
+        while i + 8 <= to {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A byte's high bit set and the bit below it clear.
+            continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < to {
+            if bytes[i] & 0xC0 == 0x80 { continuations += 1 }
             i += 1
         }
-        // Offsets past the end of the line (cmark reports some) keep counting.
-        return column + max(0, line.startIndex + byteOffset - line.endIndex)
+        return to - from - continuations
     }
 }
 
