@@ -23,6 +23,22 @@ import Testing
         #expect(ChapterReader.countWords(dense.dropFirst(0).utf8) == 700)
     }
 
+    /// Neighbours are compared in chunks of 255: texts of every length and
+    /// mix of spaces count as a word-by-word split counts them.
+    @Test func wordCountsAgreeWithASplit() {
+        let pieces = ["a", "word", "é", "日本", " ", "  ", "\t", "\n", "\r\n", "x-y", "."]
+        var state: UInt64 = 9
+        for length in 0..<300 {
+            var text = ""
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 40) % pieces.count]
+            }
+            let expected = text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }).count
+            #expect(ChapterReader.countWords(text.dropFirst(0).utf8) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func iAndWeAreCountedInAnyCase() {
         #expect(PersonCount.count("I led it; WE shipped. My call, our team's win. Ich. Wé.") == (i: 2, we: 2))
     }

@@ -1,5 +1,11 @@
 import WorkbookMarkdown
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Checks of the personal layer against the workbook: stories (the evidence
 /// stack, anchors, avoid phrases, authority labels, "we" over "I") and scores
 /// (rubrics, dimensions, scales).
@@ -153,7 +159,7 @@ struct PhraseMatcher: Sendable {
     /// one word), so a story is scanned once, not once per phrase, and a
     /// common first word ("I", "we") narrows to a few phrases at once.
     private let byFirstWords: [String: [String: [Phrase]]]
-    /// The first words' hashes (`Words.hash`) as bits of 4,096: a story's
+    /// The first words' hashes (`Words.hash`) as bits of 32,768: a story's
     /// word whose bit is clear starts no phrase, and is not made a String
     /// and looked up (most words).
     private let firstWordBits: [UInt64]
@@ -186,7 +192,7 @@ struct PhraseMatcher: Sendable {
         firstWordBits = bits
     }
 
-    private static let bitWords = 64
+    private static let bitWords = 512
 
     private static func setBit(_ hash: UInt64, in bits: inout [UInt64]) {
         let bit = Int(hash & UInt64(bitWords * 64 - 1))
@@ -299,9 +305,13 @@ struct PhraseMatcher: Sendable {
             String(decoding: bytes[Int(list[k].start)..<Int(list[k].end)], as: UTF8.self)
         }
 
-        /// Whether word `k` is `text`.
+        /// Whether word `k` is `text`: its bytes compared in place.
         func word(_ k: Int, is text: String) -> Bool {
-            text.utf8.elementsEqual(bytes[Int(list[k].start)..<Int(list[k].end)])
+            let start = Int(list[k].start), count = Int(list[k].end) - start
+            return text.withUTF8Bytes { expected in
+                guard expected.count == count, count > 0 else { return expected.count == count }
+                return bytes.withUnsafeBufferPointer { memcmp(expected.baseAddress!, $0.baseAddress! + start, count) == 0 }
+            }
         }
     }
 

@@ -131,8 +131,29 @@ struct ContentFolder {
         let size = Int(info.st_size)
         guard size <= Limits.fileBytes else { return .failure(.problem(tooLarge(size))) }
         // Read up to one byte past the limit: a file that grew meanwhile is still caught.
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var count = 0
+        // Read into memory that is not zeroed first, up to the end of the file
+        // as its size says; a file that grew meanwhile is read on below.
+        var failure: Int32 = 0
+        var ended = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                let n = posixRead(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 {
+                    ended = true
+                    return
+                }
+                initialized += n
+            }
+        }
+        if failure != 0 { return .failure(.problem("cannot read: \(String(cString: strerror(failure)))")) }
+        if ended { return .success(bytes) }
+        var count = bytes.count
         while true {
             if count == bytes.count {
                 guard bytes.count <= Limits.fileBytes else { return .failure(.problem(tooLarge(bytes.count))) }

@@ -15,10 +15,14 @@ extension StringProtocol {
     /// The text without the scalars at either end for which `trimmed` holds:
     /// `trimmingCharacters(in:)` without making a `CharacterSet` or bridging.
     public func trimming(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
-        let scalars = String(self).unicodeScalars
+        let text = String(self)
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !trimmed($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !trimmed($0) })!
-        return String(scalars[first...last])
+        // Most texts have nothing to trim; the rest is copied as bytes (a
+        // String made from a run of scalars appends them one at a time).
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(Substring(scalars[first...last]))
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
