@@ -260,6 +260,50 @@ import FoundationXML
         }
     }
 
+    /// Wrapping sums a line's width on as words join it: the lines are those
+    /// of measuring every candidate line whole, for ASCII and other text.
+    @Test func wrappingMatchesMeasuringEachLineWhole() {
+        func reference(_ text: String, _ maxWidth: Double, _ fontSize: Double, _ maxLines: Int) -> [String] {
+            let words = SVG.collapseWhitespace(text).split(separator: " ").map(String.init)
+            guard !words.isEmpty else { return [] }
+            guard maxLines > 1 else { return [SVG.truncate(text, toWidth: maxWidth, fontSize: fontSize)] }
+            var lines: [String] = [], current = "", index = 0
+            while index < words.count {
+                let candidate = current.isEmpty ? words[index] : current + " " + words[index]
+                if SVG.width(of: candidate, fontSize: fontSize) <= maxWidth {
+                    current = candidate
+                    index += 1
+                    continue
+                }
+                if current.isEmpty {
+                    current = words[index]
+                    index += 1
+                }
+                if lines.count == maxLines - 1 {
+                    lines.append(SVG.truncate(([current] + words[index...]).joined(separator: " "), toWidth: maxWidth, fontSize: fontSize))
+                    return lines
+                }
+                lines.append(SVG.truncate(current, toWidth: maxWidth, fontSize: fontSize))
+                current = ""
+            }
+            if !current.isEmpty { lines.append(current) }
+            return lines
+        }
+        let vocabulary = ["a", "I", "mm", "Calibrated", "well", "fill", "WWW", "1.0", "i,j", "Zoë", "日本", "e\u{301}"]
+        var state: UInt64 = 21
+        for _ in 0..<400 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let count = Int(state >> 59)
+            let text = (0..<count).map { n in vocabulary[Int((state >> UInt64(4 + n * 3)) % UInt64(vocabulary.count))] }.joined(separator: n(state))
+            for width in [10.0, 33.3, 60, 90, 150] {
+                for lines in [1, 2, 3] {
+                    #expect(SVG.wrap(text, width: width, fontSize: 9, maxLines: lines) == reference(text, width, 9, lines), "\(text) \(width) \(lines)")
+                }
+            }
+        }
+        func n(_ state: UInt64) -> String { state & 1 == 0 ? " " : "  " }
+    }
+
     @Test func labelsAreCutWithAnEllipsis() {
         #expect(SVG.truncate("Short", toWidth: 100, fontSize: 10) == "Short")
         let cut = SVG.truncate("A very long dimension name indeed", toWidth: 60, fontSize: 10)

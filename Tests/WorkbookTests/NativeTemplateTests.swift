@@ -130,6 +130,24 @@ import Testing
         #expect(combinedText == expected)
     }
 
+    /// Escaping reads bytes until a character to escape stands next to a
+    /// byte past ASCII, then reads characters from there: the result is the
+    /// engine's, character by character, wherever the two meet.
+    @Test func escapingByBytesAgreesWithCharacters() {
+        func byCharacters(_ text: String) -> String {
+            text.map { c in ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"][c] ?? String(c) }.joined()
+        }
+        let texts = [
+            "", "'", "don't", "a<b>c", "x & y's \"z\"", "Zoë's <em>", "'\u{301}", "x'\u{301}y", "a<b '\u{301} c>d",
+            "\u{600}<x", "é<", "<é", "日本'語", "&&&", "tail'", "'head", "\r\n'\r\n", "👩‍💻'", "'👩‍💻",
+        ]
+        for text in texts {
+            var out = HTMLOutput()
+            out.appendEscaped(text)
+            #expect(String(decoding: out.bytes(), as: UTF8.self) == byCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
     /// Overriding `block-callout` turns off every renderer that includes it,
     /// directly or through `block`; the rest stay in use.
     @Test func overridingAPartialHandsItsIncludersToTheEngine() throws {

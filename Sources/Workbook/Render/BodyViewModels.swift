@@ -101,11 +101,14 @@ extension BodyContext {
             id: r.id, titleHTML: html(r.title),
             anchors: r.anchors.map { AnchorVM(value: $0.value, hasLabel: $0.label != nil, label: $0.label ?? "") },
             dimensions: r.dimensions.map { dimension in
-                DimensionVM(
+                // Looked up once a dimension, not once a box.
+                let mark = marks.isEmpty ? nil : marks[dimension.name]
+                let minimum = minimums.isEmpty ? nil : minimums[dimension.name]
+                return DimensionVM(
                     name: dimension.name,
                     descriptors: zip(r.anchors, dimension.descriptors).map { DescriptorVM(value: $0.value, html: html($1)) },
-                    boxes: r.scale.map { ScoreBoxVM(value: $0, isAnchor: anchorValues.contains($0), isMarked: marks[dimension.name] == $0) },
-                    hasMinimum: minimums[dimension.name] != nil, minimum: minimums[dimension.name] ?? 0)
+                    boxes: r.scale.map { ScoreBoxVM(value: $0, isAnchor: anchorValues.contains($0), isMarked: mark == $0) },
+                    hasMinimum: minimum != nil, minimum: minimum ?? 0)
             },
             scale: Array(r.scale), scaleLabel: "\(r.scale.lowerBound)-\(r.scale.upperBound)",
             minTotal: r.minTotal, maxTotal: r.maxTotal,

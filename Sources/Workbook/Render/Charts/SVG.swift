@@ -142,15 +142,26 @@ enum SVG {
         let words = collapseWhitespace(text).split(separator: " ").map(String.init)
         guard !words.isEmpty else { return [] }
         guard maxLines > 1 else { return [truncate(text, toWidth: maxWidth, fontSize: fontSize)] }
-        func fits(_ line: String) -> Bool { width(of: line, fontSize: fontSize) <= maxWidth }
+        // Where every byte is a character, a candidate line's width is the
+        // line's so far plus a space and the word, summed on in the same
+        // order `width(of:)` sums it; otherwise it is measured whole.
+        let asBytes = text.bytesAreCharacters
+        func ems(_ word: String, after line: Double) -> Double {
+            var ems = line
+            for byte in word.utf8 { ems += emWidth(Unicode.Scalar(byte)) }
+            return ems
+        }
         var lines: [String] = []
         var current = ""
+        var currentEms = 0.0
         var index = 0
         while index < words.count {
             let word = words[index]
             let candidate = current.isEmpty ? word : current + " " + word
-            if fits(candidate) {
+            let candidateEms = asBytes ? ems(word, after: current.isEmpty ? 0 : currentEms + emWidth(" ")) : 0
+            if asBytes ? candidateEms * fontSize <= maxWidth : width(of: candidate, fontSize: fontSize) <= maxWidth {
                 current = candidate
+                currentEms = candidateEms
                 index += 1
                 continue
             }
@@ -166,6 +177,7 @@ enum SVG {
             }
             lines.append(truncate(current, toWidth: maxWidth, fontSize: fontSize))
             current = ""
+            currentEms = 0
         }
         if !current.isEmpty { lines.append(current) }
         return lines

@@ -154,7 +154,7 @@ enum BlockTemplates {
             out += "<th scope=\"col\""
             out.appendAttribute("data-value", anchor.value)
             out += ">"
-            out.appendEscaped(anchor.heading)
+            anchor.appendHeading(to: &out)
             out += "</th>"
         }
         out += "</tr>\n</thead>\n<tbody>\n"
@@ -300,5 +300,16 @@ enum BlockTemplates {
             self.drill(drill, into: &out)
         }
         out += "\n</section>\n"
+    }
+}
+
+extension AnchorVM {
+    /// `heading`, escaped, written without making the String.
+    func appendHeading(to out: inout HTMLOutput) {
+        out.append(value)
+        if hasLabel {
+            out += " - "
+            out.appendEscaped(label)
+        }
     }
 }

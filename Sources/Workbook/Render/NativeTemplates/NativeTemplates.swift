@@ -113,11 +113,30 @@ struct HTMLOutput: ~Copyable {
     /// Appends `text` escaped the way the template engine escapes `{{name}}`:
     /// `<`, `>`, `&`, `"` and `'`, compared as whole characters.
     mutating func appendEscaped(_ text: String) {
-        guard text.withUTF8Bytes({ ByteScan.first(in: $0, from: 0, Self.templateEscaped) != nil }) else {
-            append(text)
-            return
+        // One pass over the bytes: an ASCII byte between ASCII bytes is a
+        // character of its own. One next to other bytes (a combining mark
+        // after `'`) may be part of a larger character: the rest goes by characters.
+        let done = text.withUTF8Bytes { bytes -> Int? in
+            var start = 0
+            while let i = ByteScan.first(in: bytes, from: start, Self.templateEscaped) {
+                guard (i == 0 || bytes[i - 1] < 0x80), (i + 1 == bytes.count || bytes[i + 1] < 0x80) else { return start }
+                buffer.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                switch bytes[i] {
+                case UInt8(ascii: "<"): buffer.append(literal: "&lt;")
+                case UInt8(ascii: ">"): buffer.append(literal: "&gt;")
+                case UInt8(ascii: "&"): buffer.append(literal: "&amp;")
+                case UInt8(ascii: "\""): buffer.append(literal: "&quot;")
+                default: buffer.append(literal: "&#39;")
+                }
+                start = i + 1
+            }
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[start...]))
+            return nil
         }
-        for character in text {
+        // Where the bytes left off, at a character's start (just after an escaped one).
+        guard let rest = done else { return }
+        let restText = text.utf8.index(text.utf8.startIndex, offsetBy: rest)
+        for character in text[restText...] {
             switch character {
             case "<": append("&lt;")
             case ">": append("&gt;")

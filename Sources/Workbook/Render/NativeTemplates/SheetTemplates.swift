@@ -59,7 +59,7 @@ enum SheetTemplates {
         out += "\n</header>\n<table class=\"scorecard-table\">\n<thead>\n<tr><th scope=\"col\">Dimension</th>"
         for anchor in rubric.anchors {
             out += "<th scope=\"col\">"
-            out.appendEscaped(anchor.heading)
+            anchor.appendHeading(to: &out)
             out += "</th>"
         }
         out += "<th scope=\"col\" class=\"score-col\">Score</th></tr>\n</thead>\n<tbody>\n"
@@ -81,9 +81,8 @@ enum SheetTemplates {
             }
             out += "\n<td class=\"score-cell\"><ol class=\"boxes\">"
             for box in dimension.boxes {
-                out += "<li class=\""
-                out.appendEscaped(box.classes)
-                out += "\">"
+                // `box.classes`, written a word at a time: nothing in it needs escaping.
+                out += box.isAnchor ? (box.isMarked ? "<li class=\"box is-anchor is-marked\">" : "<li class=\"box is-anchor\">") : (box.isMarked ? "<li class=\"box is-marked\">" : "<li class=\"box\">")
                 out.append(box.value)
                 if box.isMarked { out += "<span class=\"visually-hidden\"> (marked)</span>" }
                 out += "</li>"
