@@ -61,4 +61,15 @@ import Testing
         let bytes = buffer.bytes()
         #expect(bytes == array)
     }
+
+    /// A size hint starts at its least and follows the largest size recorded.
+    @Test func sizeHintFollowsTheLargestOutput() {
+        let hint = SizeHint(least: 512)
+        #expect(hint.capacity == 512)
+        hint.record(100)
+        #expect(hint.capacity == 512)
+        hint.record(28_000)
+        hint.record(20_000)
+        #expect(hint.capacity == 28_000)
+    }
 }

@@ -105,13 +105,14 @@ enum SearchIndex {
     /// is the open entry's text, JSON-escaped as it is written.
     private struct EntryJSON: EntrySink, ~Copyable {
         let page: String
-        var bytes = ByteBuffer(capacity: 4096)
+        var bytes: ByteBuffer
         /// Where the open entry's text starts in `bytes`.
         var start = 0
         var pending: (title: String, url: String, fragment: String?)?
 
-        init(page: String) {
+        init(page: String, capacity: Int) {
             self.page = page
+            bytes = ByteBuffer(capacity: capacity)
         }
 
         mutating func open(title: String, url: String, fragment: String?) {
@@ -158,11 +159,15 @@ enum SearchIndex {
 
     /// One page's entries, comma-separated, as the script holds them.
     @Sendable static func fragment(_ source: Source) -> [UInt8] {
-        var json = EntryJSON(page: source.page)
+        var json = EntryJSON(page: source.page, capacity: fragmentSize.capacity)
         walk(source.body, page: source.page, url: source.url, intro: source.intro, into: &json)
         json.close()
+        fragmentSize.record(json.bytes.count)
         return json.bytes.bytes()
     }
+
+    /// How long pages' entries have been, to start the next page's at.
+    private static let fragmentSize = SizeHint(least: 4096)
 
     static func script(_ entries: [Entry]) -> [UInt8] {
         Array(wrap(entries.map { entry in

@@ -25,6 +25,8 @@ struct NativeTemplate: Sendable {
     private var renderModel: @Sendable (_ object: UnsafeRawPointer, _ out: inout HTMLOutput) -> Void
     /// Casts an `Any` to the view model, for an object whose static type is not it.
     private var renderAny: @Sendable (_ object: Any) -> [UInt8]?
+    /// How long the template's pages have been, to start the next one's buffer at.
+    private let size = SizeHint(least: 512)
 
     /// A renderer that appends the HTML of a `Model` view model.
     init<Model>(_: Model.Type, digest: UInt64, partials: [String], _ render: @escaping @Sendable (Model, inout HTMLOutput) -> Void) {
@@ -32,10 +34,12 @@ struct NativeTemplate: Sendable {
         self.partials = partials
         self.model = ObjectIdentifier(Model.self)
         self.renderModel = { object, out in render(object.assumingMemoryBound(to: Model.self).pointee, &out) }
+        let size = self.size
         self.renderAny = { object in
             (object as? Model).map { vm in
-                var out = HTMLOutput()
+                var out = HTMLOutput(capacity: size.capacity)
                 render(vm, &out)
+                size.record(out.count)
                 return out.bytes()
             }
         }
@@ -46,8 +50,9 @@ struct NativeTemplate: Sendable {
     /// out of an `Any` copied it, retaining every string it holds.
     func render<Object>(_ object: Object) -> [UInt8]? {
         guard ObjectIdentifier(Object.self) == model else { return renderAny(object) }
-        var out = HTMLOutput()
+        var out = HTMLOutput(capacity: size.capacity)
         withUnsafePointer(to: object) { renderModel(UnsafeRawPointer($0), &out) }
+        size.record(out.count)
         return out.bytes()
     }
 }
@@ -92,7 +97,14 @@ enum NativeTemplates {
 /// breadcrumbs up to date with every small append than on the bytes, and the
 /// page was copied into bytes at the end.)
 struct HTMLOutput: ~Copyable {
-    var buffer = ByteBuffer(capacity: 512)
+    var buffer: ByteBuffer
+
+    init(capacity: Int = 512) {
+        buffer = ByteBuffer(capacity: capacity)
+    }
+
+    /// The bytes written so far.
+    var count: Int { buffer.count }
 
     /// What was written, handed over at its exact size.
     consuming func bytes() -> [UInt8] {
