@@ -41,5 +41,7 @@ import Testing
 
     @Test func iAndWeAreCountedInAnyCase() {
         #expect(PersonCount.count("I led it; WE shipped. My call, our team's win. Ich. Wé.") == (i: 2, we: 2))
+        // Contractions with straight and curly apostrophes; one before a word is no part of it.
+        #expect(PersonCount.count("We\u{2019}re sure I\u{2019}m right; ourselves, us, mine. \u{2019}we 'I we're") == (i: 3, we: 5))
     }
 }

@@ -247,54 +247,68 @@ struct PhraseMatcher: Sendable {
             var bytes: [UInt8] = []
             var list: [Word] = []
             bytes.reserveCapacity(text.utf8.count)
+            let kinds = Self.asciiKinds
             text.withUTF8Bytes { utf8 in
                 var i = 0
                 while i <= utf8.count {
                     // Past the end, a space closes the last word.
                     let lead = i < utf8.count ? utf8[i] : 0x20
-                    // ASCII as bytes; any other scalar decoded (a String's bytes are well-formed).
-                    let scalar: Unicode.Scalar
                     if lead < 0x80 {
-                        scalar = Unicode.Scalar(lead)
+                        // ASCII, nearly all text: classified by a table, lowercased by a bit.
                         i += 1
-                    } else {
-                        var decoder = UTF8()
-                        var iterator = utf8[i...].makeIterator()
-                        guard case .scalarValue(let decoded) = decoder.decode(&iterator) else { break }
-                        scalar = decoded
-                        i += UTF8.width(decoded)
-                    }
-                    if WordLetters.isLetter(scalar) || WordLetters.isDigit(scalar) {
-                        if wordStart == bytes.count { start = (line, column) }
-                        if lead < 0x80 {
+                        let kind = kinds[Int(lead)]
+                        if kind == Self.wordByte {
+                            if wordStart == bytes.count { start = (line, column) }
                             let byte = lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead
                             bytes.append(byte)
                             hash = (hash ^ UInt64(byte)) &* Self.prime
+                        } else if kind == Self.breaksWord, wordStart < bytes.count {
+                            list.append(Word(start: Int32(wordStart), end: Int32(bytes.count), line: start.line, column: start.column, hash: hash))
+                            wordStart = bytes.count
+                            hash = Self.seed
+                        }
+                        if lead == 0x0A {
+                            line += 1
+                            column = 1
                         } else {
-                            scratch.removeAll()
-                            WordLetters.appendLowercased(scalar, to: &scratch)
-                            scratch.withBytes { lowered in
-                                for byte in lowered {
-                                    bytes.append(byte)
-                                    hash = (hash ^ UInt64(byte)) &* Self.prime
-                                }
+                            column += 1
+                        }
+                        continue
+                    }
+                    // Any other scalar decoded (a String's bytes are well-formed).
+                    var decoder = UTF8()
+                    var iterator = utf8[i...].makeIterator()
+                    guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { break }
+                    i += UTF8.width(scalar)
+                    if WordLetters.isLetter(scalar) || WordLetters.isDigit(scalar) {
+                        if wordStart == bytes.count { start = (line, column) }
+                        scratch.removeAll()
+                        WordLetters.appendLowercased(scalar, to: &scratch)
+                        scratch.withBytes { lowered in
+                            for byte in lowered {
+                                bytes.append(byte)
+                                hash = (hash ^ UInt64(byte)) &* Self.prime
                             }
                         }
-                    } else if scalar != "'" && scalar != "\u{2019}" && scalar != "\u{2018}", wordStart < bytes.count {
+                    } else if scalar != "\u{2019}" && scalar != "\u{2018}", wordStart < bytes.count {
                         list.append(Word(start: Int32(wordStart), end: Int32(bytes.count), line: start.line, column: start.column, hash: hash))
                         wordStart = bytes.count
                         hash = Self.seed
                     }
-                    if lead == 0x0A {
-                        line += 1
-                        column = 1
-                    } else {
-                        column += 1
-                    }
+                    column += 1
                 }
             }
             self.bytes = bytes
             self.list = list
+        }
+
+        /// What an ASCII byte is to a word: part of it (a letter or a digit),
+        /// nothing (the apostrophe, which vanishes), or its end.
+        private static let wordByte: UInt8 = 1, breaksWord: UInt8 = 0, vanishes: UInt8 = 2
+        private static let asciiKinds: [UInt8] = (0..<128).map { value in
+            let scalar = Unicode.Scalar(UInt8(value))
+            if WordLetters.isLetter(scalar) || WordLetters.isDigit(scalar) { return wordByte }
+            return scalar == "'" ? vanishes : breaksWord
         }
 
         private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -127,36 +127,64 @@ enum PersonCount {
     /// their first byte: a word is compared in place, not made into a String
     /// and hashed (a story has thousands of short words), and only with the
     /// few pronouns of its first letter and length.
-    private static let pronounsByFirstByte: [[(bytes: [UInt8], singular: Bool)]] = {
+    fileprivate static let pronounsByFirstByte: [[(bytes: [UInt8], singular: Bool)]] = {
         let all = singular.sorted().map { (Array($0.utf8), true) } + plural.sorted().map { (Array($0.utf8), false) }
         return (0...255).map { byte in all.filter { $0.0.first == UInt8(byte) } }
     }()
 
     static func count(_ text: String) -> (i: Int, we: Int) {
+        var counter = Counter()
+        text.withUTF8Bytes { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                if lead < 0x80 {
+                    // ASCII, nearly all text: a letter is lowercased by a bit.
+                    index += 1
+                    if (lead | 0x20) >= UInt8(ascii: "a") && (lead | 0x20) <= UInt8(ascii: "z") {
+                        counter.word.append(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead)
+                    } else if lead == UInt8(ascii: "'"), !counter.word.isEmpty {
+                        counter.word.append(lead)
+                    } else {
+                        counter.flush()
+                    }
+                    continue
+                }
+                // Any other scalar decoded (a String's bytes are well-formed).
+                var decoder = UTF8()
+                var iterator = utf8[index...].makeIterator()
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { break }
+                index += UTF8.width(scalar)
+                if WordLetters.isLetter(scalar) {
+                    WordLetters.appendLowercased(scalar, to: &counter.word)
+                } else if scalar == "\u{2019}", !counter.word.isEmpty {
+                    counter.word.append(UInt8(ascii: "'"))
+                } else {
+                    counter.flush()
+                }
+            }
+        }
+        counter.flush()
+        return (counter.i, counter.we)
+    }
+
+    /// The counts so far and the word being read: its methods change it in
+    /// place (a nested function would hold what it changes in boxes).
+    private struct Counter: ~Copyable {
         var i = 0, we = 0
         var word = ByteBuffer(capacity: 64)
-        func flush() {
+
+        mutating func flush() {
             // No pronoun is longer than "ourselves": longer words are not looked up.
-            if !word.isEmpty, word.count <= longest,
+            if !word.isEmpty, word.count <= PersonCount.longest,
                 let pronoun = word.withBytes({ bytes in
-                    pronounsByFirstByte[Int(bytes[0])].first { $0.bytes.count == bytes.count && $0.bytes.elementsEqual(bytes) }
+                    PersonCount.pronounsByFirstByte[Int(bytes[0])].first { $0.bytes.count == bytes.count && $0.bytes.elementsEqual(bytes) }
                 })
             {
                 if pronoun.singular { i += 1 } else { we += 1 }
             }
             word.removeAll()
         }
-        for scalar in text.unicodeScalars {
-            if WordLetters.isLetter(scalar) {
-                WordLetters.appendLowercased(scalar, to: &word)
-            } else if scalar == "'" || scalar == "\u{2019}", !word.isEmpty {
-                word.append(UInt8(ascii: "'"))
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return (i, we)
     }
 }
 
