@@ -6,6 +6,14 @@ import WorkbookMarkdown
 /// Themes: one template at a time may be overridden; template errors are
 /// positioned diagnostics; a missing page template is an error.
 @Suite struct ThemeTests {
+    /// `{{>name}}` tags are found with their line and column (in scalars);
+    /// a dynamic partial is no name, and a tag not closed on its line is text.
+    @Test func partialTagsAndTheirPlaces() {
+        let text = "a {{> x }} b\n{{>y}}{{>*dyn}}\n  é {{>z}}\r\n{{>open\n{{>w}}"
+        let found = Theme.partials(in: text).map { "\($0.name) \($0.location.line):\($0.location.column)" }
+        #expect(found == ["x 1:3", "y 2:1", "z 3:5", "w 5:1"])
+    }
+
     @Test func overridingOneTemplateKeepsTheRest() throws {
         let theme = try TemporaryWorkbook(["templates/404.mustache": "<main>Lost: {{page.siteTitle}}</main>\n", "static/extra.css": "body{}\n"])
         defer { theme.remove() }

@@ -161,18 +161,35 @@ public struct Theme: Sendable {
         return stamps
     }
 
-    /// The `{{>name}}` tags of a template, with their positions.
+    /// The `{{>name}}` tags of a template, with their positions: each tag
+    /// within one line, found in the text's bytes (every template of the
+    /// theme is read for them, rendered or not).
     static func partials(in text: String) -> [(name: String, location: SourceLocation)] {
         var found: [(String, SourceLocation)] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{>") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let name = rest[open.upperBound..<close.lowerBound].trimmingSpaces
-                if !name.isEmpty, !name.hasPrefix("*") {
-                    found.append((name, SourceLocation(line: n + 1, column: line[..<open.lowerBound].unicodeScalars.count + 1)))
+        text.withUTF8Bytes { bytes in
+            var line = 1, lineStart = 0, i = 0
+            func at(_ index: Int, _ byte: Character) -> Bool { index < bytes.count && bytes[index] == byte.asciiValue! }
+            while i < bytes.count {
+                if bytes[i] == 0x0A {
+                    line += 1
+                    lineStart = i + 1
+                } else if at(i, "{"), at(i + 1, "{"), at(i + 2, ">") {
+                    var close = i + 3
+                    while close < bytes.count, bytes[close] != 0x0A, !(at(close, "}") && at(close + 1, "}")) { close += 1 }
+                    // A tag not closed on its line: the rest of the line is text.
+                    guard close < bytes.count, bytes[close] != 0x0A else {
+                        i = close
+                        continue
+                    }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 3)..<close]), as: UTF8.self).trimmingSpaces
+                    if !name.isEmpty, !name.hasPrefix("*") {
+                        let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<i]), as: UTF8.self)
+                        found.append((name, SourceLocation(line: line, column: before.unicodeScalars.count + 1)))
+                    }
+                    i = close + 2
+                    continue
                 }
-                rest = rest[close.upperBound...]
+                i += 1
             }
         }
         return found
