@@ -34,6 +34,22 @@ import Testing
         #expect(content.last == .html("<br>"))
     }
 
+    /// Each run of inlines gives its own links only, nested ones included,
+    /// in the order written; a hand-built or shortened run finds its links too.
+    @Test func linksOfEachRunInOrder() {
+        func destinations(_ inlines: Inlines) -> [String] {
+            var found: [String] = []
+            inlines.forEachLink { found.append($0.destination) }
+            return found
+        }
+        let parsed = paragraphs("[a](1) text\n\nnone here\n\n*[b](2) ![c *[d](4)*](3)* [e](5)\n\nAda: [f](6)")
+        #expect(parsed.map(destinations) == [["1"], [], ["2", "3", "4", "5"], ["6"]])
+        #expect(destinations(parsed[2].droppingFirst()) == ["5"])
+        #expect(destinations(parsed[3].droppingLeadingText(bytes: 5)) == ["6"])
+        let link = Link(destination: "7", title: "", location: here)
+        #expect(destinations([.text("x "), .emphasis([.link(link, [.text("g")])])]) == ["7"])
+    }
+
     /// Equal inlines are equal whichever store holds them, and hash alike.
     @Test func equalityIsByContent() {
         let parsed = paragraphs("a *b* c\n\na *b* c")
