@@ -117,29 +117,49 @@ enum SVG {
     static func truncate(_ text: String, toWidth maxWidth: Double, fontSize: Double) -> String {
         let text = collapseWhitespace(text)
         guard width(of: text, fontSize: fontSize) > maxWidth else { return text }
-        // Characters come off the end (and the spaces before them) until what
-        // is left and an ellipsis fit; its width is summed in the same order as
-        // `width(of:)` sums the shortened text's, from each character's once.
+        // Where every byte is a character, the bytes are read (a String made
+        // of Characters appends them one at a time).
+        let ellipsis = emWidth("…")
+        if text.bytesAreCharacters {
+            let bytes = Array(text.utf8)
+            let kept = keptCount(bytes, ellipsis: ellipsis, maxWidth: maxWidth, fontSize: fontSize, em: { emWidth(Unicode.Scalar($0)) }, isSpace: { $0 == 0x20 })
+            return String(decoding: bytes[..<kept], as: UTF8.self) + "…"
+        }
         let characters = Array(text)
+        let kept = keptCount(characters, ellipsis: ellipsis, maxWidth: maxWidth, fontSize: fontSize, em: { $0.unicodeScalars.first.map(emWidth) ?? 0 }, isSpace: { $0 == " " })
+        return String(characters[..<kept]) + "…"
+    }
+
+    /// How many characters are kept: they come off the end (and the spaces
+    /// before them) until what is left and an ellipsis fit; its width is
+    /// summed in the same order as `width(of:)` sums the shortened text's,
+    /// from each character's once.
+    private static func keptCount<Character>(
+        _ characters: [Character], ellipsis: Double, maxWidth: Double, fontSize: Double,
+        em: (Character) -> Double, isSpace: (Character) -> Bool
+    ) -> Int {
         var ems = [0.0]
         ems.reserveCapacity(characters.count + 1)
         for character in characters {
-            ems.append(ems[ems.count - 1] + (character.unicodeScalars.first.map(emWidth) ?? 0))
+            ems.append(ems[ems.count - 1] + em(character))
         }
-        let ellipsis = emWidth("…")
         var kept = characters.count
         while kept > 0 {
             kept -= 1
-            while kept > 0, characters[kept - 1] == " " { kept -= 1 }
+            while kept > 0, isSpace(characters[kept - 1]) { kept -= 1 }
             if (ems[kept] + ellipsis) * fontSize <= maxWidth { break }
         }
-        return String(characters[..<kept]) + "…"
+        return kept
     }
 
     /// Greedy word wrap into at most `maxLines` lines, each fitting
     /// `maxWidth` at `fontSize`; text that does not fit ends in an ellipsis.
     static func wrap(_ text: String, width maxWidth: Double, fontSize: Double, maxLines: Int) -> [String] {
-        let words = collapseWhitespace(text).split(separator: " ").map(String.init)
+        let collapsed = collapseWhitespace(text)
+        // One space apart: split at the space byte where every byte is a character.
+        let words = collapsed.bytesAreCharacters
+            ? collapsed.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            : collapsed.split(separator: " ").map(String.init)
         guard !words.isEmpty else { return [] }
         guard maxLines > 1 else { return [truncate(text, toWidth: maxWidth, fontSize: fontSize)] }
         // Where every byte is a character, a candidate line's width is the
