@@ -244,9 +244,10 @@ struct PhraseMatcher: Sendable {
             var wordStart = 0
             var hash = Self.seed
             var scratch = ByteBuffer(capacity: 16)
-            var bytes: [UInt8] = []
+            // Appended in place (an array's append checks that its storage is
+            // not shared, at every byte); handed over as an array at the end.
+            var bytes = ByteBuffer(capacity: text.utf8.count + 16)
             var list: [Word] = []
-            bytes.reserveCapacity(text.utf8.count)
             let kinds = Self.asciiKinds
             text.withUTF8Bytes { utf8 in
                 var i = 0
@@ -298,7 +299,7 @@ struct PhraseMatcher: Sendable {
                     column += 1
                 }
             }
-            self.bytes = bytes
+            self.bytes = bytes.bytes()
             self.list = list
         }
 
