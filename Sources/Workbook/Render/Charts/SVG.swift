@@ -45,11 +45,17 @@ enum SVG {
         let value = min(max(value, -1e12), 1e12)
         let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
         if tenths == 0 { return "0" }
-        let sign = tenths < 0 ? "-" : ""
         let magnitude = tenths.magnitude
         let whole = magnitude / 10
         let fraction = magnitude % 10
-        return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+        // Digits appended to one String: an interpolation builds its own first.
+        var out = tenths < 0 ? "-" : ""
+        out += String(whole)
+        if fraction != 0 {
+            out += "."
+            out += String(fraction)
+        }
+        return out
     }
 
     /// An id prefix that is a valid, space-free id start: ASCII letters,
@@ -233,8 +239,13 @@ enum SVG {
         out += " role=\"img\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" fill=\"currentColor\" font-size=\"10\">\n"
         out += "<title id=\"\(id)-title\">\(escape(collapseWhitespace(title)))</title>\n"
         out += "<desc id=\"\(id)-desc\">\(escape(collapseWhitespace(description)))</desc>\n"
-        for line in body { out += line + "\n" }
-        return out + "</svg>"
+        out.reserveCapacity(out.utf8.count + body.reduce(7) { $0 + $1.utf8.count + 1 })
+        for line in body {
+            out += line
+            out += "\n"
+        }
+        out += "</svg>"
+        return out
     }
 
     /// A value pinned into a range (for drawing; descriptions keep the real value).
