@@ -135,14 +135,16 @@ enum PipeTable {
         store: InlineStore, inlines: inout InlineTable, diagnostics: inout [Diagnostic]
     ) -> Table {
         /// A cell before its inlines are parsed: its snippet in the batch (-1 for
-        /// a missing cell), its bytes as a range of the document, its text with
-        /// `\|` unescaped when it had any, and its byte offset in the line.
+        /// a missing cell), its bytes as a range of the document, where its text
+        /// with `\|` unescaped is in `unescapedTexts` (-1 when it had none), and
+        /// its byte offset in the line. Only numbers: copying one retains nothing.
         struct PendingCell {
             var index: Int
             var range: Range<Int>
-            var unescaped: ArraySlice<UInt8>?
+            var unescaped: Int
             var offset: Int
         }
+        var unescapedTexts: [ArraySlice<UInt8>] = []
         let columns = alignments.count
         var batch = InlineBatch()
         batch.reserveCapacity(lines.count * columns)
@@ -156,7 +158,7 @@ enum PipeTable {
                 let escapedPipe = split(bytes, content(line, source), into: &cells)
                 for column in 0..<columns {
                     guard column < cells.count else {
-                        pending.append(PendingCell(index: -1, range: 0..<0, unescaped: nil, offset: lineRange.count))
+                        pending.append(PendingCell(index: -1, range: 0..<0, unescaped: -1, offset: lineRange.count))
                         continue
                     }
                     let cell = cells[column]
@@ -164,7 +166,12 @@ enum PipeTable {
                     let (text, removed) = escapedPipe ? unescapePipes(source.bytes[cell]) : (source.bytes[cell], [])
                     let index = batch.add(
                         text, lineIndex: line.lineIndex, byteOffset: offset, removed: removed, isValidUTF8: source.isValidUTF8)
-                    pending.append(PendingCell(index: index, range: cell, unescaped: removed.isEmpty ? nil : text, offset: offset))
+                    var unescaped = -1
+                    if !removed.isEmpty {
+                        unescaped = unescapedTexts.count
+                        unescapedTexts.append(text)
+                    }
+                    pending.append(PendingCell(index: index, range: cell, unescaped: unescaped, offset: offset))
                 }
             }
         }
@@ -190,7 +197,7 @@ enum PipeTable {
                     sourceText = StoredText(store: store, start: node.start, length: node.length)
                 } else {
                     let start = inlines.bytes.count
-                    inlines.bytes.append(contentsOf: cell.unescaped ?? source.bytes[cell.range])
+                    inlines.bytes.append(contentsOf: cell.unescaped >= 0 ? unescapedTexts[cell.unescaped] : source.bytes[cell.range])
                     sourceText = StoredText(store: store, start: Int32(start), length: Int32(inlines.bytes.count - start))
                 }
                 cells.append(Table.Cell(content: content, sourceText: sourceText, location: source.location(line: line.lineIndex, byteOffset: cell.offset)))
