@@ -16,10 +16,11 @@ struct InlineBatch {
         var continuations: [(lineIndex: Int, byteOffset: Int)] = []
     }
 
-    /// What an added snippet became: its bytes, when they are plain text
-    /// (`isPlainText`), or its place in `snippets`, for cmark.
+    /// What an added snippet became: its place in `plainTexts`, when it is
+    /// plain text (`isPlainText`), or in `snippets`, for cmark. Only numbers:
+    /// copying a slot retains nothing.
     private enum Slot {
-        case plain(ArraySlice<UInt8>)
+        case plain(Int)
         case snippet(Int)
     }
 
@@ -27,6 +28,8 @@ struct InlineBatch {
     private(set) var snippets: [Snippet] = []
     /// Every added snippet, in order.
     private var slots: [Slot] = []
+    /// The bytes of the plain snippets.
+    private var plainTexts: [ArraySlice<UInt8>] = []
     /// Plain snippets (`isPlainText`) skip cmark; off only to show that cmark reads them alike.
     /// Set before adding: a snippet is looked at when it is added.
     var takesPlainTextAsIs = true
@@ -39,6 +42,7 @@ struct InlineBatch {
 
     mutating func reserveCapacity(_ count: Int) {
         slots.reserveCapacity(count)
+        plainTexts.reserveCapacity(count)
     }
 
     /// Adds a snippet; returns its index in what `parse` returns.
@@ -49,7 +53,8 @@ struct InlineBatch {
         continuations: [(lineIndex: Int, byteOffset: Int)] = [], isValidUTF8: Bool = false
     ) -> Int {
         if takesPlainTextAsIs, continuations.isEmpty, Self.isPlainText(bytes, isValidUTF8: isValidUTF8) {
-            slots.append(.plain(bytes))
+            slots.append(.plain(plainTexts.count))
+            plainTexts.append(bytes)
         } else {
             slots.append(.snippet(snippets.count))
             snippets.append(Snippet(bytes: bytes, lineIndex: lineIndex, byteOffset: byteOffset, removed: removed, continuations: continuations))
@@ -75,10 +80,10 @@ struct InlineBatch {
         var place = [Int](repeating: 0, count: snippets.count)
         for (n, slot) in slots.enumerated() {
             switch slot {
-            case .plain(let text):
-                guard !text.isEmpty else { continue }
+            case .plain(let k):
+                guard !plainTexts[k].isEmpty else { continue }
                 let first = table.nextIndex
-                table.appendLeaf(.text, text)
+                table.appendLeaf(.text, plainTexts[k])
                 results[n] = Inlines(store: store, lower: first, upper: table.nextIndex)
             case .snippet(let k): place[k] = n
             }
