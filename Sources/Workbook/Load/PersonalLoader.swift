@@ -13,6 +13,8 @@ enum PersonalLoader {
         let storyFiles = reads.compactMap(\.file).map { (file: $0, text: $0.text) }
         let scoresRead = folder.read("stories/scores.yaml")
         let scoresFile = scoresRead.file
+        // Made once: for its reading and for its diagnostics.
+        let scoresText = scoresFile?.text
         if case .missing = scoresRead, reads.isEmpty { return (nil, []) }
         var diagnostics: [Diagnostic] = []
         for (file, text) in storyFiles { sources[file.displayPath] = text }
@@ -21,7 +23,7 @@ enum PersonalLoader {
             sources[problem.path] = text
         }
         // scores.yaml is one file: read beside the stories.
-        let (scoresResult, read) = concurrently({ scoresFile.map { readScores($0, cache: cache) } }) {
+        let (scoresResult, read) = concurrently({ scoresFile.map { readScores($0, text: scoresText ?? "", cache: cache) } }) {
             parallelMap(storyFiles) { readStory($0.file, text: $0.text, cache: cache) }
         }
         var stories: [Story] = []
@@ -36,7 +38,7 @@ enum PersonalLoader {
         }
         var scores: [ScoreEntry] = []
         if let file = scoresFile, let (entries, problems) = scoresResult {
-            sources[file.displayPath] = file.text
+            sources[file.displayPath] = scoresText
             scores = entries
             diagnostics += problems
         }
@@ -48,8 +50,7 @@ enum PersonalLoader {
         return cache?.stories.value(path: file.displayPath, text: text, read) ?? read()
     }
 
-    private static func readScores(_ file: ContentFolder.File, cache: BuildCache?) -> ([ScoreEntry], [Diagnostic]) {
-        let text = file.text
+    private static func readScores(_ file: ContentFolder.File, text: String, cache: BuildCache?) -> ([ScoreEntry], [Diagnostic]) {
         let read = { ScoresReader.read(text, path: file.displayPath) }
         return cache?.scores.value(path: file.displayPath, text: text, read) ?? read()
     }
