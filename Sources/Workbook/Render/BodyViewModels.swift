@@ -18,18 +18,19 @@ extension BodyContext {
                 continue
             }
             let before = flush()
-            let (vm, partial): (any Sendable, String) =
-                switch block {
-                case .markdown: ("", "")  // (collected into runs above)
-                case .matrix(let m): (matrix(m), "block-matrix")
-                case .drill(let d): (drill(d), "block-drill")
-                case .rubric(let r): (rubric(r), "block-rubric")
-                case .checklist(let c): (checklist(c), "block-checklist")
-                case .transcript(let t): (transcript(t), "block-transcript")
-                case .phrases(let p): (phrases(p), "block-phrases")
-                case .callout(let c): (callout(c), "block-callout")
-                case .fieldref(let f): (fieldref(f), "block-fieldref")
-                }
+            let vm: any BlockVM
+            let partial: String
+            switch block {
+            case .markdown: continue  // (collected into runs above)
+            case .matrix(let m): (vm, partial) = (matrix(m), "block-matrix")
+            case .drill(let d): (vm, partial) = (drill(d), "block-drill")
+            case .rubric(let r): (vm, partial) = (rubric(r), "block-rubric")
+            case .checklist(let c): (vm, partial) = (checklist(c), "block-checklist")
+            case .transcript(let t): (vm, partial) = (transcript(t), "block-transcript")
+            case .phrases(let p): (vm, partial) = (phrases(p), "block-phrases")
+            case .callout(let c): (vm, partial) = (callout(c), "block-callout")
+            case .fieldref(let f): (vm, partial) = (fieldref(f), "block-fieldref")
+            }
             items.append(BodyItemVM(html: before, block: [vm], partial: partial))
         }
         if !run.isEmpty { items.append(BodyItemVM(html: flush(), block: [], partial: "")) }

@@ -28,24 +28,9 @@ enum BlockTemplates {
         for item in items {
             out.append(item.html)
             for block in item.block {
-                self.block(block, into: &out)
+                block.render(into: &out)
             }
             out += "\n"
-        }
-    }
-
-    /// The `block-*` partial a block's item names, chosen by its view model's type.
-    static func block(_ block: any Sendable, into out: inout HTMLOutput) {
-        switch block {
-        case let vm as MatrixVM: matrix(vm, into: &out)
-        case let vm as DrillVM: drill(vm, into: &out)
-        case let vm as RubricVM: rubric(vm, into: &out)
-        case let vm as ChecklistVM: checklist(vm, into: &out)
-        case let vm as TranscriptVM: transcript(vm, into: &out)
-        case let vm as PhrasesVM: phrases(vm, into: &out)
-        case let vm as CalloutVM: callout(vm, into: &out)
-        case let vm as FieldRefVM: fieldref(vm, into: &out)
-        default: break
         }
     }
 
@@ -313,3 +298,15 @@ extension AnchorVM {
         }
     }
 }
+
+// Each block's view model writes itself with its partial's renderer: the
+// partial a block's item names, chosen by its type without a dynamic cast
+// (a chain of `as?` casts was 0.6% of a build's instructions).
+extension MatrixVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.matrix(self, into: &out) } }
+extension DrillVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.drill(self, into: &out) } }
+extension RubricVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.rubric(self, into: &out) } }
+extension ChecklistVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.checklist(self, into: &out) } }
+extension TranscriptVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.transcript(self, into: &out) } }
+extension PhrasesVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.phrases(self, into: &out) } }
+extension CalloutVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.callout(self, into: &out) } }
+extension FieldRefVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.fieldref(self, into: &out) } }

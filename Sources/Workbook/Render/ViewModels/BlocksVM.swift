@@ -7,9 +7,16 @@ struct BodyItemVM: Sendable {
     /// The HTML of the Markdown before the block; empty when a block follows a block.
     var html: HTMLBytes
     /// The block's view model (MatrixVM, DrillVM, ...), or nothing for the Markdown after the last block.
-    var block: [any Sendable]
+    var block: [any BlockVM]
     /// `block-matrix`, `block-drill`, ...: the partial that renders `block`.
     var partial: String
+}
+
+/// A directive block's view model: the templates read its values, the
+/// native renderer (`BlockTemplates`) writes it by its own type, with no cast.
+protocol BlockVM: Sendable {
+    /// Its `block-*` partial, written natively.
+    func render(into out: inout HTMLOutput)
 }
 
 struct TableVM: Sendable {
