@@ -162,6 +162,24 @@ import FoundationXML
         #expect(SVG.number(1234567.89) == "1234567.9")
         #expect(SVG.number(1e300) == "1000000000000")
         #expect(SVG.number(.nan) == "0")
+        #expect(SVG.number(-1e300) == "-1000000000000")
+        #expect(SVG.number(10) == "10")
+        #expect(SVG.number(0.06) == "0.1")
+    }
+
+    /// A chart's lines are written by interpolation into bytes: numbers as
+    /// `SVG.number` writes them, whole numbers with their sign, text escaped.
+    @Test func linesInterpolateIntoBytes() {
+        let line: SVGLine = "<a x=\"\(n: 1.25)\" d=\"\(-30)\" p=\"\(points: [(x: 1, y: 2.25), (x: -0.04, y: 7)])\">\(escaped: "R&D <b>")\("&raw")</a>"
+        #expect(String(decoding: line.bytes, as: UTF8.self) == "<a x=\"1.3\" d=\"-30\" p=\"1,2.3 0,7\">R&amp;D &lt;b&gt;&raw</a>")
+        var body = SVGBody()
+        body.append("<g>")
+        body.appendText(["one", "two & three"], x: 4, y: 10.04, lineHeight: 11, anchor: "end", cssClass: "c", indent: "  ")
+        body.appendText(["solo"], x: 0, y: 0, lineHeight: 11, anchor: "start", cssClass: "c")
+        #expect(
+            String(decoding: body.bytes, as: UTF8.self)
+                == "<g>\n  <text class=\"c\" x=\"4\" y=\"10\" text-anchor=\"end\"><tspan x=\"4\" y=\"10\">one</tspan><tspan x=\"4\" y=\"21\">two &amp; three</tspan></text>\n"
+                + "<text class=\"c\" x=\"0\" y=\"0\">solo</text>\n")
     }
 
     // MARK: Geometry
@@ -250,6 +268,8 @@ import FoundationXML
             "", "A", "Scope", "A very long dimension name indeed", "Evidence and measurable outcomes of the work",
             "Ownership  of   the\trollout", "Trade-off reasoning (with numbers)", "Café — naïve résumé", "日本語のラベルです",
             "Team 👩‍💻 effort", "e\u{301}e\u{301}e\u{301} accents", "mmmmmmmmmm iiiiiiiiii",
+            // A band's label can be a paragraph: only the part that fits is measured.
+            String(repeating: "Consistently calibrated, including the trade-offs nobody asked about. ", count: 4),
         ]
         for label in labels {
             for width in [0.0, 5, 8, 20, 33.3, 60, 90, 150, 400] {
@@ -340,6 +360,10 @@ import FoundationXML
         #expect(SVG.escape("a\tb\nc") == "a\tb\nc")
         #expect(SVG.escape("a\u{7F}b\u{85}c\u{9F}d") == "abcd")
         #expect(SVG.escape("Zoë & co") == "Zoë &amp; co")
+        // Read as bytes: the characters next to those dropped are kept whole.
+        #expect(SVG.escape("\u{A0}\u{80}\u{BF}\u{9F}\u{100}") == "\u{A0}\u{BF}\u{100}")
+        #expect(SVG.escape("x\u{FFFE}\u{FFFD}\u{FFFF}\u{FEFF}\u{EFBF}…") == "x\u{FFFD}\u{FEFF}\u{EFBF}…")
+        #expect(SVG.escape("日本'語\u{1F469}\r") == "日本&#39;語\u{1F469}\r")
     }
 
     // MARK: Support

@@ -91,7 +91,7 @@ struct LineChart: Sendable, Equatable {
     }
 
     func svg() -> String {
-        var body: [String] = []
+        var body = SVGBody()
         let left = SVG.number(Self.plotLeft), right = SVG.number(Self.plotRight)
         let plotWidth = SVG.number(Self.plotRight - Self.plotLeft)
 
@@ -100,14 +100,14 @@ struct LineChart: Sendable, Equatable {
         // where two meet and the name in the right margin.
         var bandLabels: [(lines: [String], middle: Double, height: Double)] = []
         var edges: [Double] = []
-        var zones: [String] = []
+        var zones = SVGBody()
         for (index, band) in bands.enumerated() {
             let low = max(Double(range.lowerBound), Double(band.range.lowerBound) - 0.5)
             let high = min(Double(range.upperBound), Double(band.range.upperBound) + 0.5)
             guard high > low else { continue }
             let top = y(high), bottom = y(low)
             let alternate = index % 2 == 1
-            zones.append("  <rect class=\"chart-band\(alternate ? " chart-band-alt" : "")\" x=\"\(left)\" y=\"\(SVG.number(top))\" width=\"\(plotWidth)\" height=\"\(SVG.number(bottom - top))\" fill-opacity=\"\(alternate ? "0.12" : "0.05")\"/>")
+            zones.append("  <rect class=\"chart-band\(alternate ? " chart-band-alt" : "")\" x=\"\(left)\" y=\"\(n: top)\" width=\"\(plotWidth)\" height=\"\(n: bottom - top)\" fill-opacity=\"\(alternate ? "0.12" : "0.05")\"/>")
             if low > Double(range.lowerBound) { edges.append(bottom) }
             let room = Double(Self.width) - 4 - Self.marginLabelX
             let lines = SVG.wrap(band.label, width: room, fontSize: 9, maxLines: bottom - top >= 30 ? 2 : 1)
@@ -115,7 +115,7 @@ struct LineChart: Sendable, Equatable {
         }
         if !zones.isEmpty {
             body.append("<g class=\"chart-bands\">")
-            body.append(contentsOf: zones)
+            body.append(zones)
             body.append("</g>")
         }
 
@@ -137,19 +137,19 @@ struct LineChart: Sendable, Equatable {
         }
         body.append("<g class=\"chart-ticks\" font-size=\"9\" text-anchor=\"end\">")
         for step in steps {
-            body.append("  <text class=\"chart-tick\" x=\"\(SVG.number(Self.plotLeft - 6))\" y=\"\(SVG.number(y(Double(step)) + 3))\">\(step)</text>")
+            body.append("  <text class=\"chart-tick\" x=\"\(n: Self.plotLeft - 6)\" y=\"\(n: y(Double(step)) + 3)\">\(step)</text>")
         }
         body.append("</g>")
         let bottom = SVG.number(Self.plotBottom)
-        body.append("<path class=\"chart-axis\" d=\"M\(left) \(SVG.number(Self.plotTop))V\(bottom)H\(right)\" fill=\"none\" stroke=\"currentColor\"/>")
+        body.append("<path class=\"chart-axis\" d=\"M\(left) \(n: Self.plotTop)V\(bottom)H\(right)\" fill=\"none\" stroke=\"currentColor\"/>")
 
         // The pass mark.
         var gateBaseline: Double?
         if let gate, range.contains(gate) {
             let at = y(Double(gate))
             gateBaseline = at + 3.5
-            body.append("<line class=\"chart-gate\" x1=\"\(left)\" y1=\"\(SVG.number(at))\" x2=\"\(right)\" y2=\"\(SVG.number(at))\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>")
-            body.append("<text class=\"chart-gate-label\" x=\"\(SVG.number(Self.marginLabelX))\" y=\"\(SVG.number(at + 3.5))\" font-weight=\"bold\">pass mark \(gate)</text>")
+            body.append("<line class=\"chart-gate\" x1=\"\(left)\" y1=\"\(n: at)\" x2=\"\(right)\" y2=\"\(n: at)\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>")
+            body.append("<text class=\"chart-gate-label\" x=\"\(n: Self.marginLabelX)\" y=\"\(n: at + 3.5)\" font-weight=\"bold\">pass mark \(gate)</text>")
         }
 
         // Band names, centred on their zone, moved clear of the pass-mark label.
@@ -169,31 +169,31 @@ struct LineChart: Sendable, Equatable {
                         }
                     }
                 }
-                body.append("  " + SVG.text(label.lines, x: Self.marginLabelX, y: first, lineHeight: lineHeight, anchor: "start", cssClass: "chart-band-label"))
+                body.appendText(label.lines, x: Self.marginLabelX, y: first, lineHeight: lineHeight, anchor: "start", cssClass: "chart-band-label", indent: "  ")
             }
             body.append("</g>")
         }
 
         guard !points.isEmpty else {
-            body.append("<text class=\"chart-empty\" x=\"\(SVG.number((Self.plotLeft + Self.plotRight) / 2))\" y=\"\(SVG.number((Self.plotTop + Self.plotBottom) / 2 + 3.5))\" text-anchor=\"middle\">No totals yet</text>")
+            body.append("<text class=\"chart-empty\" x=\"\(n: (Self.plotLeft + Self.plotRight) / 2)\" y=\"\(n: (Self.plotTop + Self.plotBottom) / 2 + 3.5)\" text-anchor=\"middle\">No totals yet</text>")
             return SVG.document(idPrefix: idPrefix, kind: "line", width: Self.width, height: Self.height, title: title, description: summary, body: body)
         }
 
         // The line, the dots (hollow below the pass mark) and their numbers.
         let spots = points.enumerated().map { (x: x($0.offset), y: y(Double($0.element.value))) }
         if spots.count > 1 {
-            body.append("<polyline class=\"chart-line\" points=\"\(SVG.points(spots))\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linejoin=\"round\"/>")
+            body.append("<polyline class=\"chart-line\" points=\"\(points: spots)\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linejoin=\"round\"/>")
         }
         let isBelow = points.map { point in gate.map { point.value < $0 } ?? false }
         body.append("<g class=\"chart-points\" stroke=\"currentColor\" stroke-width=\"1.5\">")
         for (spot, below) in zip(spots, isBelow) {
             let kind = below ? "class=\"chart-point chart-point-below\" fill=\"none\"" : "class=\"chart-point\""
-            body.append("  <circle \(kind) cx=\"\(SVG.number(spot.x))\" cy=\"\(SVG.number(spot.y))\" r=\"3.5\"/>")
+            body.append("  <circle \(kind) cx=\"\(n: spot.x)\" cy=\"\(n: spot.y)\" r=\"3.5\"/>")
         }
         body.append("</g>")
         body.append("<g class=\"chart-values\" font-weight=\"bold\" text-anchor=\"middle\">")
         for (spot, point) in zip(spots, points) {
-            body.append("  <text class=\"chart-value\" x=\"\(SVG.number(spot.x))\" y=\"\(SVG.number(spot.y - 8))\">\(point.value)</text>")
+            body.append("  <text class=\"chart-value\" x=\"\(n: spot.x)\" y=\"\(n: spot.y - 8)\">\(point.value)</text>")
         }
         body.append("</g>")
 
@@ -202,7 +202,7 @@ struct LineChart: Sendable, Equatable {
         for index in labelledIndexes {
             let text = SVG.truncate(points[index].label, toWidth: Self.minimumLabelGap - 4, fontSize: 9)
             guard !text.isEmpty else { continue }
-            body.append("  <text class=\"chart-label\" x=\"\(SVG.number(x(index)))\" y=\"\(SVG.number(Self.plotBottom + 14))\">\(SVG.escape(text))</text>")
+            body.append("  <text class=\"chart-label\" x=\"\(n: x(index))\" y=\"\(n: Self.plotBottom + 14)\">\(escaped: text)</text>")
         }
         body.append("</g>")
 
@@ -210,8 +210,8 @@ struct LineChart: Sendable, Equatable {
         if isBelow.contains(true) {
             let baseline = Self.plotBottom + 30
             body.append("<g class=\"chart-legend\" font-size=\"9\">")
-            body.append("  <circle class=\"chart-point chart-point-below\" cx=\"\(SVG.number(Self.plotLeft + 3.5))\" cy=\"\(SVG.number(baseline - 3))\" r=\"3.5\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"/>")
-            body.append("  <text x=\"\(SVG.number(Self.plotLeft + 11))\" y=\"\(SVG.number(baseline))\">below the pass mark</text>")
+            body.append("  <circle class=\"chart-point chart-point-below\" cx=\"\(n: Self.plotLeft + 3.5)\" cy=\"\(n: baseline - 3)\" r=\"3.5\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"/>")
+            body.append("  <text x=\"\(n: Self.plotLeft + 11)\" y=\"\(n: baseline)\">below the pass mark</text>")
             body.append("</g>")
         }
         return SVG.document(idPrefix: idPrefix, kind: "line", width: Self.width, height: Self.height, title: title, description: summary, body: body)

@@ -86,7 +86,7 @@ struct RadarChart: Sendable, Equatable {
     private func radarSVG() -> String {
         let count = axes.count
         let angles = (0..<count).map { Self.angle($0, of: count) }
-        var body: [String] = []
+        var body = SVGBody()
 
         // Rings for every step above the bottom of the scale, spokes, and the
         // step numbers along the middle of the first sector.
@@ -96,24 +96,24 @@ struct RadarChart: Sendable, Equatable {
             let distance = Self.radius * fraction(step)
             let ring = angles.map { Self.point(angle: $0, distance: distance) }
             let outer = step == steps.last ? " class=\"chart-grid-outer\"" : ""
-            body.append("  <polygon\(outer) points=\"\(SVG.points(ring))\"/>")
+            body.append("  <polygon\(outer) points=\"\(points: ring)\"/>")
         }
         for angle in angles {
             let end = Self.point(angle: angle, distance: Self.radius)
-            body.append("  <line class=\"chart-axis\" x1=\"\(SVG.number(Self.center))\" y1=\"\(SVG.number(Self.center))\" x2=\"\(SVG.number(end.x))\" y2=\"\(SVG.number(end.y))\"/>")
+            body.append("  <line class=\"chart-axis\" x1=\"\(n: Self.center)\" y1=\"\(n: Self.center)\" x2=\"\(n: end.x)\" y2=\"\(n: end.y)\"/>")
         }
         body.append("</g>")
         let half = Double.pi / Double(count)
         body.append("<g class=\"chart-ticks\" font-size=\"8\" text-anchor=\"middle\">")
         for step in steps {
             let spot = Self.point(angle: angles[0] + half, distance: Self.radius * fraction(step) * Self.cosine(half))
-            body.append("  <text class=\"chart-tick\" x=\"\(SVG.number(spot.x))\" y=\"\(SVG.number(spot.y + 3))\">\(step)</text>")
+            body.append("  <text class=\"chart-tick\" x=\"\(n: spot.x)\" y=\"\(n: spot.y + 3)\">\(step)</text>")
         }
         body.append("</g>")
 
         // The scores: a filled polygon, then minimum ticks, dots and numbers on top.
         let spots = zip(axes, angles).map { axis, angle in Self.point(angle: angle, distance: Self.radius * fraction(axis.value)) }
-        body.append("<polygon class=\"chart-area\" points=\"\(SVG.points(spots))\" fill-opacity=\"0.15\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linejoin=\"round\"/>")
+        body.append("<polygon class=\"chart-area\" points=\"\(points: spots)\" fill-opacity=\"0.15\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linejoin=\"round\"/>")
         if hasMinimums {
             body.append("<g class=\"chart-minimum\" stroke=\"currentColor\" stroke-width=\"2.5\">")
             for (axis, angle) in zip(axes, angles) {
@@ -121,19 +121,19 @@ struct RadarChart: Sendable, Equatable {
                 let middle = Self.point(angle: angle, distance: Self.radius * fraction(minimum))
                 // Across the axis: 6 units either side, at right angles to it.
                 let dx = -Self.sine(angle) * 6, dy = Self.cosine(angle) * 6
-                body.append("  <line x1=\"\(SVG.number(middle.x - dx))\" y1=\"\(SVG.number(middle.y - dy))\" x2=\"\(SVG.number(middle.x + dx))\" y2=\"\(SVG.number(middle.y + dy))\"/>")
+                body.append("  <line x1=\"\(n: middle.x - dx)\" y1=\"\(n: middle.y - dy)\" x2=\"\(n: middle.x + dx)\" y2=\"\(n: middle.y + dy)\"/>")
             }
             body.append("</g>")
         }
         body.append("<g class=\"chart-points\">")
         for spot in spots {
-            body.append("  <circle class=\"chart-point\" cx=\"\(SVG.number(spot.x))\" cy=\"\(SVG.number(spot.y))\" r=\"3.5\"/>")
+            body.append("  <circle class=\"chart-point\" cx=\"\(n: spot.x)\" cy=\"\(n: spot.y)\" r=\"3.5\"/>")
         }
         body.append("</g>")
         body.append("<g class=\"chart-values\" font-weight=\"bold\" text-anchor=\"middle\">")
         for (axis, angle) in zip(axes, angles) {
             let spot = Self.point(angle: angle, distance: Self.radius * fraction(axis.value) + Self.valueGap)
-            body.append("  <text class=\"chart-value\" x=\"\(SVG.number(spot.x))\" y=\"\(SVG.number(spot.y + 3.5))\">\(axis.value)</text>")
+            body.append("  <text class=\"chart-value\" x=\"\(n: spot.x)\" y=\"\(n: spot.y + 3.5)\">\(axis.value)</text>")
         }
         body.append("</g>")
 
@@ -164,23 +164,21 @@ struct RadarChart: Sendable, Equatable {
             // top, below it at the bottom, level with the point at the sides.
             let height = 7 + Double(lines.count - 1) * Self.lineHeight
             let top = spot.y + vertical * (height / 2 + 1) - height / 2
-            body.append("  " + SVG.text(lines, x: spot.x, y: top + 7, lineHeight: Self.lineHeight, anchor: anchor, cssClass: "chart-label"))
+            body.appendText(lines, x: spot.x, y: top + 7, lineHeight: Self.lineHeight, anchor: anchor, cssClass: "chart-label", indent: "  ")
         }
         body.append("</g>")
         if hasMinimums {
-            body.append(contentsOf: minimumLegend(y: Double(Self.size) - 10))
+            minimumLegend(y: Double(Self.size) - 10, into: &body)
         }
         return SVG.document(idPrefix: idPrefix, kind: "radar", width: Self.size, height: Self.size, title: title, description: summary, body: body)
     }
 
     /// A key for the minimum tick, bottom left.
-    private func minimumLegend(y: Double) -> [String] {
-        [
-            "<g class=\"chart-legend\">",
-            "  <line class=\"chart-minimum\" x1=\"10\" y1=\"\(SVG.number(y - 9))\" x2=\"10\" y2=\"\(SVG.number(y + 3))\" stroke=\"currentColor\" stroke-width=\"2.5\"/>",
-            "  <text x=\"18\" y=\"\(SVG.number(y))\">required minimum</text>",
-            "</g>",
-        ]
+    private func minimumLegend(y: Double, into body: inout SVGBody) {
+        body.append("<g class=\"chart-legend\">")
+        body.append("  <line class=\"chart-minimum\" x1=\"10\" y1=\"\(n: y - 9)\" x2=\"10\" y2=\"\(n: y + 3)\" stroke=\"currentColor\" stroke-width=\"2.5\"/>")
+        body.append("  <text x=\"18\" y=\"\(n: y)\">required minimum</text>")
+        body.append("</g>")
     }
 
     // MARK: Bars, one or two axes
@@ -192,7 +190,7 @@ struct RadarChart: Sendable, Equatable {
     static let barThickness = 12.0
 
     private func barsSVG() -> String {
-        var body: [String] = []
+        var body = SVGBody()
         let rowsBottom = Self.barTop + Double(axes.count) * Self.barRow
         let ticksBaseline = rowsBottom + 12
         let height = Int(ticksBaseline + 6 + (hasMinimums ? 18 : 0))
@@ -203,12 +201,12 @@ struct RadarChart: Sendable, Equatable {
         body.append("<g class=\"chart-grid\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.35\">")
         for step in steps {
             let at = SVG.number(x(step))
-            body.append("  <line x1=\"\(at)\" y1=\"\(SVG.number(Self.barTop))\" x2=\"\(at)\" y2=\"\(SVG.number(rowsBottom))\"/>")
+            body.append("  <line x1=\"\(at)\" y1=\"\(n: Self.barTop)\" x2=\"\(at)\" y2=\"\(n: rowsBottom)\"/>")
         }
         body.append("</g>")
         body.append("<g class=\"chart-ticks\" font-size=\"8\" text-anchor=\"middle\">")
         for step in steps {
-            body.append("  <text class=\"chart-tick\" x=\"\(SVG.number(x(step)))\" y=\"\(SVG.number(ticksBaseline))\">\(step)</text>")
+            body.append("  <text class=\"chart-tick\" x=\"\(n: x(step))\" y=\"\(n: ticksBaseline)\">\(step)</text>")
         }
         body.append("</g>")
 
@@ -217,25 +215,25 @@ struct RadarChart: Sendable, Equatable {
             let barY = SVG.number(middle - Self.barThickness / 2)
             let end = x(axis.value)
             body.append("<g class=\"chart-bar-row\">")
-            body.append("  <rect class=\"chart-track\" x=\"\(SVG.number(Self.barStart))\" y=\"\(barY)\" width=\"\(SVG.number(Self.barLength))\" height=\"\(SVG.number(Self.barThickness))\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.35\"/>")
+            body.append("  <rect class=\"chart-track\" x=\"\(n: Self.barStart)\" y=\"\(barY)\" width=\"\(n: Self.barLength)\" height=\"\(n: Self.barThickness)\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.35\"/>")
             if end > Self.barStart {
-                body.append("  <rect class=\"chart-area chart-bar\" x=\"\(SVG.number(Self.barStart))\" y=\"\(barY)\" width=\"\(SVG.number(end - Self.barStart))\" height=\"\(SVG.number(Self.barThickness))\" fill-opacity=\"0.15\" stroke=\"currentColor\" stroke-width=\"2\"/>")
+                body.append("  <rect class=\"chart-area chart-bar\" x=\"\(n: Self.barStart)\" y=\"\(barY)\" width=\"\(n: end - Self.barStart)\" height=\"\(n: Self.barThickness)\" fill-opacity=\"0.15\" stroke=\"currentColor\" stroke-width=\"2\"/>")
             }
             if let minimum = axis.minimum {
                 let at = SVG.number(x(minimum))
-                body.append("  <line class=\"chart-minimum\" x1=\"\(at)\" y1=\"\(SVG.number(middle - 10))\" x2=\"\(at)\" y2=\"\(SVG.number(middle + 10))\" stroke=\"currentColor\" stroke-width=\"2.5\"/>")
+                body.append("  <line class=\"chart-minimum\" x1=\"\(at)\" y1=\"\(n: middle - 10)\" x2=\"\(at)\" y2=\"\(n: middle + 10)\" stroke=\"currentColor\" stroke-width=\"2.5\"/>")
             }
-            body.append("  <circle class=\"chart-point\" cx=\"\(SVG.number(end))\" cy=\"\(SVG.number(middle))\" r=\"3.5\"/>")
-            body.append("  <text class=\"chart-value\" x=\"\(SVG.number(end + 8))\" y=\"\(SVG.number(middle + 3.5))\" font-weight=\"bold\">\(axis.value)</text>")
+            body.append("  <circle class=\"chart-point\" cx=\"\(n: end)\" cy=\"\(n: middle)\" r=\"3.5\"/>")
+            body.append("  <text class=\"chart-value\" x=\"\(n: end + 8)\" y=\"\(n: middle + 3.5)\" font-weight=\"bold\">\(axis.value)</text>")
             let lines = SVG.wrap(axis.label, width: Self.barStart - 8 - 4, fontSize: 10, maxLines: 2)
             if !lines.isEmpty {
                 let first = middle + 3.5 - Double(lines.count - 1) * Self.lineHeight / 2
-                body.append("  " + SVG.text(lines, x: Self.barStart - 8, y: first, lineHeight: Self.lineHeight, anchor: "end", cssClass: "chart-label"))
+                body.appendText(lines, x: Self.barStart - 8, y: first, lineHeight: Self.lineHeight, anchor: "end", cssClass: "chart-label", indent: "  ")
             }
             body.append("</g>")
         }
         if hasMinimums {
-            body.append(contentsOf: minimumLegend(y: Double(height) - 6))
+            minimumLegend(y: Double(height) - 6, into: &body)
         }
         return SVG.document(idPrefix: idPrefix, kind: "bars", width: Self.size, height: height, title: title, description: summary, body: body)
     }
@@ -243,7 +241,8 @@ struct RadarChart: Sendable, Equatable {
     // MARK: No axes
 
     private func emptySVG() -> String {
-        let body = ["<text class=\"chart-empty\" x=\"160\" y=\"34\" text-anchor=\"middle\">No scores yet</text>"]
+        var body = SVGBody()
+        body.append("<text class=\"chart-empty\" x=\"160\" y=\"34\" text-anchor=\"middle\">No scores yet</text>")
         return SVG.document(idPrefix: idPrefix, kind: "radar", width: Self.size, height: 60, title: title, description: summary, body: body)
     }
 }

@@ -11,51 +11,93 @@ enum SVG {
     /// XML, parse errors in HTML) are dropped.
     static func escape(_ text: String) -> String {
         // Most labels and descriptions are printable ASCII with nothing to escape: kept as they are.
-        let kept = text.withUTF8Bytes { bytes in
-            bytes.allSatisfy { byte in
-                byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
-                    && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+        if text.withUTF8Bytes({ $0.allSatisfy { isKept($0) } }) { return text }
+        var bytes: [UInt8] = []
+        appendEscaped(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `escape(text)`'s bytes, appended. Read byte by byte: a String's bytes
+    /// are valid UTF-8, so U+0080–U+009F are `C2 80`–`C2 9F` and U+FFFE and
+    /// U+FFFF are `EF BF BE` and `EF BF BF`, and no other character holds those.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        text.withUTF8Bytes { bytes in
+            guard !bytes.allSatisfy({ isKept($0) }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                switch b {
+                case UInt8(ascii: "&"): out += "&amp;".utf8
+                case UInt8(ascii: "<"): out += "&lt;".utf8
+                case UInt8(ascii: ">"): out += "&gt;".utf8
+                case UInt8(ascii: "\""): out += "&quot;".utf8
+                case UInt8(ascii: "'"): out += "&#39;".utf8
+                case 0x09, 0x0A, 0x0D: out.append(b)
+                case 0x00..<0x20, 0x7F: break
+                case 0xC2 where i + 1 < n && bytes[i + 1] <= 0x9F: i += 1
+                case 0xEF where i + 2 < n && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE: i += 2
+                default: out.append(b)
+                }
+                i += 1
             }
         }
-        if kept { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+    }
+
+    /// Printable ASCII that `escape` keeps as it is.
+    private static func isKept(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+            && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
     }
 
     /// A coordinate or length: rounded half away from zero to one decimal,
     /// written without a trailing `.0`, never as `-0`, never in exponent form.
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
+        var bytes: [UInt8] = []
+        appendNumber(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `number(value)`'s bytes, appended.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite else {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
         // Far beyond any chart, and beyond what fits an Int in tenths.
         let value = min(max(value, -1e12), 1e12)
         let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
-        if tenths == 0 { return "0" }
+        if tenths < 0 { out.append(UInt8(ascii: "-")) }
         let magnitude = tenths.magnitude
-        let whole = magnitude / 10
-        let fraction = magnitude % 10
-        // Digits appended to one String: an interpolation builds its own first.
-        var out = tenths < 0 ? "-" : ""
-        out += String(whole)
-        if fraction != 0 {
-            out += "."
-            out += String(fraction)
+        appendDigits(magnitude / 10, to: &out)
+        if magnitude % 10 != 0 {
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
         }
-        return out
+    }
+
+    /// A whole number's decimal digits (and its sign), appended.
+    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(value.magnitude, to: &out)
+    }
+
+    private static func appendDigits(_ value: UInt, to out: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var rest = value
+            var n = 0
+            repeat {
+                buffer[23 - n] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                n += 1
+            } while rest > 0
+            return n
+        }
+        withUnsafeBytes(of: &digits) { out.append(contentsOf: $0[(24 - count)...]) }
     }
 
     /// An id prefix that is a valid, space-free id start: ASCII letters,
@@ -122,15 +164,27 @@ enum SVG {
     /// last character when it does not fit whole.
     static func truncate(_ text: String, toWidth maxWidth: Double, fontSize: Double) -> String {
         let text = collapseWhitespace(text)
-        guard width(of: text, fontSize: fontSize) > maxWidth else { return text }
-        // Where every byte is a character, the bytes are read (a String made
-        // of Characters appends them one at a time).
         let ellipsis = emWidth("…")
+        // Where every byte is a character, the bytes are read (a String made
+        // of Characters appends them one at a time), and only up to the first
+        // that does not fit: what is kept ends before it, whatever follows
+        // (a band's label can be a paragraph, and is cut to a dozen letters).
         if text.bytesAreCharacters {
-            let bytes = Array(text.utf8)
-            let kept = keptCount(bytes, ellipsis: ellipsis, maxWidth: maxWidth, fontSize: fontSize, em: { emWidth(Unicode.Scalar($0)) }, isSpace: { $0 == 0x20 })
-            return String(decoding: bytes[..<kept], as: UTF8.self) + "…"
+            return text.withUTF8Bytes { bytes in
+                var ems = 0.0
+                var end = 0
+                while end < bytes.count, ems * fontSize <= maxWidth {
+                    ems += emWidth(Unicode.Scalar(bytes[end]))
+                    end += 1
+                }
+                // Summed in the order `width(of:)` sums the whole text: it fits when this does.
+                guard ems * fontSize > maxWidth else { return text }
+                let prefix = Array(bytes[..<end])
+                let kept = keptCount(prefix, ellipsis: ellipsis, maxWidth: maxWidth, fontSize: fontSize, em: { emWidth(Unicode.Scalar($0)) }, isSpace: { $0 == 0x20 })
+                return String(decoding: prefix[..<kept], as: UTF8.self) + "…"
+            }
         }
+        guard width(of: text, fontSize: fontSize) > maxWidth else { return text }
         let characters = Array(text)
         let kept = keptCount(characters, ellipsis: ellipsis, maxWidth: maxWidth, fontSize: fontSize, em: { $0.unicodeScalars.first.map(emWidth) ?? 0 }, isSpace: { $0 == " " })
         return String(characters[..<kept]) + "…"
@@ -162,32 +216,21 @@ enum SVG {
     /// `maxWidth` at `fontSize`; text that does not fit ends in an ellipsis.
     static func wrap(_ text: String, width maxWidth: Double, fontSize: Double, maxLines: Int) -> [String] {
         let collapsed = collapseWhitespace(text)
-        // One space apart: split at the space byte where every byte is a character.
-        let words = collapsed.bytesAreCharacters
-            ? collapsed.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-            : collapsed.split(separator: " ").map(String.init)
-        guard !words.isEmpty else { return [] }
+        guard !collapsed.isEmpty else { return [] }
         guard maxLines > 1 else { return [truncate(text, toWidth: maxWidth, fontSize: fontSize)] }
-        // Where every byte is a character, a candidate line's width is the
-        // line's so far plus a space and the word, summed on in the same
-        // order `width(of:)` sums it; otherwise it is measured whole.
-        let asBytes = text.bytesAreCharacters
-        func ems(_ word: String, after line: Double) -> Double {
-            var ems = line
-            for byte in word.utf8 { ems += emWidth(Unicode.Scalar(byte)) }
-            return ems
+        if collapsed.bytesAreCharacters {
+            return collapsed.withUTF8Bytes { wrap($0, width: maxWidth, fontSize: fontSize, maxLines: maxLines) }
         }
+        // Other text: each candidate line measured whole, by its characters.
+        let words = collapsed.split(separator: " ").map(String.init)
         var lines: [String] = []
         var current = ""
-        var currentEms = 0.0
         var index = 0
         while index < words.count {
             let word = words[index]
             let candidate = current.isEmpty ? word : current + " " + word
-            let candidateEms = asBytes ? ems(word, after: current.isEmpty ? 0 : currentEms + emWidth(" ")) : 0
-            if asBytes ? candidateEms * fontSize <= maxWidth : width(of: candidate, fontSize: fontSize) <= maxWidth {
+            if width(of: candidate, fontSize: fontSize) <= maxWidth {
                 current = candidate
-                currentEms = candidateEms
                 index += 1
                 continue
             }
@@ -203,49 +246,84 @@ enum SVG {
             }
             lines.append(truncate(current, toWidth: maxWidth, fontSize: fontSize))
             current = ""
-            currentEms = 0
         }
         if !current.isEmpty { lines.append(current) }
         return lines
     }
 
-    /// A `<text>` element: one line as plain content, several as `<tspan>`s
-    /// whose first baseline is `y`, each next one `lineHeight` lower.
-    static func text(_ lines: [String], x: Double, y: Double, lineHeight: Double, anchor: String, cssClass: String) -> String {
-        let xs = number(x)
-        var out = "<text class=\"\(cssClass)\" x=\"\(xs)\" y=\"\(number(y))\""
-        if anchor != "start" { out += " text-anchor=\"\(anchor)\"" }
-        out += ">"
-        if lines.count == 1 {
-            out += escape(lines[0])
-        } else {
-            for (index, line) in lines.enumerated() {
-                out += "<tspan x=\"\(xs)\" y=\"\(number(y + Double(index) * lineHeight))\">\(escape(line))</tspan>"
+    /// `wrap` of text whose every byte is a character, its words one space
+    /// apart: a line is a run of the bytes, its width summed on as words join
+    /// it (in the order `width(of:)` sums it), and a String is made only for
+    /// each line wrapped.
+    private static func wrap(_ bytes: UnsafeBufferPointer<UInt8>, width maxWidth: Double, fontSize: Double, maxLines: Int) -> [String] {
+        let n = bytes.count
+        var lines: [String] = []
+        // The current line's bytes (none while `lineStart` is nil) and its width in ems.
+        var lineStart: Int?
+        var lineEnd = 0
+        var lineEms = 0.0
+        var next = 0
+        while next < n {
+            var end = next
+            while end < n, bytes[end] != 0x20 { end += 1 }
+            var candidateEms = lineStart == nil ? 0 : lineEms + emWidth(" ")
+            for k in next..<end { candidateEms += emWidth(Unicode.Scalar(bytes[k])) }
+            if candidateEms * fontSize <= maxWidth {
+                if lineStart == nil { lineStart = next }
+                lineEnd = end
+                lineEms = candidateEms
+                next = end + 1
+                continue
             }
+            if lineStart == nil {
+                // One word longer than a line: it takes the line, cut.
+                lineStart = next
+                lineEnd = end
+                next = end + 1
+            }
+            let start = lineStart ?? next
+            if lines.count == maxLines - 1 {
+                // The rest of the words, as they stand from this line's start.
+                lines.append(truncate(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self), toWidth: maxWidth, fontSize: fontSize))
+                return lines
+            }
+            lines.append(truncate(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self), toWidth: maxWidth, fontSize: fontSize))
+            lineStart = nil
+            lineEms = 0
         }
-        return out + "</text>"
+        if let lineStart { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)) }
+        return lines
     }
 
     /// A list of points for `points="…"`.
     static func points(_ points: [(x: Double, y: Double)]) -> String {
-        points.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ")
+        var bytes: [UInt8] = []
+        appendPoints(points, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `points(points)`'s bytes, appended.
+    static func appendPoints(_ points: [(x: Double, y: Double)], to out: inout [UInt8]) {
+        for (n, point) in points.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: " ")) }
+            appendNumber(point.x, to: &out)
+            out.append(UInt8(ascii: ","))
+            appendNumber(point.y, to: &out)
+        }
     }
 
     /// The whole document: the root element with its accessible name and
-    /// description, then the body lines.
-    static func document(idPrefix: String, kind: String, width: Int, height: Int, title: String, description: String, body: [String]) -> String {
+    /// description, then the body's lines.
+    static func document(idPrefix: String, kind: String, width: Int, height: Int, title: String, description: String, body: SVGBody) -> String {
         let id = Self.idPrefix(idPrefix)
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-type-\(kind)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\""
-        out += " role=\"img\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" fill=\"currentColor\" font-size=\"10\">\n"
-        out += "<title id=\"\(id)-title\">\(escape(collapseWhitespace(title)))</title>\n"
-        out += "<desc id=\"\(id)-desc\">\(escape(collapseWhitespace(description)))</desc>\n"
-        out.reserveCapacity(out.utf8.count + body.reduce(7) { $0 + $1.utf8.count + 1 })
-        for line in body {
-            out += line
-            out += "\n"
-        }
-        out += "</svg>"
-        return out
+        var out = SVGBody()
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-type-\(kind)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" fill=\"currentColor\" font-size=\"10\">")
+        out.append("<title id=\"\(id)-title\">\(escaped: collapseWhitespace(title))</title>")
+        out.append("<desc id=\"\(id)-desc\">\(escaped: collapseWhitespace(description))</desc>")
+        out.bytes.reserveCapacity(out.bytes.count + body.bytes.count + 6)
+        out.bytes += body.bytes
+        out.bytes += "</svg>".utf8
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// A value pinned into a range (for drawing; descriptions keep the real value).
@@ -283,5 +361,97 @@ enum SVG {
         if let last = values.last, values.count > 1, (upper - last) * 2 < step { values.removeLast() }
         values.append(upper)
         return values
+    }
+}
+
+/// A chart's lines as bytes, each ended by a new line, written as it is drawn:
+/// a chart had been a list of Strings, each made by interpolation and joined.
+struct SVGBody {
+    var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(2048)
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// One line.
+    mutating func append(_ line: SVGLine) {
+        bytes += line.bytes
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Another body's lines.
+    mutating func append(_ lines: SVGBody) {
+        bytes += lines.bytes
+    }
+
+    /// A `<text>` element on a line of its own, after `indent`: one line of
+    /// text as plain content, several as `<tspan>`s whose first baseline is
+    /// `y`, each next one `lineHeight` lower.
+    mutating func appendText(_ lines: [String], x: Double, y: Double, lineHeight: Double, anchor: String, cssClass: String, indent: String = "") {
+        var line: SVGLine = "\(indent)<text class=\"\(cssClass)\" x=\"\(n: x)\" y=\"\(n: y)\""
+        if anchor != "start" {
+            let attribute: SVGLine = " text-anchor=\"\(anchor)\""
+            line.bytes += attribute.bytes
+        }
+        line.bytes.append(UInt8(ascii: ">"))
+        if lines.count == 1 {
+            SVG.appendEscaped(lines[0], to: &line.bytes)
+        } else {
+            for (index, text) in lines.enumerated() {
+                let tspan: SVGLine = "<tspan x=\"\(n: x)\" y=\"\(n: y + Double(index) * lineHeight)\">\(escaped: text)</tspan>"
+                line.bytes += tspan.bytes
+            }
+        }
+        line.bytes += "</text>".utf8
+        append(line)
+    }
+}
+
+/// One line of a chart, written by interpolation straight into bytes:
+/// `\(n: x)` for a coordinate (`SVG.number`), `\(escaped: label)` for text,
+/// `\(points: spots)` for a list of points; a String as it is; an Int's digits.
+struct SVGLine: ExpressibleByStringInterpolation {
+    var bytes: [UInt8]
+
+    init(stringLiteral literal: String) {
+        bytes = Array(literal.utf8)
+    }
+
+    init(stringInterpolation: Interpolation) {
+        bytes = stringInterpolation.bytes
+    }
+
+    struct Interpolation: StringInterpolationProtocol {
+        var bytes: [UInt8] = []
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            bytes.reserveCapacity(literalCapacity + interpolationCount * 8)
+        }
+
+        mutating func appendLiteral(_ literal: String) {
+            bytes += literal.utf8
+        }
+
+        mutating func appendInterpolation(_ text: String) {
+            bytes += text.utf8
+        }
+
+        mutating func appendInterpolation(_ value: Int) {
+            SVG.appendInteger(value, to: &bytes)
+        }
+
+        mutating func appendInterpolation(n value: Double) {
+            SVG.appendNumber(value, to: &bytes)
+        }
+
+        mutating func appendInterpolation(escaped text: String) {
+            SVG.appendEscaped(text, to: &bytes)
+        }
+
+        mutating func appendInterpolation(points: [(x: Double, y: Double)]) {
+            SVG.appendPoints(points, to: &bytes)
+        }
     }
 }
