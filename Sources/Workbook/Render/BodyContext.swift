@@ -73,7 +73,7 @@ final class BodyContext: Sendable {
 
     func html(_ blocks: [Block]) -> String { HTMLRenderer.html(blocks, options: htmlOptions) }
     /// Plain text (most cells and titles) is its own HTML.
-    func html(_ inlines: Inlines) -> String { HTMLRenderer.plainHTML(inlines) ?? HTMLRenderer.html(inlines, options: htmlOptions) }
+    func html(_ inlines: Inlines) -> String { HTMLRenderer.html(inlines, options: htmlOptions) }
 }
 
 /// A story as other pages link to it.

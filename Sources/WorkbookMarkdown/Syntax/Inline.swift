@@ -207,8 +207,19 @@ public struct Inlines: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral {
     }
 
     public var onlyText: String? {
+        onlyText(where: { _ in true })
+    }
+
+    /// `onlyText` when the text's bytes, read in place, pass `test`; nil
+    /// otherwise, and then no String is made.
+    public func onlyText(where test: (UnsafeBufferPointer<UInt8>) -> Bool) -> String? {
         guard !isEmpty, store.nodes[Int(lower)].kind == .text, store.nodes[Int(lower)].end == upper else { return nil }
-        return store.string(store.nodes[Int(lower)])
+        let node = store.nodes[Int(lower)]
+        assert(store.isFrozen, "inline text is read once the store is frozen")
+        return store.bytes.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[Int(node.start)..<Int(node.start + node.length)])
+            return test(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+        }
     }
 }
 
