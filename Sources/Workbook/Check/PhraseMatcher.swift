@@ -23,10 +23,19 @@ struct PhraseMatcher: Sendable {
         var order: Int
     }
 
-    /// Phrases by their first word, then by their second ("" for a phrase of
-    /// one word), so a story is scanned once, not once per phrase, and a
-    /// common first word ("I", "we") narrows to a few phrases at once.
-    private let byFirstWords: [String: [String: [Phrase]]]
+    /// The phrases of one first word: those of one word, and the longer ones
+    /// by their second word's hash (`Words.hash`).
+    private struct FirstWord {
+        var oneWord: [Phrase] = []
+        var bySecond: [UInt64: [Phrase]] = [:]
+    }
+
+    /// Phrases by their first word's hash, then by their second's, so a story
+    /// is scanned once, not once per phrase, and a common first word ("I",
+    /// "we") narrows to a few phrases at once. Looked up by the hashes a
+    /// story's words already have: no String is made or hashed per word. (Two
+    /// words of one hash would share a list; each phrase is matched word by word.)
+    private let byFirstWords: [UInt64: FirstWord]
     /// The first words' hashes (`Words.hash`) as bits of 32,768: a story's
     /// word whose bit is clear starts no phrase, and is not made a String
     /// and looked up (most words).
@@ -39,7 +48,7 @@ struct PhraseMatcher: Sendable {
 
     /// `definedAt` is asked only for the listing a phrase is matched with.
     init<S: Sequence>(_ phrases: S, text: (S.Element) -> String, definedAt: (S.Element) -> String) {
-        var index: [String: [String: [Phrase]]] = [:]
+        var index: [UInt64: FirstWord] = [:]
         var seen: Set<[String]> = []
         var bits = [UInt64](repeating: 0, count: Self.bitWords)
         // The same text listed again has the same words: skipped before they are read.
@@ -52,8 +61,12 @@ struct PhraseMatcher: Sendable {
             let words = found.list.indices.map(found.word)
             guard seen.insert(words).inserted else { continue }
             let display = text.trimming(Self.isDisplayTrimmed)
-            let second = words.count > 1 ? words[1] : ""
-            index[words[0], default: [:]][second, default: []].append(Phrase(words: words, text: display, definedAt: definedAt(phrase), order: seen.count))
+            let entry = Phrase(words: words, text: display, definedAt: definedAt(phrase), order: seen.count)
+            if found.list.count > 1 {
+                index[first.hash, default: FirstWord()].bySecond[found.list[1].hash, default: []].append(entry)
+            } else {
+                index[first.hash, default: FirstWord()].oneWord.append(entry)
+            }
             Self.setBit(first.hash, in: &bits)
         }
         byFirstWords = index
@@ -213,10 +226,10 @@ struct PhraseMatcher: Sendable {
         var i = 0
         while i < count {
             var matched = 0
-            if mayStartPhrase(words.list[i].hash), let bySecond = byFirstWords[words.word(i)] {
+            if mayStartPhrase(words.list[i].hash), let candidates = byFirstWords[words.list[i].hash] {
                 // The one-word phrases and those whose second word follows, in listing order.
-                var one = (bySecond[""] ?? [])[...]
-                var two = (i + 1 < count ? bySecond[words.word(i + 1)] ?? [] : [])[...]
+                var one = candidates.oneWord[...]
+                var two = (i + 1 < count ? candidates.bySecond[words.list[i + 1].hash] ?? [] : [])[...]
                 while let phrase = Self.earlier(&one, &two) {
                     guard i + phrase.words.count <= count, phrase.words.indices.allSatisfy({ words.word(i + $0, is: phrase.words[$0]) }) else { continue }
                     let at = words.list[i]
