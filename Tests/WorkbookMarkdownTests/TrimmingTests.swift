@@ -8,7 +8,7 @@ import WorkbookMarkdown
     static let samples = [
         "", " ", "\t", "  Senior  ", "\tStaff\t", "Mid", " a b ", "\u{A0}nbsp\u{A0}", "\u{3000}wide\u{3000}",
         "\u{2003}em space\u{2009}", " line\n", "\nkeeps newlines\n ", "\u{200B}zero width\u{200B}", " ü ", " 👩‍💻 ",
-        "e\u{301} ", " \u{301}accent",
+        "e\u{301} ", " \u{301}accent", "x", "  x", "x  ", "\t\t", "  ü inside, ASCII ends  ", " ends in ü\u{A0}",
     ]
 
     @Test(arguments: samples + ["\r\ncode\r\n", "\u{85}next line\u{2028}", "\u{2029}\u{B}\u{C}x\n\n", "\n\u{301}x"])
@@ -16,6 +16,16 @@ import WorkbookMarkdown
         #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces))
         #expect(text[...].trimmingSpaces == text.trimmingCharacters(in: .whitespaces))
         #expect(text.trimmingWhitespaceAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// A substring cut from the middle of a longer text trims alike (its
+    /// bytes are read in place, from an offset).
+    @Test(arguments: samples)
+    func substringsFromAnOffset(_ text: String) {
+        let long = "ab\(text)cd"
+        let middle = long.dropFirst(2).dropLast(2)
+        #expect(middle.trimmingSpaces == text.trimmingCharacters(in: .whitespaces))
+        #expect(middle.trimmingWhitespaceAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     @Test func examples() {

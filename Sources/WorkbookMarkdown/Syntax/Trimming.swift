@@ -15,6 +15,17 @@ extension StringProtocol {
     /// The text without the scalars at either end for which `trimmed` holds:
     /// `trimmingCharacters(in:)` without making a `CharacterSet` or bridging.
     public func trimming(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
+        // Ends that are ASCII are tested as bytes (a byte below 0x80 is a whole
+        // scalar in UTF-8): no scalar is decoded and nothing is copied but
+        // the result. A non-ASCII scalar at an end is read as scalars below.
+        let ascii: String?? = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var lo = 0, hi = bytes.count
+            while lo < hi, bytes[lo] < 0x80, trimmed(Unicode.Scalar(bytes[lo])) { lo += 1 }
+            while hi > lo, bytes[hi - 1] < 0x80, trimmed(Unicode.Scalar(bytes[hi - 1])) { hi -= 1 }
+            guard lo == hi || (bytes[lo] < 0x80 && bytes[hi - 1] < 0x80) else { return nil }
+            return lo == 0 && hi == bytes.count ? String(self) : String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+        }
+        if let ascii, let ascii { return ascii }
         let text = String(self)
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !trimmed($0) }) else { return "" }

