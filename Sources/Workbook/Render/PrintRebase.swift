@@ -255,7 +255,7 @@ private struct Scan {
                 i = end(of: "-->", from: i + 3)
             } else if i < bytes.count, isLetter(bytes[i]) {
                 let nameStart = i
-                while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") { i += 1 }
+                while i < bytes.count, !ends(bytes[i], Self.tagNameEnd) { i += 1 }
                 let name = bytes[nameStart..<i]
                 attributes(into: &out)
                 // `script` and `style`, `textarea` and `title`: names of 5, 6 or 8 letters.
@@ -274,9 +274,8 @@ private struct Scan {
             if b == UInt8(ascii: ">") { i += 1; return }
             if isSpace(b) || b == UInt8(ascii: "/") { i += 1; continue }
             let nameStart = i
-            while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") || i == nameStart {
-                i += 1
-            }
+            // (The first byte is never a `/`, which is skipped above.)
+            while i < bytes.count, !ends(bytes[i], Self.attributeNameEnd) { i += 1 }
             let kind = PrintRebase.kind(of: bytes[nameStart..<i])
             while i < bytes.count, isSpace(bytes[i]) { i += 1 }
             guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
@@ -374,4 +373,27 @@ private struct Scan {
 
     private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
+
+    /// What ends a tag's name (space, `>`, `/`) and an attribute's (those and
+    /// `=`), as bits of one table: a body has hundreds of thousands of names,
+    /// each byte was five comparisons.
+    private static let tagNameEnd: UInt8 = 1, attributeNameEnd: UInt8 = 2
+    /// Made once and never freed; each scan keeps the pointer (a static
+    /// array read per byte checks its once-token and its bounds every time).
+    nonisolated(unsafe) private static let nameEndTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0...255 {
+            switch UInt8(value) {
+            case 0x20, 0x09, 0x0A, 0x0C, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/"): table[value] = tagNameEnd | attributeNameEnd
+            case UInt8(ascii: "="): table[value] = attributeNameEnd
+            default: table[value] = 0
+            }
+        }
+        return UnsafePointer(table)
+    }()
+    private let nameEnds = Scan.nameEndTable
+
+    private func ends(_ b: UInt8, _ name: UInt8) -> Bool {
+        nameEnds[Int(b)] & name != 0
+    }
 }
