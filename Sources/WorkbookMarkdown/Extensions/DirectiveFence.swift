@@ -36,11 +36,18 @@ struct DirectiveFence {
         guard fenceLength >= 3 else { return .notAFence }
         let rest = line[i...]
         if rest.isBlank { return .closing(fenceLength: fenceLength) }
-        var parser = Parser(bytes: line, index: i)
-        do {
-            return .opening(try parser.opening(fenceLength: fenceLength))
-        } catch {
-            return .malformed(error.message, offset: error.offset - line.startIndex, fenceLength: fenceLength)
+        // Read in place: offsets in the line are indices of its bytes.
+        return line.withUnsafeBufferPointer { bytes in
+            var parser = Parser(bytes: bytes, index: i - line.startIndex)
+            do throws(Failure) {
+                var fence = try parser.opening(fenceLength: fenceLength)
+                if let title = parser.titleRange {
+                    fence.title = (line[(line.startIndex + title.lowerBound)..<(line.startIndex + title.upperBound)], title.lowerBound)
+                }
+                return .opening(fence)
+            } catch {
+                return .malformed(error.message, offset: error.offset, fenceLength: fenceLength)
+            }
         }
     }
 
@@ -49,11 +56,23 @@ struct DirectiveFence {
         var offset: Int
     }
 
+    /// Reads the line's bytes from `index`; offsets are indices of `bytes`.
     private struct Parser {
-        let bytes: ArraySlice<UInt8>
+        let bytes: UnsafeBufferPointer<UInt8>
         var index: Int
+        /// The title's bytes between `[` and `]`, trimmed, once read.
+        var titleRange: Range<Int>?
 
-        var current: UInt8? { index < bytes.endIndex ? bytes[index] : nil }
+        init(bytes: UnsafeBufferPointer<UInt8>, index: Int) {
+            self.bytes = bytes
+            self.index = index
+        }
+
+        var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
 
         func fail(_ message: String, at offset: Int? = nil) -> Failure {
             Failure(message: message, offset: offset ?? index)
@@ -75,12 +94,12 @@ struct DirectiveFence {
             guard let c = current, Self.isNameStart(c) else { return nil }
             let start = index
             while let c = current, Self.isNameChar(c) { index += 1 }
-            return bytes[start..<index].string
+            return string(start..<index)
         }
 
         mutating func opening(fenceLength: Int) throws(Failure) -> DirectiveFence {
             skipSpaces()
-            let nameOffset = index - bytes.startIndex
+            let nameOffset = index
             guard let name = name() else {
                 throw fail("expected a directive type after the colons, as in `:::drill[Title]`")
             }
@@ -88,7 +107,7 @@ struct DirectiveFence {
                 fenceLength: fenceLength, name: name, nameOffset: nameOffset,
                 title: nil, id: nil, idOffset: nil, attributes: [])
             if current == UInt8(ascii: "[") {
-                fence.title = try title()
+                titleRange = try title()
             }
             if current == UInt8(ascii: "{") {
                 try attributes(into: &fence)
@@ -101,7 +120,7 @@ struct DirectiveFence {
         }
 
         /// `[...]` with nested brackets and backslash escapes.
-        mutating func title() throws(Failure) -> (ArraySlice<UInt8>, Int) {
+        mutating func title() throws(Failure) -> Range<Int> {
             let open = index
             index += 1
             var depth = 1
@@ -114,10 +133,12 @@ struct DirectiveFence {
                 if c == UInt8(ascii: "]") {
                     depth -= 1
                     if depth == 0 {
-                        let title = bytes[(open + 1)..<index]
+                        // Without spaces and tabs at either end.
+                        var lo = open + 1, hi = index
+                        while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+                        while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
                         index += 1
-                        let trimmed = title.trimmingSpaces()
-                        return (trimmed, trimmed.startIndex - bytes.startIndex)
+                        return lo..<hi
                     }
                 }
                 index += 1
@@ -140,14 +161,14 @@ struct DirectiveFence {
                     index += 1
                     let start = index
                     while let c = current, c != 0x20, c != 0x09, c != UInt8(ascii: "}") { index += 1 }
-                    let id = bytes[start..<index].string
+                    let id = string(start..<index)
                     guard !id.isEmpty else { throw fail("expected an id after `#`", at: itemStart) }
                     guard id.utf8.allSatisfy({ Self.isNameChar($0) || $0 >= 0x80 }) else {
                         throw fail("invalid id `#\(id)`: use letters, digits, `-` and `_`", at: itemStart)
                     }
                     guard fence.id == nil else { throw fail("a directive has one `#id`; found a second: `#\(id)`", at: itemStart) }
                     fence.id = id
-                    fence.idOffset = itemStart - bytes.startIndex
+                    fence.idOffset = itemStart
                     continue
                 }
                 guard let key = name() else {
@@ -166,12 +187,12 @@ struct DirectiveFence {
                     guard index > start else {
                         throw fail("attribute `\(key)` has an empty value: write `\(key)=value`", at: itemStart)
                     }
-                    value = bytes[start..<index].string
+                    value = string(start..<index)
                 }
                 if fence.attributes.contains(where: { $0.key == key }) {
                     throw fail("attribute `\(key)` is given twice", at: itemStart)
                 }
-                fence.attributes.append((key, value, itemStart - bytes.startIndex))
+                fence.attributes.append((key, value, itemStart))
             }
         }
 
@@ -180,7 +201,7 @@ struct DirectiveFence {
             index += 1
             var out: [UInt8] = []
             while let c = current {
-                if c == UInt8(ascii: "\\"), index + 1 < bytes.endIndex,
+                if c == UInt8(ascii: "\\"), index + 1 < bytes.count,
                     bytes[index + 1] == UInt8(ascii: "\"") || bytes[index + 1] == UInt8(ascii: "\\")
                 {
                     out.append(bytes[index + 1])
