@@ -102,7 +102,9 @@ enum SearchIndex {
 
     /// Entries written straight as the index's JSON, with no text kept as a
     /// String: the index holds every word of the workbook. What is written
-    /// is the open entry's text, JSON-escaped as it is written.
+    /// is the open entry's text, as it is; `close` escapes it for JSON in
+    /// one pass (escaping each piece as it came, a few words at a time, cost
+    /// more than the escaping: most text has nothing to escape).
     private struct EntryJSON: EntrySink, ~Copyable {
         let page: String
         var bytes: ByteBuffer
@@ -128,6 +130,7 @@ enum SearchIndex {
         /// Ends the open entry: its text's closing quote, title and URL.
         mutating func close() {
             guard let (title, url, fragment) = pending else { return }
+            escapeText()
             bytes.append(literal: "\",\"title\":")
             appendJSONString(title, to: &bytes)
             bytes.append(literal: ",\"url\":\"")
@@ -142,10 +145,22 @@ enum SearchIndex {
             pending = nil
         }
 
+        /// The open entry's text, from its first byte that JSON escapes on, written again escaped.
+        private mutating func escapeText() {
+            let start = self.start
+            let first: Int? = bytes.withBytes { all in
+                ByteScan.first(in: UnsafeBufferPointer(rebasing: all[start...]), from: 0, jsonEscaped).map { start + $0 }
+            }
+            guard let first else { return }
+            let raw = bytes.withBytes { Array($0[first...]) }
+            bytes.truncate(to: first)
+            raw.withUnsafeBufferPointer { appendJSONContent($0, to: &bytes) }
+        }
+
         var isEmpty: Bool { bytes.count == start }
         var mark: Int { bytes.count }
-        mutating func write(_ text: String) { text.withUTF8Bytes { appendJSONContent($0, to: &bytes) } }
-        mutating func write(utf8 text: UnsafeBufferPointer<UInt8>) { appendJSONContent(text, to: &bytes) }
+        mutating func write(_ text: String) { bytes.append(text) }
+        mutating func write(utf8 text: UnsafeBufferPointer<UInt8>) { bytes.append(text) }
         mutating func writeSpace() { bytes.append(UInt8(ascii: " ")) }
         mutating func removeSpace() { bytes.removeLast() }
     }

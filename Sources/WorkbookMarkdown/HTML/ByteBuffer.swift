@@ -95,6 +95,12 @@ public struct ByteBuffer: ~Copyable, ByteSink {
         used -= 1
     }
 
+    /// Takes back the bytes from `count` on.
+    public mutating func truncate(to count: Int) {
+        precondition(count >= 0 && count <= used, "truncating past the end")
+        used = count
+    }
+
     /// At least double, so appends stay amortised constant.
     @usableFromInline
     mutating func grow(to needed: Int) {
