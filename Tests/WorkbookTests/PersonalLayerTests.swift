@@ -243,3 +243,24 @@ func story(
         ])
     }
 }
+
+extension StoryCheckTests {
+    /// A heading names a part of the evidence stack where its lowercased text
+    /// holds the part's name: ASCII headings are searched by their bytes, the
+    /// rest as Foundation searches, and both agree with Foundation.
+    @Test func headingsNamePartsAsFoundationFindsThem() {
+        let headings = [
+            "the decision we made", "decisions", "risky", "", "réflexion", "die reflection über", "impact-first",
+            "levera ge", "delivery\tplan", "problem", "e\u{301}problem", "xproblemx",
+        ]
+        for heading in headings {
+            for part in Story.Part.allCases {
+                let word = part.rawValue.lowercased()
+                #expect(StoryReader.mentions(heading, word) == heading.contains(word), "\(heading) \(word)")
+            }
+        }
+        #expect(StoryReader.mentions("the decision we made", "decision"))
+        #expect(!StoryReader.mentions("risk", "risky"))
+        #expect(!StoryReader.mentions("", "risk"))
+    }
+}
