@@ -53,3 +53,18 @@ import Testing
         }
     }
 }
+
+extension ByteScanTests {
+    /// `containsByte` reads a text's bytes in place, small (stored inline) or
+    /// not, and agrees with a walk of its UTF-8 view.
+    @Test func containsByteAgreesWithTheUTF8View() {
+        let texts = ["", "a", "a/b", "%20", "no slash here, just a long enough text", "é/ü", String(repeating: "x", count: 100) + "%"]
+        for text in texts {
+            for byte in [UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "x"), 0xC3] {
+                #expect(text.containsByte(byte) == text.utf8.contains(byte), "\(text) \(byte)")
+            }
+        }
+        #expect("a/b".containsByte(UInt8(ascii: "/")))
+        #expect(!"".containsByte(0))
+    }
+}

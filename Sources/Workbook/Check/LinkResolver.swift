@@ -94,7 +94,7 @@ struct LinkResolver: Sendable {
             return .failure(Problem(severity: .error, message: "broken link `\(destination)`: it leaves the workbook folder", fallback: .none))
         }
         if path.hasSuffix(".md") {
-            guard path.hasPrefix("chapters/"), !path.utf8.dropFirst("chapters/".utf8.count).contains(UInt8(ascii: "/")) else {
+            guard path.hasPrefix("chapters/"), !path.withUTF8Bytes({ UnsafeBufferPointer(rebasing: $0["chapters/".utf8.count...]).contains(UInt8(ascii: "/")) }) else {
                 return .failure(Problem(severity: .error, message: "broken link `\(destination)`: `\(path)` is not a chapter of this workbook", fallback: .none))
             }
             let name = String(path.dropFirst("chapters/".count).dropLast(3))
@@ -146,7 +146,7 @@ struct LinkResolver: Sendable {
     /// `../assets/x.png` from `chapters` → `assets/x.png`; nil when it climbs out.
     static func normalize(_ path: String, relativeTo base: String) -> String? {
         // One name, the usual case (`other.md`): nothing to resolve.
-        if !path.utf8.contains(UInt8(ascii: "/")), !path.isEmpty, path != ".", path != ".." {
+        if !path.containsByte(UInt8(ascii: "/")), !path.isEmpty, path != ".", path != ".." {
             return base.isEmpty ? path : base + "/" + path
         }
         var parts = base.isEmpty ? [] : base.split(separator: "/").map(String.init)
@@ -166,7 +166,7 @@ struct LinkResolver: Sendable {
 extension String {
     /// Percent-decoded when valid, else unchanged.
     var removingPercentEncodingSafely: String {
-        guard utf8.contains(UInt8(ascii: "%")) else { return self }
+        guard containsByte(UInt8(ascii: "%")) else { return self }
         return removingPercentEncoding ?? self
     }
 }

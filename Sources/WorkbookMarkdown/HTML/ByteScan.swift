@@ -87,6 +87,13 @@ public enum ByteScan {
 }
 
 extension String {
+    /// Whether the text's UTF-8 holds `byte`, read in place (`utf8.contains`
+    /// walks the view's iterator, about 25 instructions a byte).
+    @inlinable
+    public func containsByte(_ byte: UInt8) -> Bool {
+        withUTF8Bytes { $0.contains(byte) }
+    }
+
     /// Calls `body` with the text's UTF-8 bytes where they are stored, as
     /// `withUTF8` does, but without the `var` copy `withUTF8` needs: that copy
     /// costs a retain and a release per call, and escaping calls it for every

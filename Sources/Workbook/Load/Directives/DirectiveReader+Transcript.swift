@@ -74,7 +74,7 @@ extension DirectiveReader {
     private static func speaker(_ name: String, _ words: Inlines) -> (String, Inlines)? {
         let speaker = name.trimmingSpaces
         // At most 40 bytes are at most 40 characters: most names are not counted.
-        guard !speaker.isEmpty, speaker.utf8.count <= 40 || speaker.count <= 40, !speaker.utf8.contains(UInt8(ascii: "\n")) else { return nil }
+        guard !speaker.isEmpty, speaker.utf8.count <= 40 || speaker.count <= 40, !speaker.containsByte(UInt8(ascii: "\n")) else { return nil }
         var rest = words
         if case .softBreak? = rest.first { rest = rest.droppingFirst() }
         return (speaker, rest)
