@@ -24,6 +24,7 @@ struct YAMLMapping {
             if let name = key.string, values[name] == nil { values[name] = value }
         }
         self.values = values
+        seen.reserveCapacity(mapping.count)
     }
 
     /// Parses `text` as a YAML document whose root must be a mapping.

@@ -7,7 +7,11 @@ public struct Slugger: Sendable {
     /// next free one is never below it (a page of 100,000 equal headings stays linear).
     private var lastSuffix: [String: Int] = [:]
 
-    public init() {}
+    public init() {
+        // A chapter has a few dozen ids: room for them from the start, so the
+        // set is not rehashed as it grows (each rehash hashes every id again).
+        used.reserveCapacity(32)
+    }
 
     /// The GitHub slug of `text`, without making it unique.
     public static func slug(_ text: String) -> String {
