@@ -72,7 +72,7 @@ final class BodyContext: Sendable {
     func href(for target: LinkTarget) -> String? { links.href(for: target) }
 
     func html(_ blocks: [Block]) -> String { HTMLRenderer.html(blocks, options: htmlOptions) }
-    /// Plain text (most cells and titles) is its own HTML.
+    /// Inline HTML: plain text (most cells and titles) is its own (`HTMLRenderer.plainHTML`).
     func html(_ inlines: Inlines) -> String { HTMLRenderer.html(inlines, options: htmlOptions) }
 }
 

@@ -19,19 +19,18 @@ extension BodyContext {
             }
             let before = flush()
             let vm: any BlockVM
-            let partial: String
             switch block {
             case .markdown: continue  // (collected into runs above)
-            case .matrix(let m): (vm, partial) = (matrix(m), "block-matrix")
-            case .drill(let d): (vm, partial) = (drill(d), "block-drill")
-            case .rubric(let r): (vm, partial) = (rubric(r), "block-rubric")
-            case .checklist(let c): (vm, partial) = (checklist(c), "block-checklist")
-            case .transcript(let t): (vm, partial) = (transcript(t), "block-transcript")
-            case .phrases(let p): (vm, partial) = (phrases(p), "block-phrases")
-            case .callout(let c): (vm, partial) = (callout(c), "block-callout")
-            case .fieldref(let f): (vm, partial) = (fieldref(f), "block-fieldref")
+            case .matrix(let m): vm = matrix(m)
+            case .drill(let d): vm = drill(d)
+            case .rubric(let r): vm = rubric(r)
+            case .checklist(let c): vm = checklist(c)
+            case .transcript(let t): vm = transcript(t)
+            case .phrases(let p): vm = phrases(p)
+            case .callout(let c): vm = callout(c)
+            case .fieldref(let f): vm = fieldref(f)
             }
-            items.append(BodyItemVM(html: before, block: [vm], partial: partial))
+            items.append(BodyItemVM(html: before, block: [vm], partial: vm.partial))
         }
         if !run.isEmpty { items.append(BodyItemVM(html: flush(), block: [], partial: "")) }
         return items

@@ -33,6 +33,26 @@ extension ByteSink where Self: ~Copyable {
     public mutating func append(_ bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBufferPointer { append($0) }
     }
+
+    /// Appends a number's decimal digits, as `"\(number)"` writes them,
+    /// without making a String of them.
+    @inlinable
+    public mutating func append(decimal number: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = number.magnitude
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if number < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            append(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
 }
 
 extension Array: ByteSink where Element == UInt8 {

@@ -10,7 +10,12 @@ public enum HTMLEscaping {
 
     /// Whether `escape` would change `text`.
     public static func needsEscaping(_ text: String) -> Bool {
-        text.withUTF8Bytes { ByteScan.first(in: $0, from: 0, ByteScan.htmlText) != nil }
+        text.withUTF8Bytes(needsEscaping)
+    }
+
+    /// Whether `escape` would change the text of these UTF-8 bytes.
+    public static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScan.first(in: bytes, from: 0, ByteScan.htmlText) != nil
     }
 
     public static func appendEscaped<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink) {

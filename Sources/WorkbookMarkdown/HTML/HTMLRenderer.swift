@@ -59,7 +59,7 @@ public struct HTMLRenderer: ~Copyable {
     public static func plainHTML(_ inlines: Inlines) -> String? {
         if inlines.isEmpty { return "" }
         // Tested in the store's bytes: a String is made only for text that is its own HTML.
-        return inlines.onlyText { ByteScan.first(in: $0, from: 0, ByteScan.htmlText) == nil }
+        return inlines.onlyText { !HTMLEscaping.needsEscaping($0) }
     }
 
     /// `<h1` … `<h6` and their closing tags, as literals.

@@ -72,33 +72,13 @@ enum SVG {
         let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
         if tenths < 0 { out.append(UInt8(ascii: "-")) }
         let magnitude = tenths.magnitude
-        appendDigits(magnitude / 10, to: &out)
+        out.append(decimal: Int(magnitude / 10))
         if magnitude % 10 != 0 {
             out.append(UInt8(ascii: "."))
             out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
         }
     }
 
-    /// A whole number's decimal digits (and its sign), appended.
-    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        appendDigits(value.magnitude, to: &out)
-    }
-
-    private static func appendDigits(_ value: UInt, to out: inout [UInt8]) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
-            var rest = value
-            var n = 0
-            repeat {
-                buffer[23 - n] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                n += 1
-            } while rest > 0
-            return n
-        }
-        withUnsafeBytes(of: &digits) { out.append(contentsOf: $0[(24 - count)...]) }
-    }
 
     /// An id prefix that is a valid, space-free id start: ASCII letters,
     /// digits, `-` and `_` are kept, anything else becomes `-`; an empty
@@ -439,7 +419,7 @@ struct SVGLine: ExpressibleByStringInterpolation {
         }
 
         mutating func appendInterpolation(_ value: Int) {
-            SVG.appendInteger(value, to: &bytes)
+            bytes.append(decimal: value)
         }
 
         mutating func appendInterpolation(n value: Double) {

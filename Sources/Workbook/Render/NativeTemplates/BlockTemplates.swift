@@ -302,11 +302,35 @@ extension AnchorVM {
 // Each block's view model writes itself with its partial's renderer: the
 // partial a block's item names, chosen by its type without a dynamic cast
 // (a chain of `as?` casts was 0.6% of a build's instructions).
-extension MatrixVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.matrix(self, into: &out) } }
-extension DrillVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.drill(self, into: &out) } }
-extension RubricVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.rubric(self, into: &out) } }
-extension ChecklistVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.checklist(self, into: &out) } }
-extension TranscriptVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.transcript(self, into: &out) } }
-extension PhrasesVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.phrases(self, into: &out) } }
-extension CalloutVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.callout(self, into: &out) } }
-extension FieldRefVM: BlockVM { func render(into out: inout HTMLOutput) { BlockTemplates.fieldref(self, into: &out) } }
+extension MatrixVM: BlockVM {
+    var partial: String { "block-matrix" }
+    func render(into out: inout HTMLOutput) { BlockTemplates.matrix(self, into: &out) }
+}
+extension DrillVM: BlockVM {
+    var partial: String { "block-drill" }
+    func render(into out: inout HTMLOutput) { BlockTemplates.drill(self, into: &out) }
+}
+extension RubricVM: BlockVM {
+    var partial: String { "block-rubric" }
+    func render(into out: inout HTMLOutput) { BlockTemplates.rubric(self, into: &out) }
+}
+extension ChecklistVM: BlockVM {
+    var partial: String { "block-checklist" }
+    func render(into out: inout HTMLOutput) { BlockTemplates.checklist(self, into: &out) }
+}
+extension TranscriptVM: BlockVM {
+    var partial: String { "block-transcript" }
+    func render(into out: inout HTMLOutput) { BlockTemplates.transcript(self, into: &out) }
+}
+extension PhrasesVM: BlockVM {
+    var partial: String { "block-phrases" }
+    func render(into out: inout HTMLOutput) { BlockTemplates.phrases(self, into: &out) }
+}
+extension CalloutVM: BlockVM {
+    var partial: String { "block-callout" }
+    func render(into out: inout HTMLOutput) { BlockTemplates.callout(self, into: &out) }
+}
+extension FieldRefVM: BlockVM {
+    var partial: String { "block-fieldref" }
+    func render(into out: inout HTMLOutput) { BlockTemplates.fieldref(self, into: &out) }
+}

@@ -163,20 +163,7 @@ struct HTMLOutput: ~Copyable {
     /// Appends a number's decimal digits, as `"\(number)"` writes them,
     /// without making a String of them.
     mutating func append(_ number: Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var rest = number.magnitude
-            var start = 20
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            if number < 0 {
-                start -= 1
-                digits[start] = UInt8(ascii: "-")
-            }
-            buffer.append(UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        buffer.append(decimal: number)
     }
 
     /// ` name="number"`: an attribute whose value is a number.

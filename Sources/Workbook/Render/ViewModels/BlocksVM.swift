@@ -8,14 +8,17 @@ struct BodyItemVM: Sendable {
     var html: HTMLBytes
     /// The block's view model (MatrixVM, DrillVM, ...), or nothing for the Markdown after the last block.
     var block: [any BlockVM]
-    /// `block-matrix`, `block-drill`, ...: the partial that renders `block`.
+    /// `block-matrix`, `block-drill`, ...: the partial that renders `block`
+    /// (its `BlockVM.partial`), "" after the last block.
     var partial: String
 }
 
 /// A directive block's view model: the templates read its values, the
 /// native renderer (`BlockTemplates`) writes it by its own type, with no cast.
 protocol BlockVM: Sendable {
-    /// Its `block-*` partial, written natively.
+    /// The `block-*` partial that renders it (`block.mustache` names it).
+    var partial: String { get }
+    /// That partial, written natively.
     func render(into out: inout HTMLOutput)
 }
 
